@@ -1,0 +1,55 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "OnRoll",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "onroll", targets: ["onroll"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNcurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        // Pure domain: value types, entities and rules. No I/O, no clock.
+        .target(name: "OnRollCore"),
+        // The SQLite file, the one audited write path, import/export codecs.
+        .target(
+            name: "OnRollStore",
+            dependencies: [
+                "OnRollCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Cell grid, text width, sanitising, keys, backends. Knows nothing of cases.
+        .target(name: "TerminalKit", dependencies: ["CNcurses"]),
+        .target(name: "OnRollConsole", dependencies: ["OnRollCore", "OnRollStore", "TerminalKit"]),
+        .target(
+            name: "OnRollCLI",
+            dependencies: [
+                "OnRollCore", "OnRollStore", "OnRollConsole", "TerminalKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(name: "onroll", dependencies: ["OnRollCLI"]),
+        .executableTarget(name: "onroll-bench", dependencies: ["OnRollCore", "OnRollStore", "OnRollConsole", "TerminalKit"], path: "Benchmarks/onroll-bench"),
+        .testTarget(name: "OnRollCoreTests", dependencies: ["OnRollCore"]),
+        .testTarget(name: "OnRollStoreTests", dependencies: ["OnRollStore", "OnRollCore"]),
+        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
+        .testTarget(name: "OnRollConsoleTests", dependencies: ["OnRollConsole", "OnRollStore", "OnRollCore", "TerminalKit"]),
+        .testTarget(name: "OnRollCLITests", dependencies: ["OnRollCLI", "OnRollStore", "OnRollCore"]),
+    ]
+)

@@ -1,0 +1,2 @@
+import OnRollCLI
+OnRollMain.main()
