@@ -22,6 +22,8 @@ let package = Package(
         ),
         // Pure domain: value types, entities and rules. No I/O, no clock.
         .target(name: "OnRollCore"),
+        // Deterministic synthetic caseloads: the sample data and the benchmark stores.
+        .target(name: "OnRollSample", dependencies: ["OnRollCore"]),
         // The SQLite file, the one audited write path, import/export codecs.
         .target(
             name: "OnRollStore",
@@ -39,14 +41,15 @@ let package = Package(
         .target(
             name: "OnRollCLI",
             dependencies: [
-                "OnRollCore", "OnRollStore", "OnRollConsole", "TerminalKit",
+                "OnRollCore", "OnRollStore", "OnRollConsole", "TerminalKit", "OnRollSample",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(name: "onroll", dependencies: ["OnRollCLI"]),
-        .executableTarget(name: "onroll-bench", dependencies: ["OnRollCore", "OnRollStore", "OnRollConsole", "TerminalKit"], path: "Benchmarks/onroll-bench"),
+        .executableTarget(name: "onroll-bench", dependencies: ["OnRollCore", "OnRollStore", "OnRollConsole", "TerminalKit", "OnRollSample"], path: "Benchmarks/onroll-bench"),
         .testTarget(name: "OnRollCoreTests", dependencies: ["OnRollCore"]),
+        .testTarget(name: "OnRollSampleTests", dependencies: ["OnRollSample", "OnRollCore"]),
         .testTarget(name: "OnRollStoreTests", dependencies: ["OnRollStore", "OnRollCore"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "OnRollConsoleTests", dependencies: ["OnRollConsole", "OnRollStore", "OnRollCore", "TerminalKit"]),
