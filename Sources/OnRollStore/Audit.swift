@@ -1,0 +1,49 @@
+import Crypto
+import Foundation
+import GRDB
+import OnRollCore
+
+/// One entry of the audit log. `hash` = SHA-256 of the previous hash and this entry's fields,
+/// so altering, removing or reordering any entry breaks every hash after it.
+public struct AuditEntry: Codable, Hashable, Sendable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "audit"
+    public var id: Int64?
+    public var at: String
+    public var user: String
+    public var op: String
+    public var entity: String
+    public var entityId: String
+    public var caseRef: String?
+    /// A human one-liner: "WM-0012: status open → closed".
+    public var summary: String
+    public var before: String?
+    public var after: String?
+    public var prevHash: String
+    public var hash: String
+
+    static let genesis = String(repeating: "0", count: 64)
+
+    static func digest(prevHash: String, at: String, user: String, op: String, entity: String, entityId: String,
+                       caseRef: String?, summary: String, before: String?, after: String?) -> String {
+        // Fields are length-prefixed so no choice of text can make two entries hash alike.
+        var text = ""
+        for f in [prevHash, at, user, op, entity, entityId, caseRef ?? "\u{0}", summary, before ?? "\u{0}", after ?? "\u{0}"] {
+            text += "\(f.utf8.count):\(f);"
+        }
+        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    var expectedHash: String {
+        AuditEntry.digest(prevHash: prevHash, at: at, user: user, op: op, entity: entity, entityId: entityId,
+                          caseRef: caseRef, summary: summary, before: before, after: after)
+    }
+}
+
+/// Canonical JSON of a record: sorted keys, so the same row always serialises to the same bytes.
+enum CanonicalJSON {
+    static func encode<T: Encodable>(_ value: T) throws -> String {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try e.encode(value), as: UTF8.self)
+    }
+}

@@ -1,0 +1,31 @@
+import GRDB
+import OnRollCore
+
+/// How one record kind travels as CSV: its columns (in export order), how a row becomes a record,
+/// which other records it names, and how a re-imported row finds the record it updates.
+struct Codec<E: AuditedRecord> {
+    var kind: String
+    var columns: [String]
+    var required: [String]
+    var decode: (inout RowReader) -> E
+    var encode: (E) -> [String]
+    /// Records this one names: (column, table, key). Each must exist in the store or the same file.
+    var references: (E) -> [(column: String, table: String, key: String)] = { _ in [] }
+    /// The stored record a re-imported row stands for, if any (refs are keys).
+    var existing: (Database, E) throws -> E?
+    /// The case a change to this record belongs to, for the audit log.
+    var caseRef: (E) -> String? = { _ in nil }
+    /// Carries over what the file does not hold (id, version) so an unchanged row compares equal.
+    var merge: (E, E) -> E
+    var describe: (E) -> String
+    /// Adds chronology lines for a new record (skipped when the chronology itself is imported).
+    var chronicle: ((WriteContext, E) throws -> Void)?
+}
+
+/// Keeps a record's identity when a re-import updates it.
+func keeping<E: VersionedRecord>(_ stored: E, _ incoming: E, id: WritableKeyPath<E, Int64?>? = nil) -> E {
+    var e = incoming
+    e.version = stored.version
+    if let k = id { e[keyPath: k] = stored[keyPath: k] }
+    return e
+}

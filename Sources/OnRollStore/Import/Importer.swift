@@ -1,0 +1,188 @@
+import Foundation
+import GRDB
+import OnRollCore
+
+/// The kinds `onroll import KIND FILE` accepts, in the order a whole caseload must be loaded.
+public enum ImportKind: String, CaseIterable, Sendable {
+    case schools, terms, children, cases, chronology, suspensions, reflections, attendance, actions, team
+    case plans, phases, reviews, deletions, outofschool, panels, attendees, panelitems
+
+    /// The seven kinds of contract.md; the rest are OnRoll's own (docs/file-formats.md).
+    public static let contractKinds: [ImportKind] = [.schools, .children, .cases, .suspensions, .attendance, .actions, .terms]
+}
+
+public struct ImportOptions: Sendable {
+    /// Import the good rows and write the rejected ones (with a `reason` column) to `rejectsPath`.
+    public var skipInvalid = false
+    public var rejectsPath: String?
+    /// Add chronology lines for new cases, actions and suspensions. Off when the chronology itself
+    /// is imported too (a whole-caseload load), so nothing appears twice.
+    public var chronicle = true
+    public init(skipInvalid: Bool = false, rejectsPath: String? = nil, chronicle: Bool = true) {
+        self.skipInvalid = skipInvalid; self.rejectsPath = rejectsPath; self.chronicle = chronicle
+    }
+}
+
+public struct ImportResult: Sendable, Equatable {
+    public var inserted = 0
+    public var updated = 0
+    public var unchanged = 0
+    public var rejected = 0
+    public var rejectsPath: String?
+    public var problems: [String] = []
+    public var summary: String {
+        "\(inserted) added, \(updated) updated, \(unchanged) unchanged" + (rejected > 0 ? ", \(rejected) rejected" : "")
+    }
+}
+
+extension Store {
+    /// Imports one CSV file. All-or-nothing unless `skipInvalid`: one bad row and nothing is written,
+    /// with every bad row named as `FILE:LINE: column: reason`.
+    public func importCSV(_ kind: ImportKind, data: Data, fileName: String, user: String,
+                          options: ImportOptions = ImportOptions()) throws -> ImportResult {
+        switch kind {
+        case .schools: try run(Codecs.schools, data, fileName, user, options)
+        case .terms: try run(Codecs.terms, data, fileName, user, options)
+        case .children: try run(Codecs.children, data, fileName, user, options)
+        case .cases: try run(Codecs.cases, data, fileName, user, options)
+        case .chronology: try run(Codecs.chronology, data, fileName, user, options)
+        case .suspensions: try run(Codecs.suspensions, data, fileName, user, options)
+        case .reflections: try run(Codecs.reflections, data, fileName, user, options)
+        case .attendance: try run(Codecs.attendance, data, fileName, user, options)
+        case .actions: try run(Codecs.actions, data, fileName, user, options)
+        case .team: try run(Codecs.team, data, fileName, user, options)
+        case .plans: try run(Codecs.plans, data, fileName, user, options)
+        case .phases: try run(Codecs.phases, data, fileName, user, options)
+        case .reviews: try run(Codecs.reviews, data, fileName, user, options)
+        case .deletions: try run(Codecs.deletions, data, fileName, user, options)
+        case .outofschool: try run(Codecs.outOfSchool, data, fileName, user, options)
+        case .panels: try run(Codecs.panels, data, fileName, user, options)
+        case .attendees: try run(Codecs.attendees, data, fileName, user, options)
+        case .panelitems: try run(Codecs.panelItems, data, fileName, user, options)
+        }
+    }
+
+    private func run<E: AuditedRecord & Equatable>(_ codec: Codec<E>, _ data: Data, _ file: String, _ user: String,
+                                                   _ options: ImportOptions) throws -> ImportResult {
+        let table: CSVTable
+        do { table = try CSVTable.parse(data) } catch {
+            throw StoreError.importRejected(["\(file):\(error.line): \(error.reason)"])
+        }
+        var headerProblems: [String] = []
+        for col in codec.required where !table.header.contains(col) {
+            headerProblems.append("\(file):1: \(col): required column is missing")
+        }
+        for col in table.header where !codec.columns.contains(col) {
+            headerProblems.append("\(file):1: \(col.isEmpty ? "(blank)" : String(col.prefix(30))): unknown column for \(codec.kind) (expected: \(codec.columns.joined(separator: ", ")))")
+        }
+        var seenHeader = Set<String>()
+        for col in table.header where !seenHeader.insert(col).inserted {
+            headerProblems.append("\(file):1: \(col): column appears twice")
+        }
+        if !headerProblems.isEmpty { throw StoreError.importRejected(headerProblems) }
+        let index = Dictionary(uniqueKeysWithValues: table.header.enumerated().map { ($1, $0) })
+
+        var result = ImportResult()
+        var rejects: [(CSVTable.Record, String)] = []
+        try write(user: user) { ctx in
+            var known: [String: Bool] = [:]
+            for record in table.records {
+                var reader = RowReader(file: file, line: record.line, index: index, fields: record.fields)
+                if record.fields.count > table.header.count {
+                    reader.fail("(row)", "has \(record.fields.count) fields but the header has \(table.header.count)")
+                }
+                let entity = codec.decode(&reader)
+                var problems = reader.errors
+                if problems.isEmpty {
+                    for ref in codec.references(entity) {
+                        let cacheKey = "\(ref.table)#\(ref.key)"
+                        if known[cacheKey] == nil { known[cacheKey] = try exists(ctx.db, table: ref.table, key: ref.key) }
+                        if known[cacheKey] == false {
+                            problems.append("\(file):\(record.line): \(ref.column): '\(ref.key.prefix(30))' is not in the store (import \(ref.table) first)")
+                        }
+                    }
+                }
+                if problems.isEmpty {
+                    do { try upsert(codec, entity, ctx, options, &result) } catch let e as DatabaseError {
+                        problems.append("\(file):\(record.line): (row): \(e.message ?? "rejected by the store")")
+                    } catch let e as StoreError {
+                        problems.append("\(file):\(record.line): (row): \(e.description)")
+                    }
+                }
+                if !problems.isEmpty {
+                    result.problems += problems
+                    rejects.append((record, problems.map { $0.split(separator: ":", maxSplits: 2).last.map { String($0).trimmingSpaces } ?? $0 }.joined(separator: "; ")))
+                }
+            }
+            if !rejects.isEmpty && !options.skipInvalid {
+                throw StoreError.importRejected(result.problems)
+            }
+        }
+        result.rejected = rejects.count
+        if !rejects.isEmpty, let path = options.rejectsPath {
+            try writeRejects(path: path, header: table.header, rejects: rejects)
+            result.rejectsPath = path
+        }
+        return result
+    }
+
+    private func upsert<E: AuditedRecord & Equatable>(_ codec: Codec<E>, _ entity: E, _ ctx: WriteContext,
+                                                      _ options: ImportOptions, _ result: inout ImportResult) throws {
+        if let old = try codec.existing(ctx.db, entity) {
+            let merged = codec.merge(old, entity)
+            if merged == old { result.unchanged += 1; return }
+            if let versioned = merged as? any VersionedRecord {
+                try updateVersioned(ctx, versioned, caseRef: codec.caseRef(merged), summary: "import: \(codec.describe(merged)) updated")
+            } else {
+                try ctx.replace(merged, op: "import.update", caseRef: codec.caseRef(merged), summary: "import: \(codec.describe(merged)) updated")
+            }
+            result.updated += 1
+        } else {
+            var e = entity
+            try ctx.insert(&e, op: "import.add", caseRef: codec.caseRef(e), summary: "import: \(codec.describe(e))")
+            if options.chronicle, let hook = codec.chronicle { try hook(ctx, e) }
+            result.inserted += 1
+        }
+    }
+
+    private func updateVersioned<V: VersionedRecord>(_ ctx: WriteContext, _ v: V, caseRef: String?, summary: String) throws {
+        var x = v
+        try ctx.update(&x, op: "import.update", caseRef: caseRef, summary: summary)
+    }
+
+    private func exists(_ db: Database, table: String, key: String) throws -> Bool {
+        let column: String
+        switch table {
+        case "schools": column = "urn"
+        case "children", "cases": column = "ref"
+        default: column = "id"
+        }
+        return try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM \(table) WHERE \(column) = ?)", arguments: [column == "id" ? (Int64(key) ?? -1) as DatabaseValueConvertible : key]) ?? false
+    }
+
+    private func writeRejects(path: String, header: [String], rejects: [(CSVTable.Record, String)]) throws {
+        var rows = [header + ["reason"]]
+        for (r, reason) in rejects {
+            var fields = r.fields
+            while fields.count < header.count { fields.append("") }
+            rows.append(Array(fields.prefix(header.count)) + [reason])
+        }
+        try CSVText.write(rows: rows).write(toFile: path, atomically: true, encoding: .utf8)
+    }
+}
+
+/// Writes RFC 4180 CSV. Quoting only where needed keeps files diff-able and Excel-friendly.
+public enum CSVText {
+    public static func field(_ s: String) -> String {
+        if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || s.hasPrefix(" ") || s.hasSuffix(" ") {
+            return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return s
+    }
+
+    public static func write(rows: [[String]]) -> String {
+        var out = ""
+        for r in rows { out += r.map(field).joined(separator: ",") + "\n" }
+        return out
+    }
+}

@@ -1,0 +1,80 @@
+import GRDB
+import OnRollCore
+
+/// `onroll check`: SQLite's own integrity check, the audit chain, and every audited row against
+/// the state its last audit entry recorded. Anything changed outside OnRoll shows up here.
+extension Store {
+    public struct CheckReport: Sendable {
+        public var problems: [String] = []
+        public var entriesVerified = 0
+        public var rowsVerified = 0
+        public var isClean: Bool { problems.isEmpty }
+    }
+
+    public func check() throws -> CheckReport {
+        try read { db in
+            var report = CheckReport()
+            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+            if integrity != ["ok"] { report.problems += integrity.map { "sqlite integrity: \($0)" } }
+            let fk = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
+            for r in fk.prefix(20) { report.problems.append("foreign key: \(r["table"] as String? ?? "?") row \(r["rowid"] as Int64? ?? -1) names a missing \(r["parent"] as String? ?? "?")") }
+
+            // 1. The chain: each entry's hash is recomputed and must link to the one before.
+            var prev = AuditEntry.genesis
+            var latest: [String: String?] = [:]
+            let cursor = try AuditEntry.order(Column("id")).fetchCursor(db)
+            var expectedId: Int64 = 1
+            while let e = try cursor.next() {
+                if e.id != expectedId {
+                    report.problems.append("audit entry \(expectedId) is missing (next present is \(e.id ?? -1))")
+                    return report
+                }
+                if e.prevHash != prev {
+                    report.problems.append("audit entry \(e.id!) does not follow entry \(e.id! - 1): the chain is broken there")
+                    return report
+                }
+                if e.expectedHash != e.hash {
+                    report.problems.append("audit entry \(e.id!) (\(e.op) \(e.entity) \(e.entityId)) was altered: its hash does not match its contents")
+                    return report
+                }
+                prev = e.hash
+                expectedId += 1
+                if e.op != "view", e.after != nil || e.before != nil {
+                    latest["\(e.entity)#\(e.entityId)"] = e.after
+                }
+                report.entriesVerified += 1
+            }
+
+            // 2. Every audited row must be exactly what its last audit entry says it became.
+            for table in AuditedTables.all {
+                try verifyRows(db, table, latest: latest, report: &report)
+            }
+            return report
+        }
+    }
+
+    private func verifyRows<R: AuditedRecord>(_ db: Database, _ type: R.Type, latest: [String: String?], report: inout CheckReport) throws {
+        let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(R.databaseTableName)")
+        var seen = Set<String>()
+        while let row = try rows.next() {
+            let record: R
+            do { record = try R(row: row) } catch {
+                report.problems.append("\(R.entity) row \(row.description.prefix(60)) cannot be read: altered outside OnRoll")
+                continue
+            }
+            let key = "\(R.entity)#\(record.auditKey)"
+            seen.insert(key)
+            guard let recorded = latest[key] ?? nil else {
+                report.problems.append("\(R.entity) \(record.auditKey) has no audit entry: inserted outside OnRoll")
+                continue
+            }
+            if try CanonicalJSON.encode(record) != recorded {
+                report.problems.append("\(R.entity) \(record.auditKey) differs from its last audit entry: altered outside OnRoll")
+            }
+            report.rowsVerified += 1
+        }
+        for (key, after) in latest where key.hasPrefix("\(R.entity)#") && !seen.contains(key) && after != nil {
+            report.problems.append("\(key.replacingOccurrences(of: "#", with: " ")) is in the audit log but missing from the store: deleted outside OnRoll")
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import GRDB
+import Logging
+import OnRollCore
+
+/// One caseload: one SQLite file, opened in WAL mode with foreign keys on.
+///
+/// Reads go through `read`; every change goes through `write`, which runs in one immediate
+/// transaction and appends the audit entries of that change in the same transaction.
+public final class Store: Sendable {
+    public let path: String
+    let pool: DatabasePool
+    static let log = Logger(label: "onroll.store")
+
+    /// Opens an existing store. Throws `.missing` when there is none.
+    public init(path: String) throws {
+        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missing(path) }
+        self.path = path
+        pool = try Store.openPool(path)
+        try Schema.migrator.migrate(pool)
+    }
+
+    private init(creating path: String) throws {
+        self.path = path
+        pool = try Store.openPool(path)
+        try Schema.migrator.migrate(pool)
+    }
+
+    /// Creates a new store with mode 0600, refusing to overwrite one that exists.
+    public static func create(path: String) throws -> Store {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: path) { throw StoreError.exists(path) }
+        let dir = (path as NSString).deletingLastPathComponent
+        if !dir.isEmpty { try fm.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]) }
+        // Create the file ourselves so it is 0600 from its first byte; SQLite gives -wal/-shm the same mode.
+        let fd = open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
+        guard fd >= 0 else { throw StoreError.invalid("cannot create \(path): \(String(cString: strerror(errno)))") }
+        close(fd)
+        return try Store(creating: path)
+    }
+
+    static func openPool(_ path: String) throws -> DatabasePool {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        // Another officer's write waits its turn instead of failing with "database is locked".
+        config.busyMode = .timeout(15)
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        return try DatabasePool(path: path, configuration: config)
+    }
+
+    /// True when the file can be read by group or others: worth a warning, as it holds children's records.
+    public var isReadableByOthers: Bool {
+        guard let attrs = try? FileManager.default.attributesOfItem(atPath: path),
+              let mode = attrs[.posixPermissions] as? NSNumber else { return false }
+        return mode.intValue & 0o077 != 0
+    }
+
+    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try pool.read(body)
+    }
+
+    /// Runs one change as one transaction, with its audit entries. Nothing of a failed change remains.
+    @discardableResult
+    public func write<T>(user: String, _ body: (WriteContext) throws -> T) throws -> T {
+        try pool.writeWithoutTransaction { db in
+            var result: T?
+            try db.inTransaction(.immediate) {
+                let ctx = try WriteContext(db: db, user: user)
+                result = try body(ctx)
+                return .commit
+            }
+            return result!
+        }
+    }
+
+    /// The time the store writes into audit entries (UTC, seconds). `ONROLL_NOW` pins it for tests.
+    static func now() -> String {
+        if let pinned = ProcessInfo.processInfo.environment["ONROLL_NOW"], !pinned.isEmpty { return pinned }
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime]
+        return f.string(from: Date())
+    }
+
+    /// A stamp that changes whenever anyone commits to the store; the console polls it to notice
+    /// other officers' changes.
+    public func changeStamp() throws -> Int64 {
+        try pool.read { db in try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM audit") ?? 0 }
+    }
+}

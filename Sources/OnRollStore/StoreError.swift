@@ -1,0 +1,28 @@
+import OnRollCore
+
+/// Everything the store can refuse, each with a message that says what to do next.
+public enum StoreError: Error, CustomStringConvertible, Equatable {
+    /// No store at the path (exit 66).
+    case missing(String)
+    /// `init` on a path that already holds a store.
+    case exists(String)
+    /// A ref or id that names nothing.
+    case notFound(String)
+    /// Someone else saved the record since it was read.
+    case conflict(String)
+    /// A value or a row that breaks a rule (exit 65, nothing written).
+    case invalid(String)
+    /// The import found bad rows; each is `FILE:LINE: column: reason`.
+    case importRejected([String])
+
+    public var description: String {
+        switch self {
+        case .missing(let p): "no store at \(p): create one with `onroll init` (or `onroll init --sample`)"
+        case .exists(let p): "a store already exists at \(p); refusing to overwrite it"
+        case .notFound(let s): s
+        case .conflict(let s): s
+        case .invalid(let s): s
+        case .importRejected(let lines): lines.joined(separator: "\n")
+        }
+    }
+}

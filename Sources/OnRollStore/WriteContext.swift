@@ -1,0 +1,99 @@
+import GRDB
+import OnRollCore
+
+/// The only way anything is written: every insert and update made through it appends its audit
+/// entry in the same transaction. Handed out by `Store.write`.
+public final class WriteContext {
+    public let db: Database
+    public let user: String
+    public let now: String
+    private var lastHash: String
+
+    init(db: Database, user: String) throws {
+        self.db = db
+        self.user = user
+        self.now = Store.now()
+        lastHash = try String.fetchOne(db, sql: "SELECT hash FROM audit ORDER BY id DESC LIMIT 1") ?? AuditEntry.genesis
+    }
+
+    /// Appends one audit entry chained to the last.
+    public func audit(op: String, entity: String, entityId: String, caseRef: String?, summary: String,
+                      before: String? = nil, after: String? = nil) throws {
+        let hash = AuditEntry.digest(prevHash: lastHash, at: now, user: user, op: op, entity: entity,
+                                     entityId: entityId, caseRef: caseRef, summary: summary, before: before, after: after)
+        var e = AuditEntry(id: nil, at: now, user: user, op: op, entity: entity, entityId: entityId, caseRef: caseRef,
+                           summary: summary, before: before, after: after, prevHash: lastHash, hash: hash)
+        try e.insert(db)
+        lastHash = hash
+    }
+
+    public func insert<R: AuditedRecord>(_ record: inout R, op: String, caseRef: String?, summary: String) throws {
+        try record.insert(db)
+        try audit(op: op, entity: R.entity, entityId: record.auditKey, caseRef: caseRef, summary: summary,
+                  after: CanonicalJSON.encode(record))
+    }
+
+    /// Saves an edited record if nobody else has saved it since it was read (same `version`);
+    /// otherwise throws `.conflict` naming who changed it and when.
+    public func update<R: VersionedRecord>(_ record: inout R, op: String, caseRef: String?, summary: String) throws {
+        guard let current = try R.fetchOne(db, key: primaryKey(of: record)) else {
+            throw StoreError.notFound("\(R.entity) \(record.auditKey) does not exist")
+        }
+        guard current.version == record.version else {
+            throw try conflict(entity: R.entity, key: record.auditKey)
+        }
+        record.version += 1
+        try record.update(db)
+        try audit(op: op, entity: R.entity, entityId: record.auditKey, caseRef: caseRef, summary: summary,
+                  before: CanonicalJSON.encode(current), after: CanonicalJSON.encode(record))
+    }
+
+    /// Updates a record that carries no version (schools, terms), still audited with before/after.
+    public func replace<R: AuditedRecord>(_ record: R, op: String, caseRef: String?, summary: String) throws {
+        var r = record
+        let before = try R.fetchOne(db, key: primaryKey(of: record))
+        try r.save(db)
+        try audit(op: op, entity: R.entity, entityId: r.auditKey, caseRef: caseRef, summary: summary,
+                  before: try before.map(CanonicalJSON.encode), after: CanonicalJSON.encode(r))
+    }
+
+    /// Adds a chronology line to a case (itself audited).
+    @discardableResult
+    public func chronicle(_ caseRef: String, date: SchoolDate, kind: ChronologyEntry.Kind, text: String,
+                          contactType: String? = nil, outcome: String? = nil, linkId: Int64? = nil,
+                          op: String? = nil) throws -> ChronologyEntry {
+        var e = ChronologyEntry(caseRef: caseRef, date: date, recordedAt: now, author: user, kind: kind, text: text,
+                                contactType: contactType, outcome: outcome, linkId: linkId)
+        try insert(&e, op: op ?? "chronology.\(kind.rawValue)", caseRef: caseRef,
+                   summary: "\(caseRef): \(kind.label) — \(text.prefix(60))")
+        return e
+    }
+
+    func conflict(entity: String, key: String) throws -> StoreError {
+        let last = try AuditEntry.fetchOne(db, sql: """
+            SELECT * FROM audit WHERE entity = ? AND entityId = ? ORDER BY id DESC LIMIT 1
+            """, arguments: [entity, key])
+        let who = last.map { "\($0.user) at \($0.at)" } ?? "someone else"
+        return StoreError.conflict("\(entity) \(key) was changed by \(who) — reload and try again")
+    }
+
+    private func primaryKey<R: AuditedRecord>(of record: R) -> DatabaseValueConvertible {
+        let c = PersistenceContainerProbe(record)
+        return c.key
+    }
+}
+
+/// Reads a record's primary key the way GRDB would persist it, without knowing its type.
+private struct PersistenceContainerProbe {
+    let key: DatabaseValueConvertible
+    init<R: AuditedRecord>(_ record: R) {
+        switch record {
+        case let r as School: key = r.urn
+        case let r as Child: key = r.ref
+        case let r as Case: key = r.ref
+        case let r as Reflection: key = r.suspensionId
+        case let r as OutOfSchoolRecord: key = r.childRef
+        default: key = Int64(record.auditKey) ?? -1
+        }
+    }
+}
