@@ -188,3 +188,21 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// Reopens an action marked done or cancelled by mistake (the console's undo).
+    @discardableResult
+    public func reopenAction(user: String, id: Int64, date: SchoolDate) throws -> CaseAction {
+        try write(user: user) { ctx in
+            guard var a = try CaseAction.fetchOne(ctx.db, key: id) else { throw StoreError.notFound("no action with id \(id)") }
+            guard a.status != .open else { throw StoreError.invalid("action \(id) is already open") }
+            let was = a.status
+            a.status = .open
+            a.completed = nil
+            a.outcome = nil
+            try ctx.update(&a, op: "action.reopen", caseRef: a.caseRef, summary: "\(a.caseRef): action \(id) \(was.rawValue) → open")
+            try ctx.chronicle(a.caseRef, date: date, kind: .action, text: "Action reopened (\(a.agency)): \(a.description)", linkId: id)
+            return a
+        }
+    }
+}

@@ -113,3 +113,15 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// Actions across the caseload (or one case), open ones unless `includeClosed`.
+    public func actions(caseRef: String? = nil, includeClosed: Bool = false) throws -> [CaseAction] {
+        try read { db in
+            var q = CaseAction.order(Column("id"))
+            if let r = caseRef { q = q.filter(Column("caseRef") == r) }
+            if !includeClosed { q = q.filter(Column("status") == ActionStatus.open.rawValue) }
+            return try q.fetchAll(db)
+        }
+    }
+}

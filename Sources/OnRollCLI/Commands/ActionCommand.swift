@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import OnRollCore
+import OnRollStore
+
+struct ActionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "action", abstract: "Multi-agency actions on cases.",
+        subcommands: [Add.self, Done.self, Cancel.self, List.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add an action to a case; prints the new action id.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var caseRef: String
+        @Option var agency: String
+        @Option var description: String
+        @Option var owner: String?
+        @Option var due: String?
+
+        func run() throws {
+            let a = try global.openStore().addAction(user: global.userName, caseRef: caseRef, agency: agency, description: description,
+                                                     owner: owner, due: try parseDate(due, "--due"), today: try global.todayDate())
+            printOut(String(a.id ?? 0))
+        }
+    }
+
+    struct Done: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Mark an action done, with its outcome.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var id: Int64
+        @Option var outcome: String?
+        @Option var date: String?
+
+        func run() throws {
+            let a = try global.openStore().completeAction(user: global.userName, id: id, outcome: outcome,
+                                                          date: try parseDate(date, "--date") ?? global.todayDate())
+            printOut("action \(a.id ?? 0): done")
+        }
+    }
+
+    struct Cancel: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Cancel an action that is no longer needed.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var id: Int64
+        @Option var reason: String?
+
+        func run() throws {
+            let a = try global.openStore().completeAction(user: global.userName, id: id, outcome: reason, date: try global.todayDate(), cancel: true)
+            printOut("action \(a.id ?? 0): cancelled")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Actions across the caseload (open ones unless --all).")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Only this agency's actions.") var agency: String?
+        @Option(help: "Only this case's actions.") var `case`: String?
+        @Option var owner: String?
+        @ArgumentParser.Flag(help: "Only overdue actions.") var overdue = false
+        @ArgumentParser.Flag(help: "Include done and cancelled actions.") var all = false
+        @Option(help: "table, csv or json.") var format: OutputFormat = .table
+
+        func run() throws {
+            let store = try global.openStore()
+            let today = try global.todayDate()
+            var actions = try store.actions(caseRef: `case`, includeClosed: all)
+            if let a = agency { actions = actions.filter { $0.agency.lowercased() == a.lowercased() } }
+            if let o = owner { actions = actions.filter { ($0.owner ?? "").lowercased() == o.lowercased() } }
+            if overdue { actions = actions.filter { $0.isOverdue(on: today) } }
+            actions.sort { ($0.due ?? SchoolDate(dayNumber: Int.max), $0.id ?? 0) < ($1.due ?? SchoolDate(dayNumber: Int.max), $1.id ?? 0) }
+            switch format {
+            case .json: printOut(try JSONOut.encode(actions))
+            case .csv, .table:
+                let rows = actions.map { a in
+                    [String(a.id ?? 0), a.caseRef, a.agency, a.owner ?? "", a.due?.iso ?? "", a.isOverdue(on: today) ? "overdue" : a.status.rawValue, a.description]
+                }
+                printOut(Tabular.render(["id", "case", "agency", "owner", "due", "status", "description"], rows, format: format))
+            }
+        }
+    }
+}

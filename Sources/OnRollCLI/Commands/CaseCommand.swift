@@ -1,0 +1,141 @@
+import ArgumentParser
+import OnRollCore
+import OnRollStore
+
+struct CaseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "case", abstract: "Open, close, assign or change the status of a case.",
+        subcommands: [Open.self, Close.self, Assign.self, Status.self, Review.self, Flag.self])
+
+    struct Open: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Open a case for a child; prints the new case ref.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The child's ref.") var child: String
+        @Option(help: "ebsa, suspension, exclusion, ehe, offroll, cme or part-time.") var kind: String
+        @Option var owner: String?
+        @Option var summary: String?
+        @Option(help: "Use this ref instead of the next WM-NNNNN.") var ref: String?
+        @Option(help: "referral, open or monitoring (default open).") var status: String?
+
+        func run() throws {
+            let k = try parseCode(kind, CaseKind.self, "--kind")!
+            let st = try parseCode(status, CaseStatus.self, "--status") ?? .open
+            if st == .closed { throw CLIError.invalid("--status: a new case cannot be closed") }
+            let store = try global.openStore()
+            let c = try store.openCase(user: global.userName, childRef: child, kind: k, owner: owner, summary: summary,
+                                       ref: ref, today: try global.todayDate(), status: st)
+            printOut(c.ref)
+        }
+    }
+
+    struct Close: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Close a case with a reason.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var ref: String
+        @Option var reason: String
+
+        func run() throws {
+            let c = try global.openStore().closeCase(user: global.userName, ref: ref, reason: reason, today: try global.todayDate())
+            printOut("\(c.ref): closed (\(reason))")
+        }
+    }
+
+    struct Assign: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Give a case to an officer.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var ref: String
+        @Option var owner: String
+
+        func run() throws {
+            let c = try global.openStore().assign(user: global.userName, ref: ref, owner: owner, today: try global.todayDate())
+            printOut("\(c.ref): owner \(c.owner ?? "")")
+        }
+    }
+
+    struct Status: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Move a case between referral, open and monitoring.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var ref: String
+        @Argument(help: "referral, open, monitoring (use `case close` to close).") var status: String
+
+        func run() throws {
+            let s = try parseCode(status, CaseStatus.self, "status")!
+            if s == .closed { throw CLIError.usage("use `onroll case close REF --reason TEXT` to close a case") }
+            let c = try global.openStore().setStatus(user: global.userName, ref: ref, status: s, today: try global.todayDate())
+            printOut("\(c.ref): \(c.status.rawValue)")
+        }
+    }
+
+    struct Review: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Set a case's next review date.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var ref: String
+        @Option(help: "The next review date.") var date: String
+
+        func run() throws {
+            let d = try parseDate(date, "--date")
+            let c = try global.openStore().setNextReview(user: global.userName, ref: ref, date: d, today: try global.todayDate())
+            printOut("\(c.ref): next review \(c.nextReview?.iso ?? "none")")
+        }
+    }
+
+    struct Flag: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Put a case on (or take it off) the next panel's agenda.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var ref: String
+        @ArgumentParser.Flag(help: "Remove the flag.") var off = false
+
+        func run() throws {
+            let c = try global.openStore().flagForPanel(user: global.userName, ref: ref, flagged: !off, today: try global.todayDate())
+            printOut("\(c.ref): \(c.flaggedForPanel ? "flagged for panel" : "not flagged")")
+        }
+    }
+}
+
+struct NoteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "note", abstract: "Add a note to a case's chronology (notes are never edited).")
+    @OptionGroup var global: GlobalOptions
+    @Argument var ref: String
+    @Argument var text: String
+    @Option(help: "The date the note is about (default today).") var date: String?
+
+    func run() throws {
+        let d = try parseDate(date, "--date") ?? global.todayDate()
+        let e = try global.openStore().addNote(user: global.userName, caseRef: ref, text: text, date: d)
+        printOut("\(ref): note \(e.id ?? 0) added")
+    }
+}
+
+struct ContactCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "contact", abstract: "Record a contact or enquiry about a child (home visit, phone call, letter…).")
+    @OptionGroup var global: GlobalOptions
+    @Argument var ref: String
+    @Option(help: "home visit, phone call, letter, school enquiry, …") var type: String
+    @Option(help: "What came of it.") var outcome: String
+    @ArgumentParser.Flag(help: "The child was seen (updates the last-seen date).") var seen = false
+    @Option var date: String?
+    @Option var note: String?
+
+    func run() throws {
+        let d = try parseDate(date, "--date") ?? global.todayDate()
+        let e = try global.openStore().addContact(user: global.userName, caseRef: ref, date: d, type: type, outcome: outcome, seen: seen, text: note)
+        printOut("\(ref): contact \(e.id ?? 0) recorded")
+    }
+}
+
+struct AgencyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "agency", abstract: "List the agencies, or add the authority's own.",
+                                                    subcommands: [List.self, Add.self], defaultSubcommand: List.self)
+    struct List: ParsableCommand {
+        @OptionGroup var global: GlobalOptions
+        func run() throws { for a in try global.openStore().agencies() { printOut(a) } }
+    }
+    struct Add: ParsableCommand {
+        @OptionGroup var global: GlobalOptions
+        @Argument var name: String
+        func run() throws {
+            try global.openStore().addAgency(user: global.userName, name: name)
+            printOut("agency added: \(name)")
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import OnRollCore
+import OnRollStore
+
+/// Options every command takes (contract.md "Invocation").
+public struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The store file.", discussion: "Else ONROLL_STORE, else $XDG_DATA_HOME/onroll/caseload.onroll.", valueName: "path"))
+    public var store: String?
+
+    @Option(name: .long, help: ArgumentHelp("The officer recorded in the audit log (else ONROLL_USER, else $USER).", valueName: "name"))
+    public var user: String?
+
+    @Option(name: .long, help: ArgumentHelp("The date deadlines and ages are computed against (else ONROLL_TODAY, else the system date).", valueName: "YYYY-MM-DD"))
+    public var today: String?
+
+    public init() {}
+
+    static var env: [String: String] { ProcessInfo.processInfo.environment }
+
+    public var storePath: String {
+        if let s = store, !s.isEmpty { return s }
+        if let s = GlobalOptions.env["ONROLL_STORE"], !s.isEmpty { return s }
+        let base = GlobalOptions.env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/share")
+        return (base as NSString).appendingPathComponent("onroll/caseload.onroll")
+    }
+
+    public var userName: String {
+        for v in [user, GlobalOptions.env["ONROLL_USER"], GlobalOptions.env["USER"]] {
+            if let u = v?.trimmingSpaces, !u.isEmpty { return u }
+        }
+        return "unknown"
+    }
+
+    public func todayDate() throws -> SchoolDate {
+        if let t = today ?? GlobalOptions.env["ONROLL_TODAY"], !t.isEmpty {
+            do { return try SchoolDate.parse(t) } catch { throw CLIError.usage("--today: \(error.message)") }
+        }
+        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: Date())
+        return SchoolDate(year: c.year!, month: c.month!, day: c.day!)!
+    }
+
+    /// Opens the store, warning once when the file is readable by others.
+    public func openStore() throws -> Store {
+        let s = try Store(path: storePath)
+        if s.isReadableByOthers {
+            FileHandle.standardError.write(Data("warning: \(storePath) can be read by other users; it holds children's records (chmod 600 it)\n".utf8))
+        }
+        return s
+    }
+}
+
+/// Parses a date option with a message naming the option.
+func parseDate(_ text: String?, _ option: String) throws -> SchoolDate? {
+    guard let t = text else { return nil }
+    do { return try SchoolDate.parse(t) } catch { throw CLIError.invalid("\(option): \(error.message)") }
+}
+
+func parseCode<T: CodeList>(_ text: String?, _ type: T.Type, _ option: String) throws -> T? {
+    guard let t = text else { return nil }
+    do { return try T.parse(t) } catch { throw CLIError.invalid("\(option): \(error.message)") }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import OnRollCore
+import OnRollStore
+
+/// `onroll`: the console when run bare, the CLI otherwise.
+public struct OnRollMain: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "onroll",
+        abstract: "Case management for a local authority's inclusion team: who is most at risk today, and why.",
+        discussion: "Run with no subcommand to open the console. Every command takes --store, --user and --today.",
+        subcommands: [
+            InitCommand.self, ImportCommand.self, ListCommand.self, ShowCommand.self, CaseCommand.self,
+            NoteCommand.self, ContactCommand.self, ActionCommand.self, SuspensionCommand.self, AttendanceCommand.self,
+            LogCommand.self, CheckCommand.self, CalendarCommand.self, ConfigCommand.self, AgencyCommand.self, SampleCommand.self,
+        ]
+    )
+
+    @OptionGroup public var global: GlobalOptions
+
+    public init() {}
+
+    public func run() throws {
+        try ConsoleLauncher.launch(global)
+    }
+
+    /// Parses, runs, and maps every error to its exit code and an `error:` line.
+    public static func main(arguments: [String]? = nil) -> Never {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            exit(0)
+        } catch let e as CLIError {
+            ExitStatus.report(e); exit(ExitStatus.code(for: e))
+        } catch let e as StoreError {
+            ExitStatus.report(e); exit(ExitStatus.code(for: e))
+        } catch let e as OnRollCore.ValidationError {
+            ExitStatus.report(e); exit(65)
+        } catch let e as SchoolCalendar.Failure {
+            ExitStatus.report(e); exit(65)
+        } catch let e as ExitCode {
+            exit(e.rawValue)
+        } catch {
+            // Argument errors: argument-parser prints usage and uses 64 for validation failures.
+            let code = exitCode(for: error)
+            if code == .success { print(fullMessage(for: error)); exit(0) }
+            FileHandle.standardError.write(Data("error: \(message(for: error))\n".utf8))
+            if code.rawValue == 1 { exit(1) }
+            exit(64)
+        }
+    }
+}

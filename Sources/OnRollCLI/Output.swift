@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import OnRollCore
+import TerminalKit
+
+/// `--format` of listing and showing commands.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, csv, json
+}
+
+enum JSONOut {
+    /// camelCase keys (the entities' own), dates as YYYY-MM-DD, stable key order.
+    static func encode<T: Encodable>(_ value: T) throws -> String {
+        let e = JSONEncoder()
+        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try e.encode(value), as: UTF8.self)
+    }
+}
+
+/// Plain tables for the terminal (fitted to its width, aligned by display width) and CSV.
+enum Tabular {
+    static func render(_ header: [String], _ rows: [[String]], format: OutputFormat, width: Int? = nil) -> String {
+        if format == .csv {
+            return ([header] + rows).map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\n")
+        }
+        let clean = rows.map { $0.map(Sanitise.forTerminal) }
+        var widths = header.map { TextWidth.of($0) }
+        for r in clean { for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], TextWidth.of(c)) } }
+        let total = width ?? terminalWidth()
+        // Shrink the last (widest free-text) column first so the table fits the terminal.
+        let used = widths.reduce(0, +) + 2 * (widths.count - 1)
+        if used > total, let last = widths.indices.last {
+            widths[last] = max(10, widths[last] - (used - total))
+        }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { i, c in
+                let w = widths[min(i, widths.count - 1)]
+                return i == cells.count - 1 ? TextWidth.truncate(c, toWidth: w) : TextWidth.pad(TextWidth.truncate(c, toWidth: w), toWidth: w)
+            }.joined(separator: "  ")
+        }
+        var out = [line(header), widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")]
+        out += clean.map(line)
+        return out.joined(separator: "\n")
+    }
+
+    static func csvField(_ s: String) -> String {
+        if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return s
+    }
+
+    static func terminalWidth() -> Int {
+        if let c = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), c > 20 { return c }
+        var ws = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 20 { return Int(ws.ws_col) }
+        return 120
+    }
+}

@@ -1,0 +1,56 @@
+/// Everything a key can ask the console to do. Keys map to commands through `KeyMap`, the palette
+/// lists commands by title, and help is generated from the same table.
+public enum Command: String, CaseIterable, Sendable {
+    case up, down, pageUp, pageDown, top, bottom
+    case open, back, quit
+    case search, clearFilter
+    case nextView, viewAll, viewMine, viewOverdue, viewDueThisWeek, viewOutOfSchool, viewDeadlinesWeek
+    case filterKind, filterOwner, cycleSort
+    case nextTab, prevTab
+    case newNote, newAction, completeAction, newSuspension, changeStatus, changeOwner, openCaseForChild
+    case recordContact, reviewPlan, planReviews
+    case undo, help, palette, refresh, redraw
+
+    public var title: String {
+        switch self {
+        case .up: "Move up"
+        case .down: "Move down"
+        case .pageUp: "Page up"
+        case .pageDown: "Page down"
+        case .top: "Go to top"
+        case .bottom: "Go to bottom"
+        case .open: "Open the selected case"
+        case .back: "Back"
+        case .quit: "Quit (or back)"
+        case .search: "Search by name, UPN or ref"
+        case .clearFilter: "Clear search and filters"
+        case .nextView: "Next saved view"
+        case .viewAll: "View: all open cases"
+        case .viewMine: "View: my caseload"
+        case .viewOverdue: "View: overdue reviews and actions"
+        case .viewDueThisWeek: "View: due this week"
+        case .viewOutOfSchool: "View: children out of school (EHE/CME/off-roll)"
+        case .viewDeadlinesWeek: "View: deadlines this week"
+        case .filterKind: "Filter by case kind (cycles)"
+        case .filterOwner: "Filter by owner (cycles)"
+        case .cycleSort: "Change sort order"
+        case .nextTab: "Next tab"
+        case .prevTab: "Previous tab"
+        case .newNote: "Add a note"
+        case .newAction: "Add an action"
+        case .completeAction: "Mark an action done"
+        case .newSuspension: "Record a suspension"
+        case .changeStatus: "Change status"
+        case .changeOwner: "Change owner"
+        case .openCaseForChild: "Open a new case for this child"
+        case .recordContact: "Record a contact or enquiry"
+        case .reviewPlan: "Record a plan review"
+        case .planReviews: "PRU review view: plans by setting"
+        case .undo: "Undo my last change"
+        case .help: "Help: keys for this screen"
+        case .palette: "Command palette"
+        case .refresh: "Reload from the store"
+        case .redraw: "Redraw the screen"
+        }
+    }
+}

@@ -1,0 +1,171 @@
+import OnRollCore
+import OnRollStore
+import TerminalKit
+
+/// Forms: built from the case in view, saved through the store, and recorded for undo.
+extension Console {
+    /// The case a form acts on: the one open, or the one selected in the caseload.
+    var targetCase: AssessedCase? {
+        state.mode == .caseDetail ? state.detail : state.selected
+    }
+
+    func openForm(_ cmd: Command) {
+        if cmd == .reviewPlan, state.mode == .plans {
+            guard state.planRows.indices.contains(state.planSelection) else { return }
+            let row = state.planRows[state.planSelection]
+            state.form = planReviewForm(row.plan, caseRef: row.caseRef)
+            return
+        }
+        guard let c = targetCase else { state.message = "Select a case first"; return }
+        let ref = c.file.case.ref
+        let today = state.today.iso
+        switch cmd {
+        case .newNote:
+            state.form = Form(title: "New note on \(ref)", purpose: .note(caseRef: ref), fields: [
+                .init("text", "Note", required: true), .init("date", "Date", .date, required: true, value: today)])
+        case .newAction:
+            let agencies = (try? store.agencies()) ?? Agencies.defaults
+            state.form = Form(title: "New action on \(ref)", purpose: .action(caseRef: ref), fields: [
+                .init("description", "What", required: true), .init("agency", "Agency", .pick(agencies), required: true),
+                .init("owner", "Owner", value: state.user), .init("due", "Due", .date, value: state.today.adding(days: 14).iso)])
+        case .completeAction:
+            let open = c.file.actions.filter { $0.status == .open }
+            guard !open.isEmpty else { state.message = "\(ref) has no open actions"; return }
+            let chosen: CaseAction
+            if state.mode == .caseDetail, state.tab == .actions, c.file.actions.indices.contains(state.actionSelection),
+               c.file.actions[state.actionSelection].status == .open {
+                chosen = c.file.actions[state.actionSelection]
+            } else {
+                chosen = open[0]
+            }
+            state.form = Form(title: "Action \(chosen.id ?? 0) done: \(chosen.description.prefix(40))", purpose: .completeAction(id: chosen.id ?? 0), fields: [
+                .init("outcome", "Outcome", required: true), .init("date", "Date", .date, required: true, value: today)])
+        case .newSuspension:
+            state.form = Form(title: "Record a suspension for \(c.file.child.displayName)", purpose: .suspension(childRef: c.file.child.ref, caseRef: ref), fields: [
+                .init("start", "Start", .date, required: true, value: today), .init("days", "School days", .number, required: true, value: "1"),
+                .init("reason", "Reason", .pick(ReasonCode.allCases.map(\.rawValue))),
+                .init("type", "Type", .pick(SuspensionType.allCases.map(\.rawValue)))])
+        case .changeStatus:
+            state.form = Form(title: "Status of \(ref) (now \(c.file.case.status.rawValue))", purpose: .status(caseRef: ref, version: c.file.case.version), fields: [
+                .init("status", "Status", .pick(CaseStatus.allCases.map(\.rawValue)), value: c.file.case.status.rawValue),
+                .init("reason", "Reason (to close)")])
+        case .changeOwner:
+            state.form = Form(title: "Owner of \(ref)", purpose: .owner(caseRef: ref, version: c.file.case.version), fields: [
+                .init("owner", "Owner", required: true, value: c.file.case.owner ?? "")])
+        case .openCaseForChild:
+            state.form = Form(title: "Open a case for \(c.file.child.displayName)", purpose: .openCase(childRef: c.file.child.ref), fields: [
+                .init("kind", "Kind", .pick(CaseKind.allCases.map(\.rawValue))), .init("owner", "Owner", value: state.user),
+                .init("summary", "Summary")])
+        case .recordContact:
+            state.form = Form(title: "Contact about \(c.file.child.displayName)", purpose: .contact(caseRef: ref), fields: [
+                .init("type", "Type", .pick(["home visit", "phone call", "letter", "email", "school enquiry", "agency enquiry", "seen in school"])),
+                .init("outcome", "Outcome", required: true), .init("seen", "Child seen?", .pick(["no", "yes"])),
+                .init("date", "Date", .date, required: true, value: today)])
+        case .reviewPlan:
+            guard let plan = c.file.plans.last(where: { !$0.plan.status.isEnded }) ?? c.file.plans.last else {
+                state.message = "\(ref) has no reintegration plan"; return
+            }
+            state.form = planReviewForm(plan, caseRef: ref)
+        default: break
+        }
+    }
+
+    func planReviewForm(_ plan: PlanDetail, caseRef: String) -> Form {
+        let planned = plan.phase(on: state.today)?.sessions ?? plan.phases.last?.sessions ?? 10
+        return Form(title: "Review of plan \(plan.plan.id ?? 0) (\(caseRef))", purpose: .planReview(planId: plan.plan.id ?? 0, caseRef: caseRef), fields: [
+            .init("date", "Date", .date, required: true, value: state.today.iso),
+            .init("attended", "Sessions attended", .number, required: true),
+            .init("planned", "Sessions planned", .number, required: true, value: String(planned * 2)),
+            .init("rag", "RAG", .pick(RAG.allCases.map(\.rawValue)), value: "amber"),
+            .init("working", "What is working"), .init("notWorking", "What is not"),
+            .init("decision", "Decision", .pick(PlanReview.Decision.allCases.map(\.rawValue)))])
+    }
+
+    func handleForm(_ key: Key) {
+        guard var form = state.form else { return }
+        switch form.handle(key) {
+        case .editing:
+            state.form = form
+        case .cancel:
+            state.form = form
+            if form.dirty {
+                state.confirm = .init(question: "Discard this \(form.title.split(separator: " ").prefix(2).joined(separator: " ").lowercased())? y/n", action: .discardForm)
+            } else {
+                state.form = nil
+            }
+        case .submit:
+            state.form = form
+            do {
+                try save(form)
+                state.form = nil
+            } catch {
+                state.message = "Not saved: \(error)"
+            }
+        }
+    }
+
+    func save(_ f: Form) throws {
+        let user = state.user
+        func date(_ k: String) throws -> SchoolDate? { f[k].isEmpty ? nil : try SchoolDate.parse(f[k]) }
+        switch f.purpose {
+        case .note(let ref):
+            let e = try store.addNote(user: user, caseRef: ref, text: f["text"], date: try date("date") ?? state.today)
+            state.undo.append(.init(description: "\(ref): note “\(f["text"].prefix(30))” added", reversal: .withdrawNote(caseRef: ref, noteId: e.id ?? 0)))
+            try reloadCase(ref)
+            state.message = "Note saved"
+        case .action(let ref):
+            let a = try store.addAction(user: user, caseRef: ref, agency: f["agency"], description: f["description"],
+                                        owner: f["owner"].isEmpty ? nil : f["owner"], due: try date("due"), today: state.today)
+            state.undo.append(.init(description: "\(ref): action “\(f["description"].prefix(30))” added", reversal: .cancelAction(id: a.id ?? 0)))
+            try reloadCase(ref)
+            state.message = "Action \(a.id ?? 0) saved"
+        case .completeAction(let id):
+            let a = try store.completeAction(user: user, id: id, outcome: f["outcome"], date: try date("date") ?? state.today)
+            state.undo.append(.init(description: "\(a.caseRef): action \(id) open → done", reversal: .reopenAction(id: id)))
+            try reloadCase(a.caseRef)
+            state.message = "Action \(id) done"
+        case .suspension(let child, let ref):
+            guard let days = Double(f["days"]) else { throw StoreError.invalid("days: not a number") }
+            let s = try store.addSuspension(user: user, Suspension(childRef: child, start: try date("start") ?? state.today, days: days,
+                                                                   reason: try ReasonCode.parseOptional(f["reason"]),
+                                                                   type: try SuspensionType.parse(f["type"])), today: state.today)
+            try reloadCase(ref)
+            state.message = "Suspension \(s.id ?? 0) recorded (\(formatDays(days)) days)"
+        case .status(let ref, let version):
+            let to = try CaseStatus.parse(f["status"])
+            let before = try store.case(ref)?.status ?? .open
+            guard to != before else { state.message = "Status unchanged"; return }
+            try store.setStatus(user: user, ref: ref, status: to, today: state.today, reason: f["reason"], expectedVersion: version)
+            state.undo.append(.init(description: "\(ref): status \(before.rawValue) → \(to.rawValue)", reversal: .status(caseRef: ref, to: before)))
+            try reloadCase(ref)
+            state.message = "\(ref) is now \(to.rawValue)"
+        case .owner(let ref, let version):
+            let before = try store.case(ref)?.owner ?? ""
+            try store.assign(user: user, ref: ref, owner: f["owner"], today: state.today, expectedVersion: version)
+            state.undo.append(.init(description: "\(ref): owner \(before) → \(f["owner"])", reversal: .owner(caseRef: ref, to: before)))
+            try reloadCase(ref)
+            state.message = "\(ref) now owned by \(f["owner"])"
+        case .openCase(let child):
+            let c = try store.openCase(user: user, childRef: child, kind: try CaseKind.parse(f["kind"]),
+                                       owner: f["owner"].isEmpty ? nil : f["owner"], summary: f["summary"].isEmpty ? nil : f["summary"],
+                                       today: state.today)
+            try reloadCase(c.ref)
+            state.message = "Case \(c.ref) opened"
+        case .contact(let ref):
+            try store.addContact(user: user, caseRef: ref, date: try date("date") ?? state.today, type: f["type"],
+                                 outcome: f["outcome"], seen: f["seen"] == "yes", text: nil)
+            try reloadCase(ref)
+            state.message = "Contact recorded"
+        case .planReview(let planId, let ref):
+            guard let attended = Int(f["attended"]), let planned = Int(f["planned"]) else { throw StoreError.invalid("sessions must be whole numbers") }
+            let review = PlanReview(planId: planId, date: try date("date") ?? state.today, attended: attended, planned: planned,
+                                    rag: try RAG.parse(f["rag"]), working: f["working"].isEmpty ? nil : f["working"],
+                                    notWorking: f["notWorking"].isEmpty ? nil : f["notWorking"],
+                                    decision: try PlanReview.Decision.parseOptional(f["decision"]), author: user)
+            try store.addPlanReview(user: user, review)
+            try reloadCase(ref)
+            if state.mode == .plans { try loadPlans() }
+            state.message = "Review saved for plan \(planId)"
+        }
+    }
+}

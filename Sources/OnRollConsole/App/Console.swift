@@ -1,0 +1,309 @@
+import Foundation
+import OnRollCore
+import OnRollStore
+import TerminalKit
+
+/// The console's update loop: a key becomes a command, a command changes the state, and a change
+/// that must be saved goes through the store's one audited write path before the state shows it.
+public final class Console {
+    public private(set) var state: AppState
+    let store: Store
+    var lastStamp: Int64 = 0
+
+    public init(store: Store, user: String, today: SchoolDate, width: Int = 80, height: Int = 24) throws {
+        self.store = store
+        state = AppState(user: user, today: today, storeName: (store.path as NSString).lastPathComponent)
+        state.width = width
+        state.height = height
+        try reloadAll()
+        state.message = "\(state.all.count) open cases · ? for help"
+    }
+
+    // MARK: Loading
+
+    func reloadAll() throws {
+        let keepRef = state.selected?.file.case.ref
+        state.all = try store.caseload(today: state.today)
+        lastStamp = try store.changeStamp()
+        applyFilter(keeping: keepRef)
+        if let ref = state.detail?.file.case.ref { try reloadDetail(ref) }
+        if state.mode == .plans { try loadPlans() }
+    }
+
+    /// Re-reads one case after a change, without re-assessing the whole caseload.
+    func reloadCase(_ ref: String) throws {
+        let fresh = try store.assessedCase(ref, today: state.today)
+        var light = fresh
+        // The caseload keeps only the latest contact, as the bulk load does.
+        light.file.chronology = fresh.file.chronology.filter { $0.kind == .contact || $0.kind == .seen }.prefix(1).map { $0 }
+        if let i = state.all.firstIndex(where: { $0.file.case.ref == ref }) {
+            if fresh.file.case.status == .closed { state.all.remove(at: i) } else { state.all[i] = light }
+        } else if fresh.file.case.status != .closed {
+            state.all.append(light)
+        }
+        state.all = Store.rank(state.all)
+        lastStamp = try store.changeStamp()
+        applyFilter(keeping: state.selected?.file.case.ref ?? ref)
+        if state.detail?.file.case.ref == ref { state.detail = fresh }
+    }
+
+    func reloadDetail(_ ref: String) throws {
+        state.detail = try store.assessedCase(ref, today: state.today)
+    }
+
+    /// Notices other officers' changes (another console or the CLI) and reloads.
+    public func pollForChanges() {
+        guard let stamp = try? store.changeStamp(), stamp != lastStamp else { return }
+        if (try? reloadAll()) != nil { state.message = "Reloaded: the caseload was changed elsewhere" }
+    }
+
+    func applyFilter(keeping ref: String? = nil) {
+        var f = state.filter
+        f.search = state.searchEditor.string
+        let today = state.today
+        var idx: [Int] = []
+        for (i, c) in state.all.enumerated() where f.matches(c.file, overdue: c.isOverdue) {
+            switch state.view {
+            case .all: break
+            case .mine: if (c.file.case.owner ?? "").lowercased() != state.user.lowercased() { continue }
+            case .overdue: if !c.isOverdue { continue }
+            case .dueThisWeek, .deadlinesWeek:
+                if !c.assessment.deadlines.contains(where: { $0.state.isOpen && $0.due <= today.adding(days: 7) }) { continue }
+            case .outOfSchool: if !c.file.case.kind.isOutOfSchool { continue }
+            }
+            idx.append(i)
+        }
+        switch state.sort {
+        case .triage: break
+        case .review: idx.sort { (state.all[$0].file.case.nextReview?.dayNumber ?? Int.max) < (state.all[$1].file.case.nextReview?.dayNumber ?? Int.max) }
+        case .name: idx.sort { state.all[$0].file.child.displayName.lowercased() < state.all[$1].file.child.displayName.lowercased() }
+        case .ref: idx.sort { state.all[$0].file.case.ref < state.all[$1].file.case.ref }
+        }
+        if state.view == .deadlinesWeek {
+            idx.sort { (nextDeadline(state.all[$0])?.due.dayNumber ?? Int.max) < (nextDeadline(state.all[$1])?.due.dayNumber ?? Int.max) }
+        }
+        state.visible = idx
+        if let r = ref, let pos = idx.firstIndex(where: { state.all[$0].file.case.ref == r }) {
+            state.selection = pos
+        }
+        state.selection = min(state.selection, max(0, idx.count - 1))
+        clampScroll()
+    }
+
+    func nextDeadline(_ c: AssessedCase) -> Deadline? {
+        c.assessment.deadlines.filter { $0.state.isOpen || $0.state == .breached }.min { $0.due < $1.due }
+    }
+
+    func clampScroll() {
+        let h = state.listHeight
+        if state.selection < state.scroll { state.scroll = state.selection }
+        if state.selection >= state.scroll + h { state.scroll = state.selection - h + 1 }
+        state.scroll = max(0, min(state.scroll, max(0, state.visible.count - h)))
+    }
+
+    // MARK: Keys
+
+    public func resize(width: Int, height: Int) {
+        state.width = width
+        state.height = height
+        clampScroll()
+    }
+
+    /// Handles one key. Returns false when the console should exit.
+    @discardableResult
+    public func handle(_ key: Key) -> Bool {
+        if key == .resize { return true }
+        if key == .ctrl("c") { state.quit = true; return false }
+        if state.tooSmall {
+            if key == .char("q") { state.quit = true }
+            return !state.quit
+        }
+        if state.confirm != nil { answerConfirm(key); return !state.quit }
+        if let overlay = state.overlay { handleOverlay(overlay, key); return !state.quit }
+        if state.form != nil { handleForm(key); return !state.quit }
+        if state.searching { handleSearch(key); return !state.quit }
+        if let cmd = KeyMap.command(for: key, in: state.mode) { run(cmd) }
+        return !state.quit
+    }
+
+    func handleSearch(_ key: Key) {
+        switch key {
+        case .enter, .down, .up:
+            state.searching = false
+            state.message = state.visible.isEmpty ? "No case matches “\(state.searchEditor.string)”" : "\(state.visible.count) match"
+        case .escape:
+            state.searching = false
+            state.searchEditor = LineEditor()
+            applyFilter()
+        default:
+            if state.searchEditor.handle(key) { state.selection = 0; applyFilter() }
+        }
+    }
+
+    func handleOverlay(_ overlay: AppState.Overlay, _ key: Key) {
+        switch overlay {
+        case .help:
+            state.overlay = nil
+        case .palette(var p):
+            switch key {
+            case .escape: state.overlay = nil
+            case .down, .ctrl("n"): p.selection = min(p.selection + 1, max(0, p.matches.count - 1)); state.overlay = .palette(p)
+            case .up, .ctrl("p"): p.selection = max(p.selection - 1, 0); state.overlay = .palette(p)
+            case .enter:
+                state.overlay = nil
+                if p.matches.indices.contains(p.selection) { run(p.matches[p.selection]) }
+            default:
+                if p.query.handle(key) { p.selection = 0; state.overlay = .palette(p) }
+            }
+        }
+    }
+
+    func answerConfirm(_ key: Key) {
+        guard let c = state.confirm else { return }
+        switch key {
+        case .char("y"), .char("Y"):
+            state.confirm = nil
+            switch c.action {
+            case .discardForm: state.form = nil; state.message = "Discarded"
+            case .undo: performUndo()
+            }
+        case .char("n"), .char("N"), .escape:
+            state.confirm = nil
+            state.message = c.action == .undo ? "Undo cancelled" : "Still editing"
+        default: break
+        }
+    }
+
+    // MARK: Commands
+
+    func run(_ cmd: Command) {
+        switch cmd {
+        case .up: move(-1)
+        case .down: move(1)
+        case .pageUp: move(-state.listHeight)
+        case .pageDown: move(state.listHeight)
+        case .top: move(Int.min / 2)
+        case .bottom: move(Int.max / 2)
+        case .open: openSelected()
+        case .back: goBack()
+        case .quit: if state.mode == .caseload { state.quit = true } else { goBack() }
+        case .search: state.searching = true; state.searchEditor = LineEditor(state.searchEditor.string); state.message = "Search: type a name, UPN or ref · Enter keeps · Esc clears"
+        case .clearFilter:
+            state.searchEditor = LineEditor(); state.filter = CaseFilter(); state.view = .all; applyFilter()
+            state.message = "Filters cleared"
+        case .nextView: setView(AppState.SavedView.allCases[(AppState.SavedView.allCases.firstIndex(of: state.view)! + 1) % AppState.SavedView.allCases.count])
+        case .viewAll: setView(.all)
+        case .viewMine: setView(.mine)
+        case .viewOverdue: setView(.overdue)
+        case .viewDueThisWeek: setView(.dueThisWeek)
+        case .viewOutOfSchool: setView(.outOfSchool)
+        case .viewDeadlinesWeek: setView(.deadlinesWeek)
+        case .filterKind: cycleKind()
+        case .filterOwner: cycleOwner()
+        case .cycleSort:
+            let all = AppState.SortKey.allCases
+            state.sort = all[(all.firstIndex(of: state.sort)! + 1) % all.count]
+            applyFilter(keeping: state.selected?.file.case.ref)
+            state.message = "Sorted by \(state.sort.rawValue)"
+        case .nextTab, .prevTab:
+            let tabs = AppState.CaseTab.allCases
+            let i = tabs.firstIndex(of: state.tab)!
+            state.tab = tabs[(i + (cmd == .nextTab ? 1 : tabs.count - 1)) % tabs.count]
+            state.detailScroll = 0
+        case .newNote, .newAction, .completeAction, .newSuspension, .changeStatus, .changeOwner, .openCaseForChild,
+             .recordContact, .reviewPlan:
+            openForm(cmd)
+        case .planReviews: openPlans()
+        case .undo: askUndo()
+        case .help: state.overlay = .help
+        case .palette: state.overlay = .palette(AppState.Palette())
+        case .refresh:
+            do { try reloadAll(); state.message = "Reloaded" } catch { state.message = "Reload failed: \(error)" }
+        case .redraw: state.message = ""
+        }
+    }
+
+    func setView(_ v: AppState.SavedView) {
+        state.view = v
+        state.selection = 0
+        state.scroll = 0
+        applyFilter()
+        state.message = "\(v.rawValue): \(state.visible.count) of \(state.all.count)"
+    }
+
+    func cycleKind() {
+        let kinds = CaseKind.allCases
+        if let current = state.filter.kinds.first, state.filter.kinds.count == 1, let i = kinds.firstIndex(of: current) {
+            state.filter.kinds = i + 1 < kinds.count ? [kinds[i + 1]] : []
+        } else {
+            state.filter.kinds = [kinds[0]]
+        }
+        applyFilter()
+        state.message = state.filter.kinds.first.map { "Kind: \($0.label)" } ?? "Kind: any"
+    }
+
+    func cycleOwner() {
+        let owners = Array(Set(state.all.compactMap { $0.file.case.owner })).sorted()
+        guard !owners.isEmpty else { return }
+        if let o = state.filter.owner, let i = owners.firstIndex(of: o) {
+            state.filter.owner = i + 1 < owners.count ? owners[i + 1] : nil
+        } else {
+            state.filter.owner = owners[0]
+        }
+        applyFilter()
+        state.message = "Owner: \(state.filter.owner ?? "any")"
+    }
+
+    func move(_ d: Int) {
+        switch state.mode {
+        case .caseload:
+            state.selection = max(0, min(state.visible.count - 1, state.selection &+ d))
+            clampScroll()
+        case .caseDetail:
+            if state.tab == .actions, let n = state.detail?.file.actions.count, n > 0 {
+                state.actionSelection = max(0, min(n - 1, state.actionSelection &+ d))
+            } else {
+                state.detailScroll = max(0, state.detailScroll &+ d)
+            }
+        case .plans:
+            state.planSelection = max(0, min(state.planRows.count - 1, state.planSelection &+ d))
+        }
+    }
+
+    func openSelected() {
+        let ref: String?
+        switch state.mode {
+        case .plans: ref = state.planRows.indices.contains(state.planSelection) ? state.planRows[state.planSelection].caseRef : nil
+        default: ref = state.selected?.file.case.ref
+        }
+        guard let r = ref else { return }
+        do {
+            try reloadDetail(r)
+            try store.logView(user: state.user, caseRef: r, via: "console")
+            lastStamp = try store.changeStamp()
+            state.mode = .caseDetail
+            state.tab = .summary
+            state.detailScroll = 0
+            state.actionSelection = 0
+            state.message = ""
+        } catch {
+            state.message = "Cannot open \(r): \(error)"
+        }
+    }
+
+    func goBack() {
+        switch state.mode {
+        case .caseDetail:
+            state.mode = state.planSetting != nil && !state.planRows.isEmpty && previousWasPlans ? .plans : .caseload
+            state.detail = nil
+        case .plans:
+            state.mode = .caseload
+            state.planSetting = nil
+        case .caseload:
+            break
+        }
+        previousWasPlans = false
+    }
+
+    var previousWasPlans = false
+}

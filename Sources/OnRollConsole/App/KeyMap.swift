@@ -1,0 +1,60 @@
+import TerminalKit
+
+/// The key table: one list per screen, plus the keys that work everywhere. `update` dispatches on
+/// it and the `?` overlay prints it, so help can never disagree with what the keys do.
+public enum KeyMap {
+    public struct Binding: Sendable {
+        public let keys: [Key]
+        public let command: Command
+        public var label: String { keys.map(\.label).joined(separator: " ") }
+    }
+
+    static func b(_ command: Command, _ keys: Key...) -> Binding { Binding(keys: keys, command: command) }
+
+    public static let global: [Binding] = [
+        b(.help, .char("?")), b(.palette, .char(":"), .ctrl("p")), b(.undo, .char("u")),
+        b(.refresh, .ctrl("r")), b(.redraw, .ctrl("l")),
+    ]
+
+    public static let movement: [Binding] = [
+        b(.down, .char("j"), .down), b(.up, .char("k"), .up), b(.pageDown, .pageDown, .ctrl("d")),
+        b(.pageUp, .pageUp, .ctrl("u")), b(.top, .char("g"), .home), b(.bottom, .char("G"), .end),
+    ]
+
+    public static let caseload: [Binding] = movement + [
+        b(.open, .enter), b(.search, .char("/")), b(.clearFilter, .escape), b(.nextView, .char("v")),
+        b(.viewMine, .char("1")), b(.viewOverdue, .char("2")), b(.viewDueThisWeek, .char("3")),
+        b(.viewOutOfSchool, .char("4")), b(.viewDeadlinesWeek, .char("5")), b(.viewAll, .char("0")),
+        b(.filterKind, .char("f")), b(.filterOwner, .char("o")), b(.cycleSort, .char("S")),
+        b(.newNote, .char("n")), b(.newAction, .char("a")), b(.newSuspension, .char("s")),
+        b(.planReviews, .char("P")), b(.quit, .char("q")),
+    ]
+
+    public static let caseScreen: [Binding] = movement + [
+        b(.nextTab, .tab, .right, .char("l")), b(.prevTab, .backTab, .left, .char("h")),
+        b(.newNote, .char("n")), b(.newAction, .char("a")), b(.completeAction, .char("d")),
+        b(.newSuspension, .char("s")), b(.changeStatus, .char("t")), b(.changeOwner, .char("w")),
+        b(.recordContact, .char("c")), b(.reviewPlan, .char("r")), b(.openCaseForChild, .char("O")),
+        b(.back, .char("q"), .escape),
+    ]
+
+    public static let planList: [Binding] = movement + [
+        b(.reviewPlan, .char("r"), .enter), b(.open, .char("o")), b(.back, .char("q"), .escape),
+    ]
+
+    public static func bindings(for mode: ScreenMode) -> [Binding] {
+        switch mode {
+        case .caseload: caseload + global
+        case .caseDetail: caseScreen + global
+        case .plans: planList + global
+        }
+    }
+
+    public static func command(for key: Key, in mode: ScreenMode) -> Command? {
+        bindings(for: mode).first { $0.keys.contains(key) }?.command
+    }
+}
+
+public enum ScreenMode: Sendable, Equatable {
+    case caseload, caseDetail, plans
+}

@@ -1,0 +1,35 @@
+/// The filters of `onroll list` and the console's caseload, in one place so both agree.
+public struct CaseFilter: Sendable, Equatable {
+    public var kinds: Set<CaseKind> = []
+    public var status: CaseStatus?
+    public var schoolURN: String?
+    public var owner: String?
+    public var flag: ChildFlag?
+    /// Only cases with something overdue or breached (deadlines, review, actions).
+    public var overdueOnly = false
+    /// Matches forename, surname, preferred name, UPN, child ref or case ref (any case, any part).
+    public var search: String?
+    public var includeClosed = false
+
+    public init() {}
+
+    public var isEmpty: Bool { self == CaseFilter() }
+
+    public func matches(_ f: CaseFile, overdue: Bool) -> Bool {
+        if !includeClosed, status == nil, f.case.status == .closed { return false }
+        if !kinds.isEmpty, !kinds.contains(f.case.kind) { return false }
+        if let s = status, f.case.status != s { return false }
+        if let u = schoolURN, f.child.schoolURN != u { return false }
+        if let o = owner, (f.case.owner ?? "").lowercased() != o.lowercased() { return false }
+        if let fl = flag, !f.child.flags.contains(fl) { return false }
+        if overdueOnly, !overdue { return false }
+        if let q = search?.trimmingSpaces.lowercased(), !q.isEmpty {
+            let hay = [f.child.forename, f.child.surname, f.child.preferredName ?? "", f.child.upn?.value ?? "",
+                       f.child.ref, f.case.ref, f.child.displayName]
+            let words = q.split(separator: " ").map(String.init)
+            // Every word typed must appear somewhere: "sam okafor" finds Samuel Okafor.
+            for w in words where !hay.contains(where: { $0.lowercased().contains(w) }) { return false }
+        }
+        return true
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import GRDB
+import OnRollCore
+
+/// Records out as CSV in exactly the import formats, so a file can go to Excel and come back.
+public enum CSVExport {
+    public static func columns(_ kind: ImportKind) -> [String] {
+        switch kind {
+        case .schools: Codecs.schools.columns
+        case .terms: Codecs.terms.columns
+        case .children: Codecs.children.columns
+        case .cases: Codecs.cases.columns
+        case .chronology: Codecs.chronology.columns
+        case .suspensions: Codecs.suspensions.columns
+        case .reflections: Codecs.reflections.columns
+        case .attendance: Codecs.attendance.columns
+        case .actions: Codecs.actions.columns
+        case .team: Codecs.team.columns
+        case .plans: Codecs.plans.columns
+        case .phases: Codecs.phases.columns
+        case .reviews: Codecs.reviews.columns
+        case .deletions: Codecs.deletions.columns
+        case .outofschool: Codecs.outOfSchool.columns
+        case .panels: Codecs.panels.columns
+        case .attendees: Codecs.attendees.columns
+        case .panelitems: Codecs.panelItems.columns
+        }
+    }
+
+    public static func required(_ kind: ImportKind) -> [String] {
+        switch kind {
+        case .schools: Codecs.schools.required
+        case .terms: Codecs.terms.required
+        case .children: Codecs.children.required
+        case .cases: Codecs.cases.required
+        case .chronology: Codecs.chronology.required
+        case .suspensions: Codecs.suspensions.required
+        case .reflections: Codecs.reflections.required
+        case .attendance: Codecs.attendance.required
+        case .actions: Codecs.actions.required
+        case .team: Codecs.team.required
+        case .plans: Codecs.plans.required
+        case .phases: Codecs.phases.required
+        case .reviews: Codecs.reviews.required
+        case .deletions: Codecs.deletions.required
+        case .outofschool: Codecs.outOfSchool.required
+        case .panels: Codecs.panels.required
+        case .attendees: Codecs.attendees.required
+        case .panelitems: Codecs.panelItems.required
+        }
+    }
+
+    static func text<E>(_ codec: Codec<E>, _ records: [E]) -> String {
+        CSVText.write(rows: [codec.columns] + records.map(codec.encode))
+    }
+
+    public static func csv(_ r: [School]) -> String { text(Codecs.schools, r) }
+    public static func csv(_ r: [TermDates]) -> String { text(Codecs.terms, r) }
+    public static func csv(_ r: [Child]) -> String { text(Codecs.children, r) }
+    public static func csv(_ r: [Case]) -> String { text(Codecs.cases, r) }
+    public static func csv(_ r: [ChronologyEntry]) -> String { text(Codecs.chronology, r) }
+    public static func csv(_ r: [Suspension]) -> String { text(Codecs.suspensions, r) }
+    public static func csv(_ r: [Reflection]) -> String { text(Codecs.reflections, r) }
+    public static func csv(_ r: [AttendanceRecord]) -> String { text(Codecs.attendance, r) }
+    public static func csv(_ r: [CaseAction]) -> String { text(Codecs.actions, r) }
+    public static func csv(_ r: [Professional]) -> String { text(Codecs.team, r) }
+    public static func csv(_ r: [ReintegrationPlan]) -> String { text(Codecs.plans, r) }
+    public static func csv(_ r: [PlanPhase]) -> String { text(Codecs.phases, r) }
+    public static func csv(_ r: [PlanReview]) -> String { text(Codecs.reviews, r) }
+    public static func csv(_ r: [RollDeletion]) -> String { text(Codecs.deletions, r) }
+    public static func csv(_ r: [OutOfSchoolRecord]) -> String { text(Codecs.outOfSchool, r) }
+    public static func csv(_ r: [Panel]) -> String { text(Codecs.panels, r) }
+    public static func csv(_ r: [PanelAttendee]) -> String { text(Codecs.attendees, r) }
+    public static func csv(_ r: [PanelItem]) -> String { text(Codecs.panelItems, r) }
+}
+
+extension Store {
+    /// One kind of record from the store as import-format CSV, in key order.
+    public func exportCSV(_ kind: ImportKind) throws -> String {
+        try read { db in
+            switch kind {
+            case .schools: CSVExport.csv(try School.order(Column("urn")).fetchAll(db))
+            case .terms: CSVExport.csv(try TermDates.order(Column("start")).fetchAll(db))
+            case .children: CSVExport.csv(try Child.order(Column("ref")).fetchAll(db))
+            case .cases: CSVExport.csv(try Case.order(Column("ref")).fetchAll(db))
+            case .chronology: CSVExport.csv(try ChronologyEntry.order(Column("id")).fetchAll(db))
+            case .suspensions: CSVExport.csv(try Suspension.order(Column("id")).fetchAll(db))
+            case .reflections: CSVExport.csv(try Reflection.order(Column("suspensionId")).fetchAll(db))
+            case .attendance: CSVExport.csv(try AttendanceRecord.order(Column("id")).fetchAll(db))
+            case .actions: CSVExport.csv(try CaseAction.order(Column("id")).fetchAll(db))
+            case .team: CSVExport.csv(try Professional.order(Column("id")).fetchAll(db))
+            case .plans: CSVExport.csv(try ReintegrationPlan.order(Column("id")).fetchAll(db))
+            case .phases: CSVExport.csv(try PlanPhase.order(Column("id")).fetchAll(db))
+            case .reviews: CSVExport.csv(try PlanReview.order(Column("id")).fetchAll(db))
+            case .deletions: CSVExport.csv(try RollDeletion.order(Column("id")).fetchAll(db))
+            case .outofschool: CSVExport.csv(try OutOfSchoolRecord.order(Column("childRef")).fetchAll(db))
+            case .panels: CSVExport.csv(try Panel.order(Column("id")).fetchAll(db))
+            case .attendees: CSVExport.csv(try PanelAttendee.order(Column("id")).fetchAll(db))
+            case .panelitems: CSVExport.csv(try PanelItem.order(Column("id")).fetchAll(db))
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import OnRollCore
+@testable import OnRollStore
+import XCTest
+
+/// A real store file in a fresh temp directory, with a small caseload loaded through the importer.
+struct StoreFixture {
+    let dir: String
+    let path: String
+    let store: Store
+    let today = try! SchoolDate.parse("2026-11-23")
+
+    init(load: Bool = true) throws {
+        dir = NSTemporaryDirectory() + "onroll-test-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        path = dir + "/caseload.onroll"
+        store = try Store.create(path: path)
+        if load {
+            try imp(.schools, """
+                urn,name,phase,type,trust,roll
+                140001,Hillcrest Academy,secondary,academy,Northern Lights Trust,1000
+                140002,Westmarch PRU,ap,pru,,60
+                """)
+            try imp(.children, """
+                ref,upn,forename,surname,preferred_name,dob,sex,school_urn,sen,sen_need,flags,strengths
+                C1,H801200001001,Samuel,Okafor,Sam,2012-03-14,M,140001,K,SEMH,FSM;PP,Loves football
+                C2,,Amira,Haddad,,2013-09-01,F,140001,N,,,Art
+                """)
+            try imp(.cases, """
+                ref,child_ref,kind,status,opened,owner,summary,next_review
+                WM-00001,C1,suspension,open,2026-09-10,asha.patel,Repeat suspensions,2026-11-30
+                WM-00002,C2,ebsa,referral,2026-10-01,tom.reid,Not attending since half term,2026-11-20
+                """)
+        }
+    }
+
+    @discardableResult
+    func imp(_ kind: ImportKind, _ text: String, options: ImportOptions = ImportOptions()) throws -> ImportResult {
+        try store.importCSV(kind, data: Data(text.utf8), fileName: "\(kind.rawValue).csv", user: "tester", options: options)
+    }
+
+    func sqlite(_ sql: String) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        p.arguments = [path, sql]
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = out
+        try p.run()
+        p.waitUntilExit()
+        return String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    }
+}
