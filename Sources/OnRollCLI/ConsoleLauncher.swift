@@ -1,10 +1,18 @@
 import Foundation
+import OnRollConsole
 import OnRollStore
+import TerminalKit
 
 /// Opens the console on the store (the product's main face).
 enum ConsoleLauncher {
     static func launch(_ global: GlobalOptions) throws {
-        _ = try global.openStore()
-        throw CLIError.failed("the console is not built yet; use the subcommands (onroll --help)")
+        let store = try global.openStore()
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw CLIError.usage("the console needs a terminal; use a subcommand (onroll --help) in scripts")
+        }
+        let console = try Console(store: store, user: global.userName, today: try global.todayDate())
+        let backend = NcursesBackend()
+        defer { backend.end() }
+        Runtime.run(console: console, backend: backend)
     }
 }

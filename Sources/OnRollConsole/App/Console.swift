@@ -6,7 +6,7 @@ import TerminalKit
 /// The console's update loop: a key becomes a command, a command changes the state, and a change
 /// that must be saved goes through the store's one audited write path before the state shows it.
 public final class Console {
-    public private(set) var state: AppState
+    public internal(set) var state: AppState
     let store: Store
     var lastStamp: Int64 = 0
 
@@ -281,6 +281,7 @@ public final class Console {
             try reloadDetail(r)
             try store.logView(user: state.user, caseRef: r, via: "console")
             lastStamp = try store.changeStamp()
+            previousWasPlans = state.mode == .plans
             state.mode = .caseDetail
             state.tab = .summary
             state.detailScroll = 0
@@ -294,8 +295,9 @@ public final class Console {
     func goBack() {
         switch state.mode {
         case .caseDetail:
-            state.mode = state.planSetting != nil && !state.planRows.isEmpty && previousWasPlans ? .plans : .caseload
+            state.mode = previousWasPlans ? .plans : .caseload
             state.detail = nil
+            if previousWasPlans { try? loadPlans() }
         case .plans:
             state.mode = .caseload
             state.planSetting = nil

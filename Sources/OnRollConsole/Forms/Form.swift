@@ -104,19 +104,19 @@ public struct Form: Equatable, Sendable {
     @discardableResult
     mutating func validate(_ i: Int) -> Bool {
         let f = fields[i]
-        var error: String?
-        if f.required && f.value.isEmpty { error = "required" }
+        var problem: String?
+        if f.required && f.value.isEmpty { problem = "required" }
         else if !f.value.isEmpty {
             switch f.kind {
             case .date:
-                do { _ = try SchoolDate.parse(f.value) } catch { error = "\(error.message)" }
+                do { _ = try SchoolDate.parse(f.value) } catch { problem = error.message }
             case .number:
-                if Double(f.value) == nil { error = "not a number" }
+                if Double(f.value) == nil { problem = "not a number" }
             default: break
             }
         }
-        fields[i].error = error
-        return error == nil
+        fields[i].error = problem
+        return problem == nil
     }
 
     mutating func validateAll() -> Bool {

@@ -1,0 +1,37 @@
+import OnRollCore
+import OnRollStore
+
+/// The PRU head's review view: every active plan in a setting, overdue reviews first.
+extension Console {
+    func openPlans() {
+        // The setting is the PRU/AP of the selected case's child, else the first PRU with plans.
+        let setting = state.selected?.file.plans.first?.plan.fromURN
+            ?? (try? store.planRows().first?.detail.plan.fromURN) ?? nil
+        state.planSetting = setting
+        do {
+            try loadPlans()
+            state.mode = .plans
+            state.planSelection = 0
+            state.message = "\(state.planRows.count) active plans · r records a review · o opens the case"
+        } catch {
+            state.message = "Cannot load plans: \(error)"
+        }
+    }
+
+    func loadPlans() throws {
+        let cal = try store.calendar()
+        let today = state.today
+        state.planRows = try store.planRows(setting: state.planSetting).map { row in
+            PlanRow(plan: row.detail, caseRef: row.caseRef, childName: row.child.displayName,
+                    weeksIn: PlanSchedule.weeksIn(row.detail, today: today),
+                    phaseSessions: row.detail.phase(on: today)?.sessions,
+                    nextReview: PlanSchedule.nextReview(row.detail, calendar: cal),
+                    overdue: PlanSchedule.isReviewOverdue(row.detail, calendar: cal, today: today),
+                    lastRAG: row.detail.reviews.last?.rag, attendance: PlanSchedule.attendanceSeries(row.detail))
+        }.sorted { a, b in
+            if a.overdue != b.overdue { return a.overdue }
+            return (a.nextReview?.dayNumber ?? Int.max, a.caseRef) < (b.nextReview?.dayNumber ?? Int.max, b.caseRef)
+        }
+        state.planSelection = min(state.planSelection, max(0, state.planRows.count - 1))
+    }
+}

@@ -1,0 +1,52 @@
+import OnRollCore
+import TerminalKit
+
+/// Draws the whole state onto the grid: the screen for the mode, then any form or overlay,
+/// then the status line. Below the minimum size it draws a notice instead.
+public enum RootView {
+    public static func render(_ s: AppState, on screen: Screen) {
+        screen.clear()
+        if s.tooSmall {
+            let msg = ["Terminal too small", "OnRoll needs \(AppState.minWidth)×\(AppState.minHeight); this is \(s.width)×\(s.height).", "Enlarge the window, or press q to quit."]
+            for (i, m) in msg.enumerated() where i < screen.height {
+                screen.text(m, x: 0, y: max(0, screen.height / 2 - 1) + i - (screen.height < 3 ? screen.height / 2 : 0), width: screen.width, style: i == 0 ? Theme.title : Theme.plain)
+            }
+            return
+        }
+        switch s.mode {
+        case .caseload: CaseloadView.render(s, on: screen)
+        case .caseDetail: CaseView.render(s, on: screen)
+        case .plans: PlanListView.render(s, on: screen)
+        }
+        if let f = s.form { FormView.render(f, on: screen) }
+        switch s.overlay {
+        case .help: HelpView.render(s, on: screen)
+        case .palette(let p): PaletteView.render(p, on: screen)
+        case nil: break
+        }
+        StatusLine.render(s, on: screen)
+    }
+}
+
+/// The bottom two lines: the message (or a question) and the key hints; store, user and date.
+enum StatusLine {
+    static func render(_ s: AppState, on screen: Screen) {
+        let w = screen.width, y = screen.height - 2
+        let right = " \(s.storeName) · \(s.user) · \(s.today.short) \(s.today.year) "
+        let left = s.confirm.map { " " + $0.question } ?? " " + s.message
+        screen.text(left, x: 0, y: y, width: max(0, w - TextWidth.of(right)), style: s.confirm != nil ? Theme.warning : Theme.status)
+        screen.text(right, x: max(0, w - TextWidth.of(right)), y: y, width: TextWidth.of(right), style: Theme.status)
+        screen.line(hints(s), y: y + 1, style: Theme.dim)
+    }
+
+    static func hints(_ s: AppState) -> String {
+        if s.confirm != nil { return "y yes · n no" }
+        if s.form != nil { return "Tab next field · Ctrl-S save · Esc cancel" }
+        if s.searching { return "type to filter · Enter keep · Esc clear" }
+        switch s.mode {
+        case .caseload: return "Enter open · / search · v views · n note · a action · s suspension · P plans · ? help · : commands · q quit"
+        case .caseDetail: return "Tab tabs · j/k scroll · n note · a action · d done · s suspension · t status · w owner · c contact · r review · u undo · q back"
+        case .plans: return "j/k move · r record review · o open case · q back"
+        }
+    }
+}
