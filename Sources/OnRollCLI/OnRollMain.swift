@@ -29,24 +29,24 @@ public struct OnRollMain: ParsableCommand {
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
-            exit(0)
+            Foundation.exit(0)
         } catch let e as CLIError {
-            ExitStatus.report(e); exit(ExitStatus.code(for: e))
+            ExitStatus.report(e); Foundation.exit(ExitStatus.code(for: e))
         } catch let e as StoreError {
-            ExitStatus.report(e); exit(ExitStatus.code(for: e))
+            ExitStatus.report(e); Foundation.exit(ExitStatus.code(for: e))
         } catch let e as OnRollCore.ValidationError {
-            ExitStatus.report(e); exit(65)
+            ExitStatus.report(e); Foundation.exit(65)
         } catch let e as SchoolCalendar.Failure {
-            ExitStatus.report(e); exit(65)
+            ExitStatus.report(e); Foundation.exit(65)
         } catch let e as ExitCode {
-            exit(e.rawValue)
+            Foundation.exit(e.rawValue)
         } catch {
             // Argument errors: argument-parser prints usage and uses 64 for validation failures.
             let code = exitCode(for: error)
-            if code == .success { print(fullMessage(for: error)); exit(0) }
+            if code == .success { print(fullMessage(for: error)); Foundation.exit(0) }
             FileHandle.standardError.write(Data("error: \(message(for: error))\n".utf8))
-            if code.rawValue == 1 { exit(1) }
-            exit(64)
+            if code.rawValue == 1 { Foundation.exit(1) }
+            Foundation.exit(64)
         }
     }
 }

@@ -29,9 +29,9 @@ final class AuditChainTests: XCTestCase {
 
     func testAuditEntryAlteredIsCaughtAndNamed() throws {
         let f = try StoreFixture()
-        _ = try f.sqlite("DROP TRIGGER audit_no_update; UPDATE audit SET user = 'mallory' WHERE id = 3")
+        _ = try f.sqlite("DROP TRIGGER audit_no_update; UPDATE audit SET user = 'mallory' WHERE id = 2")
         let r = try f.store.check()
-        XCTAssertEqual(r.problems.first, "audit entry 3 (import.add school 140002) was altered: its hash does not match its contents")
+        XCTAssertEqual(r.problems.first, "audit entry 2 (import.add school 140002) was altered: its hash does not match its contents")
     }
 
     func testAuditEntryRemovedIsCaught() throws {

@@ -61,7 +61,7 @@ final class ImportTests: XCTestCase {
         XCTAssertEqual(r.rejected, 1)
         XCTAssertEqual(try f.store.child("C3")?.dob.iso, "2012-01-31")
         XCTAssertEqual(try String(contentsOfFile: rejects, encoding: .utf8),
-                       "ref,forename,surname,dob,reason\nC4,Bo,Chan,30/02/2012,'30/02/2012' is not a real date\n")
+                       "ref,forename,surname,dob,reason\nC4,Bo,Chan,30/02/2012,dob: '30/02/2012' is not a real date\n")
     }
 
     func testHeaderProblemsAreReportedOnLineOne() throws {

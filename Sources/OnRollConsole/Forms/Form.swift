@@ -30,6 +30,8 @@ public struct Form: Equatable, Sendable {
         public var required: Bool
         public var editor: LineEditor
         public var error: String?
+        /// Letters typed into a pick list so far: "ed" finds "educational psychology".
+        public var typed = ""
 
         public init(_ key: String, _ label: String, _ kind: Kind = .text, required: Bool = false, value: String = "") {
             self.key = key; self.label = label; self.kind = kind; self.required = required
@@ -80,6 +82,7 @@ public struct Form: Equatable, Sendable {
 
     private mutating func move(_ d: Int) {
         validate(focus)
+        fields[focus].typed = ""
         focus = min(max(0, focus + d), fields.count - 1)
     }
 
@@ -91,10 +94,18 @@ public struct Form: Equatable, Sendable {
         case .right, .char(" "): next = (current + 1) % options.count
         case .left: next = (current - 1 + options.count) % options.count
         case .char(let c):
-            let lc = String(c).lowercased()
-            // Typing a letter jumps to the next option starting with it.
-            let order = (1...options.count).map { (current + $0) % options.count }
-            if let hit = order.first(where: { options[$0].lowercased().hasPrefix(lc) }) { next = hit }
+            // Type-ahead: extend what was typed while an option still starts with it; otherwise
+            // start again from this letter and move to the next option starting with it.
+            let extended = fields[focus].typed + String(c).lowercased()
+            if let hit = options.firstIndex(where: { $0.lowercased().hasPrefix(extended) }), extended.count > 1 {
+                next = hit
+                fields[focus].typed = extended
+            } else {
+                let lc = String(c).lowercased()
+                let order = (1...options.count).map { (current + $0) % options.count }
+                if let hit = order.first(where: { options[$0].lowercased().hasPrefix(lc) }) { next = hit }
+                fields[focus].typed = lc
+            }
         default: return
         }
         fields[focus].editor = LineEditor(options[next])

@@ -12,7 +12,7 @@ enum CaseView {
         screen.line("\(f.case.ref) · \(ch.forename)\(preferred) \(ch.surname) · age \(SchoolAge.age(dob: ch.dob, on: s.today)), \(SchoolAge.ncYearLabel(year)) · \(f.school.map { "\($0.name), \($0.trustLabel)" } ?? "no school")", y: 0, style: Theme.title)
         let sen = ch.sen == .none ? "No SEN" : "\(ch.sen.label)\(ch.senNeed.map { " (\($0.rawValue))" } ?? "")"
         let flags = ch.flags.isEmpty ? "no flags" : ch.flags.map(\.rawValue).joined(separator: " ")
-        screen.line("\(f.case.kind.label) · \(f.case.status.label) · owner \(f.case.owner ?? "none") · \(sen) · \(flags) · score \(CaseloadView.fmt(c.score))\(c.isOverdue ? " !" : "")", y: 1)
+        screen.line("Score \(CaseloadView.fmt(c.score))\(c.isOverdue ? " !" : "") · \(f.case.kind.label) · \(f.case.status.label) · owner \(f.case.owner ?? "none") · \(sen) · \(flags)", y: 1)
         var x = 0
         for t in AppState.CaseTab.allCases {
             let label = " \(t.rawValue) "
@@ -27,8 +27,9 @@ enum CaseView {
         for (i, l) in body.dropFirst(scroll).prefix(h).enumerated() {
             screen.line(l.text, y: top + i, style: l.style)
         }
-        if body.count > h {
-            screen.text("\(scroll + 1)–\(min(body.count, scroll + h))/\(body.count)", x: w - 12, y: 2, width: 12, style: Theme.dim)
+        let position = "\(scroll + 1)–\(min(body.count, scroll + h))/\(body.count)"
+        if body.count > h, x + TextWidth.of(position) < w {
+            screen.text(position, x: w - TextWidth.of(position), y: 2, width: TextWidth.of(position), style: Theme.dim)
         }
     }
 

@@ -15,7 +15,7 @@ enum CaseloadView {
         let score = Column(title: "Score", width: 6, align: .right) { c, _ in (c.isOverdue ? "!" : " ") + fmt(c.score) }
         let ref = Column(title: "Ref", width: 8, align: .left) { c, _ in c.file.case.ref }
         let year = Column(title: "Yr", width: 3, align: .left) { c, s in SchoolAge.ncYearLabel(SchoolAge.ncYear(dob: c.file.child.dob, in: AcademicYear(containing: s.today))) }
-        let kind = Column(title: "Kind", width: 9, align: .left) { c, _ in c.file.case.kind.label }
+        let kind = Column(title: "Kind", width: 10, align: .left) { c, _ in c.file.case.kind.label }
         let owner = Column(title: "Owner", width: 11, align: .left) { c, _ in c.file.case.owner ?? "—" }
         let review = Column(title: "Review", width: 10, align: .left) { c, s in
             guard let r = c.file.case.nextReview else { return "—" }
@@ -91,7 +91,7 @@ enum CaseloadView {
                 let text = col.align == .right ? TextWidth.pad(v, toWidth: col.width, align: .right) : v
                 var style = isSel ? Theme.selected : Theme.plain
                 if !isSel && col.title == "Score" && c.isOverdue { style = Theme.danger }
-                screen.text(text, x: x, y: top + row, width: col.width + 1, style: style)
+                screen.text(TextWidth.truncate(text, toWidth: col.width), x: x, y: top + row, width: col.width + 1, style: style)
                 x += col.width + 1
             }
             if isSel && x < w { screen.text("", x: x, y: top + row, width: w - x, style: Theme.selected) }

@@ -55,12 +55,21 @@ enum FormView {
 enum HelpView {
     static func render(_ s: AppState, on screen: Screen) {
         let bindings = KeyMap.bindings(for: s.mode)
-        let w = min(screen.width - 4, 64), h = min(screen.height - 2, bindings.count + 4)
+        let w = min(screen.width - 2, bindings.count + 4 > screen.height - 2 ? 100 : 64)
+        let h = min(screen.height - 2, bindings.count + 4)
         let x = (screen.width - w) / 2, y = max(0, (screen.height - h) / 2)
         screen.box(x: x, y: y, width: w, height: h, style: Theme.plain)
-        screen.text(" Keys: \(modeName(s.mode)) ", x: x + 2, y: y, width: w - 4, style: Theme.title)
-        for (i, b) in bindings.prefix(h - 4).enumerated() {
-            screen.text(TextWidth.pad(b.label, toWidth: 16) + b.command.title, x: x + 2, y: y + 1 + i, width: w - 4)
+        let title = " Keys: \(modeName(s.mode)) "
+        screen.text(title, x: x + 2, y: y, width: TextWidth.of(title), style: Theme.title)
+        // One column when it fits; two when the terminal is short.
+        let rows = h - 4
+        let columns = bindings.count > rows ? 2 : 1
+        let colW = (w - 4) / columns
+        for (i, b) in bindings.enumerated() {
+            let col = i / rows, row = i % rows
+            guard col < columns else { break }
+            screen.text(TextWidth.pad(b.label, toWidth: columns == 1 ? 16 : 12) + b.command.title,
+                        x: x + 2 + col * colW, y: y + 1 + row, width: colW - 1)
         }
         screen.text("any key closes · : opens the command palette", x: x + 2, y: y + h - 2, width: w - 4, style: Theme.dim)
     }

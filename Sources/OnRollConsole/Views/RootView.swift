@@ -32,7 +32,7 @@ public enum RootView {
 enum StatusLine {
     static func render(_ s: AppState, on screen: Screen) {
         let w = screen.width, y = screen.height - 2
-        let right = " \(s.storeName) · \(s.user) · \(s.today.short) \(s.today.year) "
+        let right = s.confirm != nil ? "" : " \(s.storeName) · \(s.user) · \(s.today.short) \(s.today.year) "
         let left = s.confirm.map { " " + $0.question } ?? " " + s.message
         screen.text(left, x: 0, y: y, width: max(0, w - TextWidth.of(right)), style: s.confirm != nil ? Theme.warning : Theme.status)
         screen.text(right, x: max(0, w - TextWidth.of(right)), y: y, width: TextWidth.of(right), style: Theme.status)
@@ -43,10 +43,19 @@ enum StatusLine {
         if s.confirm != nil { return "y yes · n no" }
         if s.form != nil { return "Tab next field · Ctrl-S save · Esc cancel" }
         if s.searching { return "type to filter · Enter keep · Esc clear" }
+        // The full hint line when it fits; the essentials otherwise (? lists everything).
+        let (full, short): (String, String)
         switch s.mode {
-        case .caseload: return "Enter open · / search · v views · n note · a action · s suspension · P plans · ? help · : commands · q quit"
-        case .caseDetail: return "Tab tabs · j/k scroll · n note · a action · d done · s suspension · t status · w owner · c contact · r review · u undo · q back"
-        case .plans: return "j/k move · r record review · o open case · q back"
+        case .caseload:
+            full = "Enter open · / search · v views · n note · a action · s suspension · P plans · ? help · : commands · q quit"
+            short = "Enter open · / search · v views · n note · a action · ? help · q quit"
+        case .caseDetail:
+            full = "Tab tabs · j/k scroll · n note · a action · d done · s suspension · t status · w owner · c contact · r review · u undo · q back"
+            short = "Tab tabs · n note · a action · d done · t status · u undo · ? help · q back"
+        case .plans:
+            full = "j/k move · r record review · o open case · q back"
+            short = full
         }
+        return TextWidth.of(full) <= s.width ? full : short
     }
 }

@@ -1,0 +1,61 @@
+import Foundation
+import XCTest
+
+/// Runs the real `onroll` binary (built next to the test bundle) on a temp store.
+struct CLI {
+    let dir: String
+    var store: String { dir + "/caseload.onroll" }
+
+    init() throws {
+        dir = NSTemporaryDirectory() + "onroll-cli-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    }
+
+    static var binary: URL {
+        // The test bundle lives in .build/<triple>/debug/; so does onroll.
+        var url = Bundle(for: Marker.self).bundleURL.deletingLastPathComponent()
+        if !FileManager.default.fileExists(atPath: url.appendingPathComponent("onroll").path) {
+            url = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(".build/debug")
+        }
+        return url.appendingPathComponent("onroll")
+    }
+
+    struct Result { var code: Int32; var out: String; var err: String }
+
+    @discardableResult
+    func run(_ args: [String], stdin: String? = nil, store useStore: Bool = true) throws -> Result {
+        let p = Process()
+        p.executableURL = CLI.binary
+        p.arguments = args + (useStore ? ["--store", store] : [])
+        var env = ProcessInfo.processInfo.environment
+        env["ONROLL_TODAY"] = "2026-11-23"
+        env["ONROLL_USER"] = "tester"
+        env["COLUMNS"] = "160"
+        p.environment = env
+        let out = Pipe(), err = Pipe(), inp = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = inp
+        try p.run()
+        if let s = stdin { inp.fileHandleForWriting.write(Data(s.utf8)) }
+        try inp.fileHandleForWriting.close()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Result(code: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
+    }
+
+    func write(_ name: String, _ text: String) throws -> String {
+        let path = dir + "/" + name
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    func json(_ args: [String]) throws -> Any {
+        let r = try run(args)
+        XCTAssertEqual(r.code, 0, r.err)
+        return try JSONSerialization.jsonObject(with: Data(r.out.utf8))
+    }
+}
+
+final class Marker {}

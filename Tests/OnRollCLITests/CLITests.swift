@@ -1,0 +1,106 @@
+import Foundation
+import XCTest
+
+final class CLITests: XCTestCase {
+    func testInitSampleListAndShowJSON() throws {
+        let cli = try CLI()
+        let r = try cli.run(["init", "--sample"])
+        XCTAssertEqual(r.code, 0, r.err)
+        XCTAssertTrue(r.out.contains("with the sample caseload"), r.out)
+        let list = try XCTUnwrap(try cli.json(["list", "--format", "json"]) as? [[String: Any]])
+        XCTAssertGreaterThan(list.count, 100)
+        for key in ["ref", "kind", "status", "childRef", "childName", "schoolURN", "owner", "opened", "nextReview", "triageScore"] {
+            XCTAssertTrue(list[0].keys.contains(key), "list JSON lacks \(key)")
+        }
+        let scores = list.compactMap { $0["triageScore"] as? Double }
+        XCTAssertEqual(scores, scores.sorted(by: >), "most urgent first")
+        let ref = try XCTUnwrap(list[0]["ref"] as? String)
+        let show = try XCTUnwrap(try cli.json(["show", ref, "--format", "json"]) as? [String: Any])
+        for key in ["ref", "kind", "status", "child", "school", "chronology", "actions", "suspensions", "attendance", "deadlines", "triage"] {
+            XCTAssertNotNil(show[key], "show JSON lacks \(key)")
+        }
+        let child = try XCTUnwrap(show["child"] as? [String: Any])
+        for key in ["ref", "upn", "forename", "surname", "dob", "ncYear", "flags"] { XCTAssertTrue(child.keys.contains(key), key) }
+        let triage = try XCTUnwrap(show["triage"] as? [String: Any])
+        let reasons = try XCTUnwrap(triage["reasons"] as? [[String: Any]])
+        let sum = reasons.compactMap { $0["points"] as? Double }.reduce(0, +)
+        XCTAssertEqual(sum, triage["score"] as? Double ?? -1, accuracy: 0.11, "the score is the sum of its reasons")
+        let log = try cli.run(["log", ref])
+        XCTAssertTrue(log.out.contains("viewed (show)"), "show is itself logged")
+    }
+
+    func testCaseLifecycleByCLI() throws {
+        let cli = try CLI()
+        XCTAssertEqual(try cli.run(["init"]).code, 0)
+        let schools = try cli.write("schools.csv", "urn,name,phase,type,trust,roll\n140001,Hillcrest Academy,secondary,academy,Northern Lights Trust,1000\n")
+        let kids = try cli.write("children.csv", "ref,forename,surname,dob,school_urn\nC1,Samuel,Okafor,2012-03-14,140001\n")
+        XCTAssertEqual(try cli.run(["import", "schools", schools]).code, 0)
+        XCTAssertEqual(try cli.run(["import", "children", kids]).code, 0)
+        let opened = try cli.run(["case", "open", "--child", "C1", "--kind", "ebsa", "--owner", "asha", "--summary", "Anxious"])
+        XCTAssertEqual(opened.code, 0, opened.err)
+        let ref = opened.out.trimmingCharacters(in: .whitespacesAndNewlines)
+        XCTAssertEqual(ref, "WM-00001")
+        XCTAssertEqual(try cli.run(["note", ref, "Spoke to mum"]).code, 0)
+        let action = try cli.run(["action", "add", ref, "--agency", "CAMHS", "--description", "Referral", "--due", "01/12/2026"])
+        XCTAssertEqual(action.code, 0, action.err)
+        let id = action.out.trimmingCharacters(in: .whitespacesAndNewlines)
+        XCTAssertEqual(try cli.run(["action", "done", id, "--outcome", "Accepted"]).code, 0)
+        XCTAssertEqual(try cli.run(["suspension", "add", "C1", "--start", "2026-11-02", "--days", "1.5", "--reason", "DB"]).code, 0)
+        XCTAssertEqual(try cli.run(["case", "assign", ref, "--owner", "tom"]).code, 0)
+        XCTAssertEqual(try cli.run(["case", "close", ref, "--reason", "Back in school full time"]).code, 0)
+        let show = try XCTUnwrap(try cli.json(["show", ref, "--format", "json"]) as? [String: Any])
+        XCTAssertEqual(show["status"] as? String, "closed")
+        let kinds = (show["chronology"] as? [[String: Any]] ?? []).compactMap { $0["kind"] as? String }
+        XCTAssertEqual(kinds, ["closed", "owner", "actionDone", "action", "note", "opened", "suspension"])
+        XCTAssertEqual(try cli.run(["check"]).code, 0)
+    }
+
+    func testBadImportExits65NamingEachLineAndWritesNothing() throws {
+        let cli = try CLI()
+        XCTAssertEqual(try cli.run(["init"]).code, 0)
+        let bad = try cli.write("kids.csv", "ref,forename,surname,dob\nC1,Ana,Lee,2012-02-30\nC2,,Lee,2012-01-01\nC3,Bo,Chan,2012-01-01\n")
+        let r = try cli.run(["import", "children", bad])
+        XCTAssertEqual(r.code, 65)
+        XCTAssertEqual(r.err, "error: \(bad):2: dob: '2012-02-30' is not a real date\nerror: \(bad):3: forename: is required\n")
+        let list = try XCTUnwrap(try cli.json(["list", "--format", "json", "--all"]) as? [Any])
+        XCTAssertTrue(list.isEmpty)
+        XCTAssertEqual(try cli.run(["import", "children", "-"], stdin: "ref,forename,surname,dob\nC3,Bo,Chan,2012-01-01\n").code, 0)
+    }
+
+    func testCheckExits65WhenARowIsEditedWithSqlite3() throws {
+        let cli = try CLI()
+        XCTAssertEqual(try cli.run(["init", "--sample"]).code, 0)
+        XCTAssertEqual(try cli.run(["check"]).code, 0)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        p.arguments = [cli.store, "UPDATE cases SET owner = 'mallory' WHERE rowid = 3"]
+        try p.run(); p.waitUntilExit()
+        let r = try cli.run(["check"])
+        XCTAssertEqual(r.code, 65)
+        XCTAssertTrue(r.err.contains("differs from its last audit entry: altered outside OnRoll"), r.err)
+    }
+
+    func testExitCodes() throws {
+        let cli = try CLI()
+        XCTAssertEqual(try cli.run(["list"]).code, 66, "no store")
+        XCTAssertEqual(try cli.run(["init"]).code, 0)
+        XCTAssertEqual(try cli.run(["init"]).code, 1, "refuses to overwrite")
+        XCTAssertEqual(try cli.run(["list", "--kind", "nonsense"]).code, 65)
+        XCTAssertEqual(try cli.run(["list", "--bogus"]).code, 64)
+        XCTAssertEqual(try cli.run(["import", "children", cli.dir + "/missing.csv"]).code, 66)
+        XCTAssertEqual(try cli.run(["import", "pets", "-"]).code, 64)
+        let r = try cli.run(["show", "WM-99999"])
+        XCTAssertEqual(r.code, 1)
+        XCTAssertEqual(r.err, "error: no case with ref WM-99999\n")
+        XCTAssertEqual(try cli.run(["calendar", "add", "2030-01-01", "5"]).code, 65, "no terms for that year")
+    }
+
+    func testStoreIsCreatedPrivate() throws {
+        let cli = try CLI()
+        XCTAssertEqual(try cli.run(["init"]).code, 0)
+        let mode = (try FileManager.default.attributesOfItem(atPath: cli.store)[.posixPermissions] as! NSNumber).intValue
+        XCTAssertEqual(mode & 0o777, 0o600)
+        chmod(cli.store, 0o644)
+        XCTAssertTrue(try cli.run(["list"]).err.contains("can be read by other users"))
+    }
+}

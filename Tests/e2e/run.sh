@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# End-to-end: the real binary in tmux on a temp store, typed into like a person would.
+source "$(dirname "$0")/lib.sh"
+
+onroll init --sample >/dev/null
+
+# 1. Search for a child, open the case, add a note and an action by keys; resize mid-session.
+start_console 100 30
+check "console opens on the caseload" wait_for "OnRoll · All open cases"
+keys /
+type_text "Okafor"
+check "search narrows to the child" wait_for "Search: Okafor"
+keys Enter Enter
+check "the case opens" wait_for "Strengths and voice"
+REF=$(screen | head -1 | awk '{print $1}')
+tmux resize-window -t "$SESSION" -x 70 -y 20
+check "resized smaller keeps working" wait_for "Strengths and voice"
+tmux resize-window -t "$SESSION" -x 50 -y 12
+check "too small shows a notice" wait_for "Terminal too small"
+tmux resize-window -t "$SESSION" -x 110 -y 32
+check "back to a usable size" wait_for "Strengths and voice"
+keys n
+check "note form opens" wait_for "New note on $REF"
+type_text "Phoned mum from e2e: agreed a meeting"
+keys C-s
+check "note saved message" wait_for "Note saved"
+keys a
+check "action form opens" wait_for "New action on $REF"
+type_text "Book educational psychology visit"
+keys Tab
+type_text "educational p"
+keys Enter Enter Enter
+check "action saved message" wait_for "saved"
+keys q q
+check "console exits" wait_for "EXITED"
+
+JSON=$(onroll show "$REF" --format json)
+check "note is in the store" grep -q "Phoned mum from e2e: agreed a meeting" <<<"$JSON"
+check "action is in the store" grep -q "Book educational psychology visit" <<<"$JSON"
+check "action agency picked by typing" grep -q '"agency" : "educational psychology"' <<<"$JSON"
+check "store checks clean" onroll check
+
+for t in "$(dirname "$0")"/t-*.sh; do
+  [ -e "$t" ] || continue
+  source "$t"
+done
+
+finish
