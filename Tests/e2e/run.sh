@@ -5,14 +5,17 @@ source "$(dirname "$0")/lib.sh"
 onroll init --sample >/dev/null
 
 # 1. Search for a child, open the case, add a note and an action by keys; resize mid-session.
+REF=WM-00001
+SURNAME=$(onroll show "$REF" --format json | sed -n 's/^ *"surname" : "\(.*\)",$/\1/p' | head -1)
+FORENAME=$(onroll show "$REF" --format json | sed -n 's/^ *"forename" : "\(.*\)",$/\1/p' | head -1)
 start_console 100 30
 check "console opens on the caseload" wait_for "OnRoll · All open cases"
 keys /
-type_text "Okafor"
-check "search narrows to the child" wait_for "Search: Okafor"
+type_text "$FORENAME $SURNAME"
+check "search narrows to the child" wait_for "Search: $FORENAME $SURNAME"
 keys Enter Enter
-check "the case opens" wait_for "Strengths and voice"
-REF=$(screen | head -1 | awk '{print $1}')
+check "the case opens" wait_for "$REF ·"
+check "strengths come first" wait_for "Strengths and voice"
 tmux resize-window -t "$SESSION" -x 70 -y 20
 check "resized smaller keeps working" wait_for "Strengths and voice"
 tmux resize-window -t "$SESSION" -x 50 -y 12
