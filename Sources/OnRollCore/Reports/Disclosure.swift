@@ -6,7 +6,8 @@
 // 3. Secondary suppression: wherever published figures add up (a column and its total row, a row total
 //    such as started = completed + …, trust rows = their schools' rows), a group with exactly one `c`
 //    gets a second one — the smallest non-zero figure left, else the total — until nothing changes.
-// 4. A rate whose numerator cell in the same row ended up `c` becomes `c` too.
+// 4. A rate whose numerator cell in the same row ended up `c` becomes `c` too; so does a rate computed
+//    over only part of its row (schools without a roll), whose gap would be a count by subtraction.
 // 5. Optionally, schools become `School 01…` numbered in URN order, URN and trust columns go, and rows
 //    are re-sorted by the new label so alphabetical order gives nothing away.
 
@@ -27,6 +28,12 @@ public enum Disclosure {
             func primary(_ cells: [ReportCell]) -> [ReportCell] {
                 zip(cols, cells).map { col, cell in
                     if case .denominator = col.role { return cell }
+                    // A rate over part of its row (schools with no roll left out) would give the left-out
+                    // count by subtraction from the row's count: not published.
+                    if case .rate(let num?) = col.role, case .rate(_, let n, _) = cell,
+                       let j = cols.firstIndex(where: { $0.key == num }), case .count(let whole) = cells[j], whole != n {
+                        return .suppressed
+                    }
                     return primarySuppressed(cell)
                 }
             }
