@@ -78,13 +78,20 @@ public enum ReportRender {
             mins[i] = c.align == .right ? max(values, 1) : min(widths[i], 4)
         }
         let total = { widths.reduce(0, +) + sep * max(n - 1, 0) }
-        while total() > width {
-            // Shrink the widest text column first; numeric columns only if no text can give.
-            let shrinkable: [Int] = (0..<n).filter { widths[$0] > mins[$0] }
-            let text: [Int] = shrinkable.filter { t.columns[$0].align == .left }
-            let pool = text.isEmpty ? shrinkable : text
-            guard let i = pool.max(by: { widths[$0] < widths[$1] }) else { break }
-            widths[i] -= 1
+        // Give way in stages, widest column first: text down to 10 characters, then numeric headers
+        // down to their figures (header words get cut), then text down to 4. Figures are never cut.
+        let stages: [(Int) -> Int?] = [
+            { t.columns[$0].align == .left ? max(mins[$0], min(widths[$0], 10)) : nil },
+            { t.columns[$0].align == .right ? mins[$0] : nil },
+            { t.columns[$0].align == .left ? mins[$0] : nil },
+        ]
+        for floor in stages {
+            let floors = (0..<n).map { floor($0) }
+            while total() > width {
+                let pool: [Int] = (0..<n).filter { i in floors[i].map { f in widths[i] > f } ?? false }
+                guard let i = pool.max(by: { widths[$0] < widths[$1] }) else { break }
+                widths[i] -= 1
+            }
         }
         func fit(_ s: String, _ i: Int) -> String {
             let v = truncate(s, to: widths[i])

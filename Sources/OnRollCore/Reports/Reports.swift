@@ -99,11 +99,11 @@ public enum Reports {
             ReportColumn(key: "suspensionRate", header: "Suspension rate", role: .rate(numerator: "suspensions")),
             ReportColumn(key: "pupilsSuspended", header: "Pupils suspended", role: .count(summed: true)),
             ReportColumn(key: "onePlusRate", header: "One-plus rate", role: .rate(numerator: "pupilsSuspended")),
-            ReportColumn(key: "permanentExclusions", header: "Permanent exclusions", role: .count(summed: true)),
+            ReportColumn(key: "permanentExclusions", header: "PEx", role: .count(summed: true)),
             ReportColumn(key: "pexRate", header: "PEx rate", role: .rate(numerator: "permanentExclusions")),
-            ReportColumn(key: "pupilsRepeat2", header: "Pupils 2+ suspensions", role: .count(summed: true)),
-            ReportColumn(key: "pupilsRepeat5", header: "Pupils 5+ suspensions", role: .count(summed: true)),
-            ReportColumn(key: "daysLost", header: "School days lost", role: .measure(summed: true)),
+            ReportColumn(key: "pupilsRepeat2", header: "Pupils 2+", role: .count(summed: true)),
+            ReportColumn(key: "pupilsRepeat5", header: "Pupils 5+", role: .count(summed: true)),
+            ReportColumn(key: "daysLost", header: "Days lost", role: .measure(summed: true)),
             ReportColumn(key: "topReasons", header: "Top reasons", role: .detail),
         ]
         func row(_ keys: Set<String>) -> [ReportCell] {
@@ -131,7 +131,7 @@ public enum Reports {
         }
         let notes = [
             "Period: suspensions and permanent exclusions whose first day falls in the period, at the school that issued them.",
-            "Suspensions: fixed-period suspensions (a permanent exclusion is counted only as a permanent exclusion).",
+            "Suspensions: fixed-period suspensions (a permanent exclusion, PEx, is counted only as a permanent exclusion).",
             "Suspension rate = suspensions ÷ headcount on roll × 100; PEx rate = permanent exclusions ÷ headcount × 100; one-plus rate = pupils with at least one suspension ÷ headcount × 100 (DfE definitions, domain.md §9). Rates to 1 d.p., rounded half away from zero.",
             "Headcount: the school's roll (January census). Rates are z where the roll is not recorded; the partnership and trust rates use only schools with a recorded roll, for numerator and denominator alike.",
             "Pupils suspended: distinct pupils with at least one suspension at the school; the total row sums schools, so a pupil suspended at two schools counts at each. Pupils 2+/5+: pupils with at least 2/5 suspensions at the school in the period.",
