@@ -179,8 +179,8 @@ final class ReportsDisclosureTests: XCTestCase {
         let t = p.table("bySchool")!
         // URN order: 100001 Ashby → 01, 100002 Beacon → 02, 100003 Castle → 03, 100009 PRU → 04; rows sorted by label.
         XCTAssertEqual(t.rows.map { $0[0].display }, ["School 01", "School 02", "School 03", "School 04"])
-        XCTAssertEqual(t.columns.map(\.key).prefix(2), ["school", "roll"], "URN and trust columns are dropped")
-        XCTAssertEqual(printed(t, row: 1)["roll"], "400")
+        XCTAssertEqual(t.columns.map(\.key).prefix(2), ["school", "suspensions"], "URN, trust and roll columns are dropped")
+        XCTAssertNotNil(p.table("byTrust")!.columnIndex("roll"), "trust rolls stay")
         // The same school gets the same label in another report.
         let o = Disclosure.publish(Reports.outOfSchool(F.data, period: F.autumn, today: F.today), pseudonymiseSchools: true)
         let del = o.table("deletionsBySchool")!

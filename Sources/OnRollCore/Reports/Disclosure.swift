@@ -8,7 +8,7 @@
 //    gets a second one — the smallest non-zero figure left, else the total — until nothing changes.
 // 4. A rate whose numerator cell in the same row ended up `c` becomes `c` too; so does a rate computed
 //    over only part of its row (schools without a roll), whose gap would be a count by subtraction.
-// 5. Optionally, schools become `School 01…` numbered in URN order, URN and trust columns go, and rows
+// 5. Optionally, schools become `School 01…` numbered in URN order, URN, trust and roll columns go, and rows
 //    are re-sorted by the new label so alphabetical order gives nothing away.
 
 public enum Disclosure {
@@ -101,8 +101,9 @@ public enum Disclosure {
                     keyed.append((name, r))
                 }
                 tables[t].rows = keyed.enumerated().sorted { ($0.element.key, $0.offset) < ($1.element.key, $1.offset) }.map(\.element.row)
-                tables[t] = removing(tables[t]) { $0.role == .schoolURN || $0.role == .trust }
-                tables[t].notes.append("Schools are shown as School 01, School 02… numbered in URN order; URNs and trusts are not published with them.")
+                // A school's roll is public (census), so it would name the school as surely as its URN.
+                tables[t] = removing(tables[t]) { $0.role == .schoolURN || $0.role == .trust || $0.role == .denominator }
+                tables[t].notes.append("Schools are shown as School 01, School 02… numbered in URN order; URNs, trusts and rolls are not published with them.")
             }
         }
 
