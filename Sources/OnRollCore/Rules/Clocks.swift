@@ -229,43 +229,7 @@ struct ClockBuilder {
         } catch { fail(error) }
 
         var settled: SchoolDate?   // the date the review process could end, if it has
-        do throws(SchoolCalendar.Failure) {
-            let notice = s.noticeDate ?? s.start
-            emit(DeadlineKind.pexGovernors, "Governors: consider reinstatement", due: try calendar.add(15, after: notice),
-                 done: s.governorsMet, rule: RuleText.pexGov,
-                 detail: "\(what); notice \(notice.long)\(s.noticeDate == nil ? " (start date: no notice date recorded)" : "")")
-            guard let met = s.governorsMet else { return }
-            emit(DeadlineKind.pexDecisionLetter, "Decision letter to parents", due: try calendar.add(1, after: met),
-                 done: s.decisionLetter, rule: RuleText.pexLetter, detail: "governors met \(met.long)")
-            guard let letter = s.decisionLetter else { return }
-            let windowEnd = try calendar.add(15, after: letter)
-            if let req = s.reviewRequested {
-                emit(DeadlineKind.pexIRPRequest, "IRP request window", due: windowEnd, done: req,
-                     rule: RuleText.pexIRPRequest, detail: "review requested \(req.long)", informational: true)
-            } else if windowEnd < today {
-                emit(DeadlineKind.pexIRPRequest, "IRP request window", due: windowEnd, state: .met,
-                     rule: RuleText.pexIRPRequest, detail: "window closed with no request: the governors' decision stands",
-                     informational: true)
-                settled = windowEnd
-            } else {
-                emit(DeadlineKind.pexIRPRequest, "IRP request window", due: windowEnd, done: nil,
-                     rule: RuleText.pexIRPRequest, detail: "parents may still apply", informational: true)
-            }
-            guard let req = s.reviewRequested else { return }
-            emit(DeadlineKind.pexIRPPanel, "IRP panel", due: try calendar.add(15, after: req), done: s.reviewPanel,
-                 rule: RuleText.pexIRPPanel, detail: "review requested \(req.long)")
-            guard let panel = s.reviewPanel else { return }
-            let reconsiderDue = try calendar.add(10, after: panel)
-            if s.reconsidered == nil, let outcome = s.pexOutcome {
-                emit(DeadlineKind.pexReconsider, "Governors reconsider", due: reconsiderDue, state: .met,
-                     rule: RuleText.pexReconsider,
-                     detail: "outcome '\(outcome)' recorded with no reconsideration (the panel upheld the decision)")
-            } else {
-                emit(DeadlineKind.pexReconsider, "Governors reconsider", due: reconsiderDue, done: s.reconsidered,
-                     rule: RuleText.pexReconsider, detail: "panel met \(panel.long); needed only if the panel recommended or quashed")
-            }
-            settled = s.reconsidered ?? panel
-        } catch { fail(error) }
+        do throws(SchoolCalendar.Failure) { settled = try pexSteps(s, what) } catch { fail(error) }
 
         if let outcome = s.pexOutcome {
             let last = [s.reconsidered, s.reviewPanel, s.reviewRequested, s.decisionLetter, s.governorsMet, settled]
@@ -276,6 +240,46 @@ struct ClockBuilder {
             emit(DeadlineKind.pexOutcome, "Off roll or reinstated", due: end, done: nil, rule: RuleText.pexOutcome,
                  detail: "the review has ended: record the outcome (off-roll or reinstated)")
         }
+    }
+
+    /// The dated review steps; returns the date the process could end (window closed, panel or reconsideration).
+    mutating func pexSteps(_ s: Suspension, _ what: String) throws(SchoolCalendar.Failure) -> SchoolDate? {
+        var settled: SchoolDate?
+        let notice = s.noticeDate ?? s.start
+        emit(DeadlineKind.pexGovernors, "Governors: consider reinstatement", due: try calendar.add(15, after: notice),
+             done: s.governorsMet, rule: RuleText.pexGov,
+             detail: "\(what); notice \(notice.long)\(s.noticeDate == nil ? " (start date: no notice date recorded)" : "")")
+        guard let met = s.governorsMet else { return nil }
+        emit(DeadlineKind.pexDecisionLetter, "Decision letter to parents", due: try calendar.add(1, after: met),
+             done: s.decisionLetter, rule: RuleText.pexLetter, detail: "governors met \(met.long)")
+        guard let letter = s.decisionLetter else { return nil }
+        let windowEnd = try calendar.add(15, after: letter)
+        if let req = s.reviewRequested {
+            emit(DeadlineKind.pexIRPRequest, "IRP request window", due: windowEnd, done: req,
+                 rule: RuleText.pexIRPRequest, detail: "review requested \(req.long)", informational: true)
+        } else if windowEnd < today {
+            emit(DeadlineKind.pexIRPRequest, "IRP request window", due: windowEnd, state: .met,
+                 rule: RuleText.pexIRPRequest, detail: "window closed with no request: the governors' decision stands",
+                 informational: true)
+            settled = windowEnd
+        } else {
+            emit(DeadlineKind.pexIRPRequest, "IRP request window", due: windowEnd, done: nil,
+                 rule: RuleText.pexIRPRequest, detail: "parents may still apply", informational: true)
+        }
+        guard let req = s.reviewRequested else { return settled }
+        emit(DeadlineKind.pexIRPPanel, "IRP panel", due: try calendar.add(15, after: req), done: s.reviewPanel,
+             rule: RuleText.pexIRPPanel, detail: "review requested \(req.long)")
+        guard let panel = s.reviewPanel else { return nil }
+        let reconsiderDue = try calendar.add(10, after: panel)
+        if s.reconsidered == nil, let outcome = s.pexOutcome {
+            emit(DeadlineKind.pexReconsider, "Governors reconsider", due: reconsiderDue, state: .met,
+                 rule: RuleText.pexReconsider,
+                 detail: "outcome '\(outcome)' recorded with no reconsideration (the panel upheld the decision)")
+        } else {
+            emit(DeadlineKind.pexReconsider, "Governors reconsider", due: reconsiderDue, done: s.reconsidered,
+                 rule: RuleText.pexReconsider, detail: "panel met \(panel.long); needed only if the panel recommended or quashed")
+        }
+        return s.reconsidered ?? reconsiderDue
     }
 
     // MARK: Part-time timetables
