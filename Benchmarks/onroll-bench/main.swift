@@ -1,1 +1,110 @@
-print("bench")
+import Foundation
+import OnRollCore
+import OnRollStore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+// `make bench`: builds stores of 1k, 10k and 100k cases and prints every figure of
+// docs/performance.md. ONROLL_BENCH_SIZES=1000,10000 picks other sizes.
+
+let args = CommandLine.arguments
+if args.count >= 3, args[1] == "--probe-console" {
+    try ConsoleProbe.run(store: args[2], keystrokes: args.count >= 4 ? Int(args[3]) ?? 200 : 200)
+    exit(0)
+}
+
+let selfPath = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? args[0]
+let binDir = (selfPath as NSString).deletingLastPathComponent
+let onroll = binDir + "/onroll"
+guard FileManager.default.isExecutableFile(atPath: onroll) else { fatalError("build the release onroll first: \(onroll) is missing") }
+let sqlite3 = which("sqlite3")
+let sizes = (ProcessInfo.processInfo.environment["ONROLL_BENCH_SIZES"] ?? "1000,10000,100000")
+    .split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+let root = ProcessInfo.processInfo.environment["ONROLL_BENCH_DIR"] ?? (FileManager.default.currentDirectoryPath + "/.build/bench")
+let env = ["ONROLL_TODAY": "2026-11-23", "ONROLL_USER": "bench", "COLUMNS": "160"]
+
+print("onroll-bench: \(Machine.describe())")
+print("sizes: \(sizes.map(String.init).joined(separator: ", ")) cases; stores in \(root)")
+
+var results: [BenchResult] = []
+for n in sizes {
+    let fixture = Fixture(cases: n, dir: "\(root)/\(n)")
+    print("\n== \(n) cases ==")
+    var r = BenchResult(cases: n)
+
+    let (imp, gen, chronPerCase) = try fixture.build()
+    r.importRows = imp.rows; r.importSeconds = imp.seconds
+    r.casesImportSeconds = imp.perKind.first { $0.kind == .cases }?.seconds ?? 0
+    r.chronologyPerCase = chronPerCase
+    print(String(format: "generate: %.2f s (%.1f chronology entries per case)", gen, chronPerCase))
+    for k in imp.perKind where k.rows >= n / 2 {
+        print(String(format: "import %@: %d rows in %.2f s (%.0f rows/s)", k.kind.rawValue, k.rows, k.seconds, Double(k.rows) / k.seconds))
+    }
+    print(String(format: "import total: %d rows in %.2f s = %.0f rows/s", imp.rows, imp.seconds, imp.rate))
+
+    // The console: first frame and keystrokes, in a child process (3 runs; median first frame).
+    var frames: [Double] = [], probe: [String: Double] = [:]
+    for i in 0..<3 {
+        let out = "\(fixture.dir)/probe.txt"
+        let p = spawn(selfPath, ["--probe-console", fixture.store, "200"], stdout: out, env: env)
+        guard p.status == 0, let line = try? String(contentsOfFile: out, encoding: .utf8) else { fatalError("console probe failed (\(p.status))") }
+        let v = ConsoleProbe.parse(line)
+        frames.append(v["firstFrame"] ?? .nan)
+        if i == 2 { probe = v }
+        r.consoleRSSMB = max(r.consoleRSSMB, Double(p.maxRSSKB) / 1024)
+    }
+    r.firstFrame = frames.median
+    r.keyP50 = probe["p50"] ?? .nan; r.keyP99 = probe["p99"] ?? .nan
+    print("first frame (open store → caseload drawn at 160×48): \(ms(r.firstFrame)) (median of 3: \(frames.map(ms).joined(separator: ", ")))")
+    print("filter keystroke → redrawn grid (200 keys): p50 \(ms(r.keyP50)), p99 \(ms(r.keyP99)), max \(ms(probe["max"] ?? .nan)); \(Int(probe["cases"] ?? 0)) open cases, narrowest \(Int(probe["narrowest"] ?? 0))")
+    print(String(format: "console peak RSS: %.0f MB", r.consoleRSSMB))
+
+    // `onroll list --format csv` against sqlite3 running the same join on the same file.
+    var lists: [Double] = []
+    for _ in 0..<5 {
+        let p = spawn(onroll, ["list", "--format", "csv", "--store", fixture.store], stdout: "\(fixture.dir)/list.csv", env: env)
+        precondition(p.status == 0, "onroll list failed")
+        lists.append(p.seconds)
+        r.listRSSMB = max(r.listRSSMB, Double(p.maxRSSKB) / 1024)
+    }
+    r.list = lists.median
+    let listed = ((try? String(contentsOfFile: "\(fixture.dir)/list.csv", encoding: .utf8)) ?? "").split(separator: "\n").count - 1
+    if let sq = sqlite3 {
+        var sqls: [Double] = []
+        for _ in 0..<5 {
+            let p = spawn(sq, ["-csv", "-header", "-readonly", fixture.store, SQLEquivalent.list], stdout: "\(fixture.dir)/sqlite.csv")
+            precondition(p.status == 0, "sqlite3 failed")
+            sqls.append(p.seconds)
+        }
+        r.sqlite = sqls.median
+        let sqRows = ((try? String(contentsOfFile: "\(fixture.dir)/sqlite.csv", encoding: .utf8)) ?? "").split(separator: "\n").count - 1
+        print("onroll list --format csv: \(ms(r.list)) (\(listed) rows, peak RSS \(String(format: "%.0f", r.listRSSMB)) MB); sqlite3 same join: \(ms(r.sqlite)) (\(sqRows) rows); ratio \(String(format: "%.2f", r.list / r.sqlite))×")
+    } else {
+        print("onroll list --format csv: \(ms(r.list)) (\(listed) rows); sqlite3 not installed, no ratio")
+    }
+
+    // `onroll show REF` (text; it also records the view, a durable write).
+    var shows: [Double] = []
+    for _ in 0..<5 {
+        let p = spawn(onroll, ["show", "WM-00001", "--store", fixture.store], stdout: "\(fixture.dir)/show.txt", env: env)
+        precondition(p.status == 0, "onroll show failed")
+        shows.append(p.seconds)
+    }
+    r.show = shows.median
+    print("onroll show WM-00001: \(ms(r.show))")
+
+    // A durable write (synchronous=FULL) against the disk's own write+fsync, same run, same directory.
+    let store = try Store(path: fixture.store)
+    var notes: [Double] = [], syncs: [Double] = []
+    for i in 0..<40 {
+        let (_, t) = try Clock.measure { try store.addNote(user: "bench", caseRef: "WM-00002", text: "bench note \(i)", date: Fixture.today) }
+        notes.append(t)
+        syncs.append(Durability.rawFsync(dir: fixture.dir))
+    }
+    r.note = notes.median; r.fsync = syncs.median
+    print("durable write (Store.addNote, median of 40): \(ms(r.note)); raw write+fsync: \(ms(r.fsync)); ratio \(String(format: "%.2f", r.note / r.fsync))×")
+    results.append(r)
+}
+
+Report.print(results)

@@ -26,6 +26,7 @@ public struct OnRollMain: ParsableCommand {
 
     /// Parses, runs, and maps every error to its exit code and an `error:` line.
     public static func main(arguments: [String]? = nil) -> Never {
+        LogSetup.bootstrap()
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

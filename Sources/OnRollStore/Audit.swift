@@ -30,7 +30,16 @@ public struct AuditEntry: Codable, Hashable, Sendable, FetchableRecord, Persista
         for f in [prevHash, at, user, op, entity, entityId, caseRef ?? "\u{0}", summary, before ?? "\u{0}", after ?? "\u{0}"] {
             text += "\(f.utf8.count):\(f);"
         }
-        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        return hex(SHA256.hash(data: Data(text.utf8)))
+    }
+
+    /// Lowercase hex, without `String(format:)` (which cost more than the hash itself on an import).
+    static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
+        let digits = Array("0123456789abcdef".utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(64)
+        for b in digest { out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 0x0f)]) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     var expectedHash: String {

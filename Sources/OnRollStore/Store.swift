@@ -18,6 +18,7 @@ public final class Store: Sendable {
         self.path = path
         pool = try Store.openPool(path)
         try Schema.migrator.migrate(pool)
+        Store.log.debug("store opened", metadata: ["path": "\(path)"])
     }
 
     private init(creating path: String) throws {
@@ -66,13 +67,24 @@ public final class Store: Sendable {
     public func write<T>(user: String, _ body: (WriteContext) throws -> T) throws -> T {
         try pool.writeWithoutTransaction { db in
             var result: T?
+            var ctx: WriteContext?
             try db.inTransaction(.immediate) {
-                let ctx = try WriteContext(db: db, user: user)
-                result = try body(ctx)
+                ctx = try WriteContext(db: db, user: user)
+                result = try body(ctx!)
                 return .commit
             }
+            if let c = ctx { Store.logCommit(c) }
             return result!
         }
+    }
+
+    /// Refs and operations only: the log must never carry a child's name or a record's text.
+    static func logCommit(_ ctx: WriteContext) {
+        guard log.logLevel <= .debug, !ctx.logged.isEmpty else { return }
+        let ops = Dictionary(grouping: ctx.logged, by: \.op).map { "\($0.key)×\($0.value.count)" }.sorted().joined(separator: " ")
+        let cases = Set(ctx.logged.compactMap(\.caseRef)).sorted()
+        log.debug("committed", metadata: ["user": "\(ctx.user)", "entries": "\(ctx.logged.count)", "ops": "\(ops)",
+                                          "cases": "\(cases.prefix(5).joined(separator: ","))\(cases.count > 5 ? ",…(\(cases.count))" : "")"])
     }
 
     /// The time the store writes into audit entries (UTC, seconds). `ONROLL_NOW` pins it for tests.

@@ -8,6 +8,8 @@ public final class WriteContext {
     public let user: String
     public let now: String
     private var lastHash: String
+    /// What this transaction appended, for the debug log (ops and refs only).
+    private(set) var logged: [(op: String, caseRef: String?)] = []
 
     init(db: Database, user: String) throws {
         self.db = db
@@ -25,6 +27,7 @@ public final class WriteContext {
                            summary: summary, before: before, after: after, prevHash: lastHash, hash: hash)
         try e.insert(db)
         lastHash = hash
+        if Store.log.logLevel <= .debug { logged.append((op, caseRef)) }
     }
 
     public func insert<R: AuditedRecord>(_ record: inout R, op: String, caseRef: String?, summary: String) throws {
@@ -69,9 +72,10 @@ public final class WriteContext {
         return e
     }
 
+    /// Names the last officer who *changed* the record (views are audited too, but change nothing).
     func conflict(entity: String, key: String) throws -> StoreError {
         let last = try AuditEntry.fetchOne(db, sql: """
-            SELECT * FROM audit WHERE entity = ? AND entityId = ? ORDER BY id DESC LIMIT 1
+            SELECT * FROM audit WHERE entity = ? AND entityId = ? AND op != 'view' ORDER BY id DESC LIMIT 1
             """, arguments: [entity, key])
         let who = last.map { "\($0.user) at \($0.at)" } ?? "someone else"
         return StoreError.conflict("\(entity) \(key) was changed by \(who) — reload and try again")

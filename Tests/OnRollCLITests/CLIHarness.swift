@@ -23,7 +23,7 @@ struct CLI {
     struct Result { var code: Int32; var out: String; var err: String }
 
     @discardableResult
-    func run(_ args: [String], stdin: String? = nil, store useStore: Bool = true) throws -> Result {
+    func run(_ args: [String], stdin: String? = nil, store useStore: Bool = true, env extra: [String: String] = [:]) throws -> Result {
         let p = Process()
         p.executableURL = CLI.binary
         p.arguments = args + (useStore ? ["--store", store] : [])
@@ -31,6 +31,7 @@ struct CLI {
         env["ONROLL_TODAY"] = "2026-11-23"
         env["ONROLL_USER"] = "tester"
         env["COLUMNS"] = "160"
+        env.merge(extra) { $1 }
         p.environment = env
         let out = Pipe(), err = Pipe(), inp = Pipe()
         p.standardOutput = out

@@ -45,9 +45,12 @@ struct CaseCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument var ref: String
         @Option var owner: String
+        @Option(help: ArgumentHelp("Refuse (exit 1) unless the case is still at this version (see `show --format json`).", valueName: "N"))
+        var expectVersion: Int?
 
         func run() throws {
-            let c = try global.openStore().assign(user: global.userName, ref: ref, owner: owner, today: try global.todayDate())
+            let c = try global.openStore().assign(user: global.userName, ref: ref, owner: owner, today: try global.todayDate(),
+                                                  expectedVersion: expectVersion)
             printOut("\(c.ref): owner \(c.owner ?? "")")
         }
     }
@@ -57,11 +60,14 @@ struct CaseCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument var ref: String
         @Argument(help: "referral, open, monitoring (use `case close` to close).") var status: String
+        @Option(help: ArgumentHelp("Refuse (exit 1) unless the case is still at this version (see `show --format json`).", valueName: "N"))
+        var expectVersion: Int?
 
         func run() throws {
             let s = try parseCode(status, CaseStatus.self, "status")!
             if s == .closed { throw CLIError.usage("use `onroll case close REF --reason TEXT` to close a case") }
-            let c = try global.openStore().setStatus(user: global.userName, ref: ref, status: s, today: try global.todayDate())
+            let c = try global.openStore().setStatus(user: global.userName, ref: ref, status: s, today: try global.todayDate(),
+                                                     expectedVersion: expectVersion)
             printOut("\(c.ref): \(c.status.rawValue)")
         }
     }

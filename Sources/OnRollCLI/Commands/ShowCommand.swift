@@ -41,6 +41,8 @@ struct CaseDetailJSON: Encodable {
     }
     var ref: String, kind: String, status: String, opened: String, owner: String?, summary: String?
     var nextReview: String?, closedOn: String?, closureReason: String?, flaggedForPanel: Bool
+    /// The case's edit count: what `case assign/status --expect-version` compares against.
+    var version: Int
     var child: ChildJSON
     var school: School?
     var triage: TriageJSON
@@ -60,6 +62,7 @@ struct CaseDetailJSON: Encodable {
         ref = c.ref; kind = c.kind.rawValue; status = c.status.rawValue; opened = c.opened.iso; owner = c.owner
         summary = c.summary; nextReview = c.nextReview?.iso; closedOn = c.closedOn?.iso; closureReason = c.closureReason
         flaggedForPanel = c.flaggedForPanel
+        version = c.version
         child = ChildJSON(ref: ch.ref, upn: ch.upn?.value, forename: ch.forename, surname: ch.surname, preferredName: ch.preferredName,
                           dob: ch.dob.iso, age: SchoolAge.age(dob: ch.dob, on: today),
                           ncYear: SchoolAge.ncYear(dob: ch.dob, in: AcademicYear(containing: today)), sex: ch.sex?.rawValue,

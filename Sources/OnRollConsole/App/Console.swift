@@ -9,6 +9,9 @@ public final class Console {
     public internal(set) var state: AppState
     let store: Store
     var lastStamp: Int64 = 0
+    /// Per-case search text and overdue flags, rebuilt whenever `state.all` is replaced (Console+Filter).
+    var searchIndex: CaseSearchIndex?
+    var searchTrail = SearchTrail()
 
     public init(store: Store, user: String, today: SchoolDate, width: Int = 80, height: Int = 24) throws {
         self.store = store
@@ -24,6 +27,7 @@ public final class Console {
     func reloadAll() throws {
         let keepRef = state.selected?.file.case.ref
         state.all = try store.caseload(today: state.today)
+        caseloadChanged()
         lastStamp = try store.changeStamp()
         applyFilter(keeping: keepRef)
         if let ref = state.detail?.file.case.ref { try reloadDetail(ref) }
@@ -42,6 +46,7 @@ public final class Console {
             state.all.append(light)
         }
         state.all = Store.rank(state.all)
+        caseloadChanged()
         lastStamp = try store.changeStamp()
         applyFilter(keeping: state.selected?.file.case.ref ?? ref)
         if state.detail?.file.case.ref == ref { state.detail = fresh }
@@ -55,39 +60,6 @@ public final class Console {
     public func pollForChanges() {
         guard let stamp = try? store.changeStamp(), stamp != lastStamp else { return }
         if (try? reloadAll()) != nil { state.message = "Reloaded: the caseload was changed elsewhere" }
-    }
-
-    func applyFilter(keeping ref: String? = nil) {
-        var f = state.filter
-        f.search = state.searchEditor.string
-        let today = state.today
-        var idx: [Int] = []
-        for (i, c) in state.all.enumerated() where f.matches(c.file, overdue: c.isOverdue) {
-            switch state.view {
-            case .all: break
-            case .mine: if (c.file.case.owner ?? "").lowercased() != state.user.lowercased() { continue }
-            case .overdue: if !c.isOverdue { continue }
-            case .dueThisWeek, .deadlinesWeek:
-                if !c.assessment.deadlines.contains(where: { $0.state.isOpen && $0.due <= today.adding(days: 7) }) { continue }
-            case .outOfSchool: if !c.file.case.kind.isOutOfSchool { continue }
-            }
-            idx.append(i)
-        }
-        switch state.sort {
-        case .triage: break
-        case .review: idx.sort { (state.all[$0].file.case.nextReview?.dayNumber ?? Int.max) < (state.all[$1].file.case.nextReview?.dayNumber ?? Int.max) }
-        case .name: idx.sort { state.all[$0].file.child.displayName.lowercased() < state.all[$1].file.child.displayName.lowercased() }
-        case .ref: idx.sort { state.all[$0].file.case.ref < state.all[$1].file.case.ref }
-        }
-        if state.view == .deadlinesWeek {
-            idx.sort { (nextDeadline(state.all[$0])?.due.dayNumber ?? Int.max) < (nextDeadline(state.all[$1])?.due.dayNumber ?? Int.max) }
-        }
-        state.visible = idx
-        if let r = ref, let pos = idx.firstIndex(where: { state.all[$0].file.case.ref == r }) {
-            state.selection = pos
-        }
-        state.selection = min(state.selection, max(0, idx.count - 1))
-        clampScroll()
     }
 
     func nextDeadline(_ c: AssessedCase) -> Deadline? {

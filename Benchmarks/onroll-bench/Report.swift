@@ -1,0 +1,90 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct BenchResult: Sendable {
+    var cases: Int
+    var importRows = 0, importSeconds = 0.0, casesImportSeconds = 0.0, chronologyPerCase = 0.0
+    var firstFrame = 0.0, keyP50 = 0.0, keyP99 = 0.0
+    var list = 0.0, sqlite = Double.nan, show = 0.0
+    var note = 0.0, fsync = 0.0
+    var consoleRSSMB = 0.0, listRSSMB = 0.0
+}
+
+/// The same rows `onroll list` prints (open cases with child and school), as plain SQL: the floor
+/// for reading them off this file, without the rules that rank them.
+enum SQLEquivalent {
+    static let list = """
+        SELECT c.ref, COALESCE(ch.preferredName, ch.forename) || ' ' || ch.surname AS child, ch.dob,
+               COALESCE(s.name, ch.schoolURN, '') AS school, c.kind, c.status, COALESCE(c.owner, ''),
+               COALESCE(c.nextReview, ''), ch.flags
+        FROM cases c JOIN children ch ON ch.ref = c.childRef LEFT JOIN schools s ON s.urn = ch.schoolURN
+        WHERE c.status != 'closed' ORDER BY c.nextReview, c.ref;
+        """
+}
+
+enum Durability {
+    /// One small write and fsync of a fresh file: what a durable commit cannot beat on this disk.
+    static func rawFsync(dir: String) -> Double {
+        let path = dir + "/fsync.probe"
+        let bytes = [UInt8](repeating: 0x61, count: 512)
+        let t0 = Clock.now
+        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND, 0o600)
+        _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        fsync(fd)
+        close(fd)
+        return Clock.since(t0)
+    }
+}
+
+enum Machine {
+    static func describe() -> String {
+        let cpu = ((try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? "")
+            .split(separator: "\n").first { $0.hasPrefix("model name") }
+            .map { $0.split(separator: ":", maxSplits: 1).last!.trimmingCharacters(in: .whitespaces) } ?? "unknown CPU"
+        let mem = ((try? String(contentsOfFile: "/proc/meminfo", encoding: .utf8)) ?? "")
+            .split(separator: "\n").first { $0.hasPrefix("MemTotal") }
+            .map { String($0.split(separator: ":").last!.trimmingCharacters(in: .whitespaces)) } ?? "?"
+        return "\(ProcessInfo.processInfo.activeProcessorCount) CPUs (\(cpu)), \(mem) RAM"
+    }
+}
+
+enum Report {
+    struct Target: Sendable { var name: String; var limit: String; var value: @Sendable (BenchResult) -> Double; var max: Double; var unit: @Sendable (Double) -> String }
+
+    static let targets: [Target] = [
+        Target(name: "first frame", limit: "≤ 100 ms", value: \.firstFrame, max: 0.100, unit: ms),
+        Target(name: "keystroke p99", limit: "≤ 5 ms", value: \.keyP99, max: 0.005, unit: ms),
+        Target(name: "list ÷ sqlite3", limit: "≤ 1.5×", value: { $0.list / $0.sqlite }, max: 1.5, unit: { String(format: "%.2f×", $0) }),
+        Target(name: "durable write ÷ fsync", limit: "≤ 2×", value: { $0.note / $0.fsync }, max: 2, unit: { String(format: "%.2f×", $0) }),
+        Target(name: "import 100k rows", limit: "≤ 3 s", value: { 100_000 / (Double($0.importRows) / $0.importSeconds) }, max: 3, unit: { String(format: "%.2f s", $0) }),
+        Target(name: "peak RSS (console)", limit: "≤ 150 MB", value: \.consoleRSSMB, max: 150, unit: { String(format: "%.0f MB", $0) }),
+    ]
+
+    static func print(_ results: [BenchResult]) {
+        Swift.print("\n== summary ==")
+        let head = "| figure | " + results.map { "\($0.cases) cases" }.joined(separator: " | ") + " |"
+        Swift.print(head)
+        Swift.print("|" + String(repeating: " --- |", count: results.count + 1))
+        func row(_ name: String, _ f: (BenchResult) -> String) { Swift.print("| \(name) | " + results.map(f).joined(separator: " | ") + " |") }
+        row("chronology entries per case") { String(format: "%.1f", $0.chronologyPerCase) }
+        row("import rows/s (all files)") { String(format: "%.0f (%d rows, %.1f s)", Double($0.importRows) / $0.importSeconds, $0.importRows, $0.importSeconds) }
+        row("import of the cases file") { String(format: "%.2f s", $0.casesImportSeconds) }
+        row("first frame") { ms($0.firstFrame) }
+        row("keystroke p50 / p99") { "\(ms($0.keyP50)) / \(ms($0.keyP99))" }
+        row("list --format csv") { ms($0.list) }
+        row("sqlite3 same join") { ms($0.sqlite) }
+        row("list ÷ sqlite3") { String(format: "%.2f×", $0.list / $0.sqlite) }
+        row("show REF") { ms($0.show) }
+        row("durable write / raw fsync") { "\(ms($0.note)) / \(ms($0.fsync))" }
+        row("peak RSS console / list") { String(format: "%.0f / %.0f MB", $0.consoleRSSMB, $0.listRSSMB) }
+        guard let big = results.last else { return }
+        Swift.print("\n== targets at \(big.cases) cases ==")
+        for t in targets {
+            let v = t.value(big)
+            let ok = v <= t.max
+            Swift.print("\(ok ? "met " : "MISS") \(t.name): \(t.unit(v)) (target \(t.limit))" + (ok ? "" : String(format: ", %.1f× over", v / t.max)))
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import OnRollCore
+import OnRollStore
+
+/// The caseload filter, run on every search keystroke: the search goes through `CaseSearchIndex`
+/// and narrows the previous keystroke's result when it can (docs/performance.md).
+extension Console {
+    /// Call whenever `state.all` is replaced or edited.
+    func caseloadChanged() {
+        searchIndex = nil
+        searchTrail.reset()
+    }
+
+    func applyFilter(keeping ref: String? = nil) {
+        if searchIndex?.count != state.all.count { searchIndex = CaseSearchIndex(state.all); searchTrail.reset() }
+        let index = searchIndex!
+        var f = state.filter
+        f.search = nil
+        let query = state.searchEditor.string
+        let key = FilterKey(filter: f, view: state.view, sort: state.sort, user: state.user)
+        let idx: [Int]
+        if let base = searchTrail.base(for: query, key: key) {
+            // Same filters and a query that extends an earlier one: only its matches can match, in its order.
+            let words = CaseSearchIndex.words(query)
+            idx = base.exact ? base.visible : base.visible.filter { index.matches($0, words: words) }
+        } else {
+            idx = fullFilter(f, query: query, index: index)
+        }
+        searchTrail.record(query, idx)
+        state.visible = idx
+        if let r = ref, let pos = idx.firstIndex(where: { state.all[$0].file.case.ref == r }) {
+            state.selection = pos
+        }
+        state.selection = min(state.selection, max(0, idx.count - 1))
+        clampScroll()
+    }
+
+    private func fullFilter(_ f: CaseFilter, query: String, index: CaseSearchIndex) -> [Int] {
+        let today = state.today
+        let words = CaseSearchIndex.words(query)
+        let user = state.user.lowercased()
+        var idx: [Int] = []
+        for (i, c) in state.all.enumerated() where index.matches(i, words: words) && f.matches(c.file, overdue: index.overdue[i]) {
+            switch state.view {
+            case .all: break
+            case .mine: if (c.file.case.owner ?? "").lowercased() != user { continue }
+            case .overdue: if !index.overdue[i] { continue }
+            case .dueThisWeek, .deadlinesWeek:
+                if !c.assessment.deadlines.contains(where: { $0.state.isOpen && $0.due <= today.adding(days: 7) }) { continue }
+            case .outOfSchool: if !c.file.case.kind.isOutOfSchool { continue }
+            }
+            idx.append(i)
+        }
+        switch state.sort {
+        case .triage: break
+        case .review: idx.sort { (state.all[$0].file.case.nextReview?.dayNumber ?? Int.max) < (state.all[$1].file.case.nextReview?.dayNumber ?? Int.max) }
+        case .name: idx.sort { state.all[$0].file.child.displayName.lowercased() < state.all[$1].file.child.displayName.lowercased() }
+        case .ref: idx.sort { state.all[$0].file.case.ref < state.all[$1].file.case.ref }
+        }
+        if state.view == .deadlinesWeek {
+            idx.sort { (nextDeadline(state.all[$0])?.due.dayNumber ?? Int.max) < (nextDeadline(state.all[$1])?.due.dayNumber ?? Int.max) }
+        }
+        return idx
+    }
+}
