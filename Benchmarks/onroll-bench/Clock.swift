@@ -39,3 +39,8 @@ func peakRSSMB() -> Double {
 }
 
 func ms(_ s: Double) -> String { String(format: "%.1f ms", s * 1000) }
+
+/// Unbuffered: each figure appears as it is measured, even when `make bench` is piped into a log.
+func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {
+    FileHandle.standardOutput.write(Data((items.map { "\($0)" }.joined(separator: separator) + terminator).utf8))
+}

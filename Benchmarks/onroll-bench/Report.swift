@@ -62,12 +62,12 @@ enum Report {
         Target(name: "peak RSS (console)", limit: "≤ 150 MB", value: \.consoleRSSMB, max: 150, unit: { String(format: "%.0f MB", $0) }),
     ]
 
-    static func print(_ results: [BenchResult]) {
-        Swift.print("\n== summary ==")
+    static func show(_ results: [BenchResult]) {
+        print("\n== summary ==")
         let head = "| figure | " + results.map { "\($0.cases) cases" }.joined(separator: " | ") + " |"
-        Swift.print(head)
-        Swift.print("|" + String(repeating: " --- |", count: results.count + 1))
-        func row(_ name: String, _ f: (BenchResult) -> String) { Swift.print("| \(name) | " + results.map(f).joined(separator: " | ") + " |") }
+        print(head)
+        print("|" + String(repeating: " --- |", count: results.count + 1))
+        func row(_ name: String, _ f: (BenchResult) -> String) { print("| \(name) | " + results.map(f).joined(separator: " | ") + " |") }
         row("chronology entries per case") { String(format: "%.1f", $0.chronologyPerCase) }
         row("import rows/s (all files)") { String(format: "%.0f (%d rows, %.1f s)", Double($0.importRows) / $0.importSeconds, $0.importRows, $0.importSeconds) }
         row("import of the cases file") { String(format: "%.2f s", $0.casesImportSeconds) }
@@ -80,11 +80,11 @@ enum Report {
         row("durable write / raw fsync") { "\(ms($0.note)) / \(ms($0.fsync))" }
         row("peak RSS console / list") { String(format: "%.0f / %.0f MB", $0.consoleRSSMB, $0.listRSSMB) }
         guard let big = results.last else { return }
-        Swift.print("\n== targets at \(big.cases) cases ==")
+        print("\n== targets at \(big.cases) cases ==")
         for t in targets {
             let v = t.value(big)
             let ok = v <= t.max
-            Swift.print("\(ok ? "met " : "MISS") \(t.name): \(t.unit(v)) (target \(t.limit))" + (ok ? "" : String(format: ", %.1f× over", v / t.max)))
+            print("\(ok ? "met " : "MISS") \(t.name): \(t.unit(v)) (target \(t.limit))" + (ok ? "" : String(format: ", %.1f× over", v / t.max)))
         }
     }
 }

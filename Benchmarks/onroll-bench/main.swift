@@ -61,8 +61,10 @@ for n in sizes {
     print(String(format: "console peak RSS: %.0f MB", r.consoleRSSMB))
 
     // `onroll list --format csv` against sqlite3 running the same join on the same file.
+    // Fewer repeats at 100k keep `make bench` under ten minutes; the spread is small there.
+    let repeats = n >= 50_000 ? 3 : 5
     var lists: [Double] = []
-    for _ in 0..<5 {
+    for _ in 0..<repeats {
         let p = spawn(onroll, ["list", "--format", "csv", "--store", fixture.store], stdout: "\(fixture.dir)/list.csv", env: env)
         precondition(p.status == 0, "onroll list failed")
         lists.append(p.seconds)
@@ -72,7 +74,7 @@ for n in sizes {
     let listed = ((try? String(contentsOfFile: "\(fixture.dir)/list.csv", encoding: .utf8)) ?? "").split(separator: "\n").count - 1
     if let sq = sqlite3 {
         var sqls: [Double] = []
-        for _ in 0..<5 {
+        for _ in 0..<repeats {
             let p = spawn(sq, ["-csv", "-header", "-readonly", fixture.store, SQLEquivalent.list], stdout: "\(fixture.dir)/sqlite.csv")
             precondition(p.status == 0, "sqlite3 failed")
             sqls.append(p.seconds)
@@ -86,7 +88,7 @@ for n in sizes {
 
     // `onroll show REF` (text; it also records the view, a durable write).
     var shows: [Double] = []
-    for _ in 0..<5 {
+    for _ in 0..<repeats {
         let p = spawn(onroll, ["show", "WM-00001", "--store", fixture.store], stdout: "\(fixture.dir)/show.txt", env: env)
         precondition(p.status == 0, "onroll show failed")
         shows.append(p.seconds)
@@ -107,4 +109,4 @@ for n in sizes {
     results.append(r)
 }
 
-Report.print(results)
+Report.show(results)

@@ -118,7 +118,7 @@ struct Builder {
                      summary: rng.pick(Phrases.summaries[kind.rawValue] ?? ["Referred by school"]),
                      nextReview: status == .closed ? nil : next, flaggedForPanel: flagged)
         chron(ref, open, .opened, "\(kind.label) case opened, owner \(owner)", author: owner)
-        let notes = target > 2000 ? 7 : rng.int(4...8)
+        let notes = target > 2000 ? 5 : rng.int(4...8)  // about ten chronology lines a case at scale
         for _ in 0..<notes {
             let when = open.adding(days: rng.int(0...max(1, open.days(to: today))))
             if kind.isOutOfSchool {

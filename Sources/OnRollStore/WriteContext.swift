@@ -23,9 +23,11 @@ public final class WriteContext {
                       before: String? = nil, after: String? = nil) throws {
         let hash = AuditEntry.digest(prevHash: lastHash, at: now, user: user, op: op, entity: entity,
                                      entityId: entityId, caseRef: caseRef, summary: summary, before: before, after: after)
-        var e = AuditEntry(id: nil, at: now, user: user, op: op, entity: entity, entityId: entityId, caseRef: caseRef,
-                           summary: summary, before: before, after: after, prevHash: lastHash, hash: hash)
-        try e.insert(db)
+        // A cached statement: preparing GRDB's generic insert for every entry was a fifth of an import.
+        try db.cachedStatement(sql: """
+            INSERT INTO audit (at, user, op, entity, entityId, caseRef, summary, before, after, prevHash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [now, user, op, entity, entityId, caseRef, summary, before, after, lastHash, hash])
         lastHash = hash
         if Store.log.logLevel <= .debug { logged.append((op, caseRef)) }
     }

@@ -3,6 +3,7 @@
 # nothing. ONROLL_STRESS=long: 200 kills.
 C_KILLS=20; [ "${ONROLL_STRESS:-}" = long ] && C_KILLS=200
 C_ROWS=300 C_CASE=WM-00005
+sq() { sqlite3 -cmd ".timeout 15000" "$STORE" "$1"; }
 
 c_import_file() { # a children file of C_ROWS new children, refs K<k>-<i>
   local k=$1 i
@@ -27,14 +28,16 @@ for k in $(seq 1 "$C_KILLS"); do
     window=$c_note_ms
   fi
   sleep "$(awk -v r=$RANDOM -v w="$window" 'BEGIN { printf "%.3f", r / 32768 * w / 1000 }')"
-  if kill -9 "$pid" 2>/dev/null; then c_live=$((c_live + 1)); fi
-  wait "$pid" 2>/dev/null || true
+  kill -9 "$pid" 2>/dev/null || true
+  # 137 = killed by SIGKILL while still running (a finished process keeps its own exit code).
+  rc=0; { wait "$pid"; } 2>/dev/null || rc=$?
+  [ "$rc" -eq 137 ] && c_live=$((c_live + 1))
   if [ $((k % 2)) -eq 1 ]; then
-    n=$(sqlite3 "$STORE" "SELECT COUNT(*) FROM children WHERE ref LIKE 'K$k-%'")
+    n=$(sq "SELECT COUNT(*) FROM children WHERE ref LIKE 'K$k-%'")
     if grep -q "added" "$out"; then c_acked=$((c_acked + 1)); [ "$n" -eq "$C_ROWS" ] || c_missing=$((c_missing + 1)); fi
     [ "$n" -eq 0 ] || [ "$n" -eq "$C_ROWS" ] || c_partial=$((c_partial + 1))
   else
-    n=$(sqlite3 "$STORE" "SELECT COUNT(*) FROM chronology WHERE text = 'crash-$k'")
+    n=$(sq "SELECT COUNT(*) FROM chronology WHERE text = 'crash-$k'")
     if grep -q "added" "$out"; then c_acked=$((c_acked + 1)); [ "$n" -eq 1 ] || c_missing=$((c_missing + 1)); fi
   fi
   "$BIN" check --store "$STORE" >"$WORK/crash-check.out" 2>&1 || { c_dirty=$((c_dirty + 1)); cat "$WORK/crash-check.out"; }

@@ -3,7 +3,9 @@
 # assigns never overwrite each other. ONROLL_STRESS=long: 2 × 5000 writes.
 W_WRITES=300; [ "${ONROLL_STRESS:-}" = long ] && W_WRITES=5000
 W_NOTE_CASE=WM-00003 W_ASSIGN_CASE=WM-00004
-w_version() { sqlite3 "$STORE" "SELECT version FROM cases WHERE ref = '$W_ASSIGN_CASE'"; }
+# sqlite3 waits for a writer like onroll does (its default is to fail at once with SQLITE_BUSY).
+sq() { sqlite3 -cmd ".timeout 15000" "$STORE" "$1"; }
+w_version() { sq "SELECT version FROM cases WHERE ref = '$W_ASSIGN_CASE'"; }
 W_V0=$(w_version)
 
 writer() {
@@ -31,7 +33,7 @@ w_secs=$(( $(date +%s) - w_start ))
 w_stored=0 w_reported=0 w_lost=0
 for who in alice bob; do
   # Every acknowledged note must be in the store exactly once.
-  sqlite3 "$STORE" "SELECT text FROM chronology WHERE caseRef = '$W_NOTE_CASE' AND text LIKE 'w-$who-%'" | sort >"$WORK/stored-$who"
+  sq "SELECT text FROM chronology WHERE caseRef = '$W_NOTE_CASE' AND text LIKE 'w-$who-%'" | sort >"$WORK/stored-$who"
   w_stored=$((w_stored + $(wc -l <"$WORK/stored-$who")))
   w_reported=$((w_reported + $(grep -c '^failed' "$WORK/writer-$who.log" || true)))
   grep '^ok ' "$WORK/writer-$who.log" | sed "s/^ok /w-$who-/" | sort >"$WORK/acked-$who"

@@ -9,6 +9,7 @@ struct CaseSearchIndex {
     private var bytes: [UInt8] = []
     private var starts: [Int] = [0]
     private(set) var overdue: [Bool] = []
+    private(set) var closed: [Bool] = []
 
     init() {}
 
@@ -26,6 +27,7 @@ struct CaseSearchIndex {
             }
             starts.append(bytes.count)
             overdue.append(c.isOverdue)
+            closed.append(f.case.status == .closed)
         }
     }
 

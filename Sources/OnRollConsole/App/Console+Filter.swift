@@ -39,6 +39,16 @@ extension Console {
         let words = CaseSearchIndex.words(query)
         let user = state.user.lowercased()
         var idx: [Int] = []
+        idx.reserveCapacity(state.all.count)
+        // The usual case, search alone: decided from the index without touching (copying) any case.
+        var plain = f
+        plain.includeClosed = CaseFilter().includeClosed
+        if plain == CaseFilter() && state.view == .all {
+            for i in 0..<index.count where index.matches(i, words: words) && (f.includeClosed || !index.closed[i]) {
+                idx.append(i)
+            }
+            return sorted(idx)
+        }
         for (i, c) in state.all.enumerated() where index.matches(i, words: words) && f.matches(c.file, overdue: index.overdue[i]) {
             switch state.view {
             case .all: break
@@ -50,6 +60,11 @@ extension Console {
             }
             idx.append(i)
         }
+        return sorted(idx)
+    }
+
+    private func sorted(_ unsorted: [Int]) -> [Int] {
+        var idx = unsorted
         switch state.sort {
         case .triage: break
         case .review: idx.sort { (state.all[$0].file.case.nextReview?.dayNumber ?? Int.max) < (state.all[$1].file.case.nextReview?.dayNumber ?? Int.max) }
