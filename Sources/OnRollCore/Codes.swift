@@ -7,7 +7,7 @@ public enum CaseKind: String, CodeList {
         switch self {
         case .ebsa: "EBSA"
         case .suspension: "Suspension"
-        case .exclusion: "Perm. exclusion"
+        case .exclusion: "Perm. excl."
         case .ehe: "EHE"
         case .offroll: "Off-roll"
         case .cme: "CME"
