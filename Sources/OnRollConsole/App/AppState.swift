@@ -67,6 +67,8 @@ public struct AppState: Sendable {
     public var tab: CaseTab = .summary
     public var detailScroll = 0
     public var actionSelection = 0
+    /// The suspension picked on the Suspensions tab (newest first, as shown) for `R`, the reflection form.
+    public var suspensionSelection = 0
 
     // Plan review view (PRU head)
     public var planSetting: String?

@@ -9,6 +9,7 @@ public enum Command: String, CaseIterable, Sendable {
     case nextTab, prevTab
     case newNote, newAction, completeAction, newSuspension, changeStatus, changeOwner, openCaseForChild
     case recordContact, reviewPlan, planReviews
+    case reflectSuspension, addProfessional, recordEnquiry, editOutOfSchool
     case undo, help, palette, refresh, redraw
 
     public var title: String {
@@ -46,6 +47,10 @@ public enum Command: String, CaseIterable, Sendable {
         case .recordContact: "Record a contact or enquiry"
         case .reviewPlan: "Record a plan review"
         case .planReviews: "PRU review view: plans by setting"
+        case .reflectSuspension: "Reflect on the selected suspension"
+        case .addProfessional: "Add a professional to the team"
+        case .recordEnquiry: "Record a CME enquiry step"
+        case .editOutOfSchool: "Edit the out-of-school (CNIS) record"
         case .undo: "Undo my last change"
         case .help: "Help: keys for this screen"
         case .palette: "Command palette"

@@ -66,6 +66,8 @@ extension Console {
                 state.message = "\(ref) has no reintegration plan"; return
             }
             state.form = planReviewForm(plan, caseRef: ref)
+        case .reflectSuspension, .addProfessional, .recordEnquiry, .editOutOfSchool:
+            openCaseworkForm(cmd, c)
         default: break
         }
     }
@@ -166,6 +168,8 @@ extension Console {
             try reloadCase(ref)
             if state.mode == .plans { try loadPlans() }
             state.message = "Review saved for plan \(planId)"
+        case .reflection, .professional, .enquiry, .outOfSchool:
+            try saveCasework(f)
         }
     }
 }

@@ -211,7 +211,7 @@ public final class Console {
             state.tab = tabs[(i + (cmd == .nextTab ? 1 : tabs.count - 1)) % tabs.count]
             state.detailScroll = 0
         case .newNote, .newAction, .completeAction, .newSuspension, .changeStatus, .changeOwner, .openCaseForChild,
-             .recordContact, .reviewPlan:
+             .recordContact, .reviewPlan, .reflectSuspension, .addProfessional, .recordEnquiry, .editOutOfSchool:
             openForm(cmd)
         case .planReviews: openPlans()
         case .undo: askUndo()
@@ -262,6 +262,8 @@ public final class Console {
         case .caseDetail:
             if state.tab == .actions, let n = state.detail?.file.actions.count, n > 0 {
                 state.actionSelection = max(0, min(n - 1, state.actionSelection &+ d))
+            } else if state.tab == .suspensions, let n = state.detail?.file.suspensions.count, n > 0 {
+                state.suspensionSelection = max(0, min(n - 1, state.suspensionSelection &+ d))
             } else {
                 state.detailScroll = max(0, state.detailScroll &+ d)
             }
@@ -286,6 +288,7 @@ public final class Console {
             state.tab = .summary
             state.detailScroll = 0
             state.actionSelection = 0
+            state.suspensionSelection = 0
             state.message = ""
         } catch {
             state.message = "Cannot open \(r): \(error)"

@@ -35,6 +35,8 @@ public enum KeyMap {
         b(.newNote, .char("n")), b(.newAction, .char("a")), b(.completeAction, .char("d")),
         b(.newSuspension, .char("s")), b(.changeStatus, .char("t")), b(.changeOwner, .char("w")),
         b(.recordContact, .char("c")), b(.reviewPlan, .char("r")), b(.openCaseForChild, .char("O")),
+        b(.reflectSuspension, .char("R")), b(.addProfessional, .char("m")), b(.recordEnquiry, .char("e")),
+        b(.editOutOfSchool, .char("E")),
         b(.back, .char("q"), .escape),
     ]
 

@@ -14,6 +14,10 @@ public struct Form: Equatable, Sendable {
         case openCase(childRef: String)
         case contact(caseRef: String)
         case planReview(planId: Int64, caseRef: String)
+        case reflection(suspensionId: Int64, caseRef: String)
+        case professional(caseRef: String)
+        case enquiry(childRef: String, caseRef: String)
+        case outOfSchool(childRef: String, caseRef: String)
     }
 
     public enum Kind: Equatable, Sendable {

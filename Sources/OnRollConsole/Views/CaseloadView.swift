@@ -11,7 +11,7 @@ enum CaseloadView {
         let value: (AssessedCase, AppState) -> String
     }
 
-    static func columns(for width: Int, deadlines: Bool) -> [Column] {
+    static func columns(for width: Int, deadlines: Bool, outOfSchool: Bool = false) -> [Column] {
         // The selection and overdue markers are characters, not only colour: monochrome loses nothing.
         let score = Column(title: "Score", width: 7, align: .left) { c, s in
             (s.selected?.file.case.ref == c.file.case.ref ? "›" : " ") + (c.isOverdue ? "!" : " ") + TextWidth.pad(fmt(c.score), toWidth: 5, align: .right)
@@ -29,8 +29,14 @@ enum CaseloadView {
             guard let d = c.assessment.deadlines.filter({ $0.state.isOpen || $0.state == .breached }).min(by: { $0.due < $1.due }) else { return "—" }
             return "\(d.due.short) \(d.title)"
         }
+        // Children out of sight: how long since anyone had contact matters more than the review date.
+        let contact = Column(title: "Contact", width: 8, align: .right) { c, s in
+            guard let d = c.file.lastContact, d <= s.today else { return "never" }
+            return "\(d.days(to: s.today))d"
+        }
         // Fixed columns first; the child's name and school share what is left.
         var fixed = [score, ref, year, kind]
+        if outOfSchool { fixed.append(contact) }
         if width >= 100 { fixed.append(owner) }
         if deadlines { fixed.append(deadline) } else { fixed.append(review) }
         if width >= 130 { fixed.append(flags) }
@@ -41,6 +47,7 @@ enum CaseloadView {
         let name = Column(title: "Child", width: nameW, align: .left) { c, _ in c.file.child.displayName }
         let school = Column(title: "School", width: schoolW, align: .left) { c, _ in c.file.school?.name ?? c.file.child.schoolURN ?? "—" }
         var cols = [score, ref, name, year, school, kind]
+        if outOfSchool { cols.append(contact) }
         if width >= 100 { cols.append(owner) }
         cols.append(deadlines ? deadline : review)
         if width >= 130 { cols.append(flags) }
@@ -73,7 +80,7 @@ enum CaseloadView {
         } else {
             screen.line("", y: 1)
         }
-        let cols = columns(for: w, deadlines: s.view == .deadlinesWeek)
+        let cols = columns(for: w, deadlines: s.view == .deadlinesWeek, outOfSchool: s.view == .outOfSchool)
         var x = 0
         for c in cols {
             let title = c.title == "Score" ? "  Score" : c.title
