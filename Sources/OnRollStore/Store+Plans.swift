@@ -33,7 +33,8 @@ extension Store {
     @discardableResult
     public func addPhase(user: String, _ phase: PlanPhase) throws -> PlanPhase {
         let detail = try plan(phase.planId)
-        do { try PlanSchedule.validate(phase: phase, in: detail) } catch { throw StoreError.invalid(error.description) }
+        // Name the option the way the CLI spells it: "--from: the phase overlaps …".
+        do { try PlanSchedule.validate(phase: phase, in: detail) } catch { throw StoreError.invalid((error.field.map { "--\($0): " } ?? "") + error.message) }
         return try write(user: user) { ctx in
             var ph = phase
             try ctx.insert(&ph, op: "plan.phase", caseRef: detail.plan.caseRef,
