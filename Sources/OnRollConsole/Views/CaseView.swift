@@ -12,7 +12,7 @@ enum CaseView {
         screen.line("\(f.case.ref) · \(ch.forename)\(preferred) \(ch.surname) · age \(SchoolAge.age(dob: ch.dob, on: s.today)), \(SchoolAge.ncYearLabel(year)) · \(f.school.map { "\($0.name), \($0.trustLabel)" } ?? "no school")", y: 0, style: Theme.title)
         let sen = ch.sen == .none ? "No SEN" : "\(ch.sen.label)\(ch.senNeed.map { " (\($0.rawValue))" } ?? "")"
         let flags = ch.flags.isEmpty ? "no flags" : ch.flags.map(\.rawValue).joined(separator: " ")
-        let unreflected = RepeatSuspension.missingReflection(f) ? " · ! repeat suspension, no reflection" : ""
+        let unreflected = RepeatSuspension.missingReflection(f) ? " · ! repeat, no reflection" : ""
         screen.line("Score \(CaseloadView.fmt(c.score))\(c.isOverdue ? " !" : "")\(unreflected) · \(f.case.kind.label) · \(f.case.status.label) · owner \(f.case.owner ?? "none") · \(sen) · \(flags)", y: 1)
         var x = 0
         for t in AppState.CaseTab.allCases {
@@ -123,9 +123,10 @@ enum CaseView {
         var out = [StyledLine("Suspensions in \(AcademicYear(containing: s.today)): \(formatDays(l.total)) of 45 school days", l.total > 45 ? Theme.danger : l.total >= 35 ? Theme.warning : Theme.header)]
         for (i, x) in c.file.suspensions.reversed().enumerated() {
             let reflected = x.id.flatMap { c.file.reflections[$0] } != nil
-            let refl = reflected ? "reflection ✓" : "! no reflection"
+            // The reflection state comes before the reason so a narrow terminal still shows it.
+            let refl = reflected ? "reflection ✓   " : "! no reflection"
             let mark = i == s.suspensionSelection ? "›" : " "
-            out.append(StyledLine("\(mark) \(x.start.iso)  \(TextWidth.pad(formatDays(x.days), toWidth: 4, align: .right)) days  \(x.type.label)\(x.reason.map { " · \($0.rawValue) \($0.label.lowercased())" } ?? "") · \(refl)", i == s.suspensionSelection ? Theme.selected : reflected ? Theme.plain : Theme.warning))
+            out.append(StyledLine("\(mark) \(x.start.iso)  \(TextWidth.pad(formatDays(x.days), toWidth: 4, align: .right)) days  \(x.type.label) · \(refl)\(x.reason.map { " · \($0.rawValue) \($0.label.lowercased())" } ?? "")", i == s.suspensionSelection ? Theme.selected : reflected ? Theme.plain : Theme.warning))
         }
         if !c.file.suspensions.isEmpty { out.append(StyledLine("  j/k picks a suspension · R records the reflection", Theme.dim)) }
         if c.file.suspensions.isEmpty { out.append(StyledLine("  none", Theme.dim)) }

@@ -49,6 +49,12 @@ enum StatusLine {
         case .caseload:
             full = "Enter open · / search · v views · n note · a action · s suspension · P plans · ? help · : commands · q quit"
             short = "Enter open · / search · v views · n note · a action · ? help · q quit"
+        case .caseDetail where s.tab == .suspensions:
+            full = "Tab tabs · j/k pick suspension · R reflect · s suspension · n note · a action · u undo · ? help · q back"
+            short = "Tab tabs · j/k pick · R reflect · s suspension · ? help · q back"
+        case .caseDetail where s.tab == .summary:
+            full = "Tab tabs · m add to team · E out-of-school record · e enquiry · c contact · n note · a action · ? help · q back"
+            short = "Tab tabs · m team · E record · e enquiry · c contact · ? help · q back"
         case .caseDetail:
             full = "Tab tabs · j/k scroll · n note · a action · d done · s suspension · t status · w owner · c contact · r review · u undo · q back"
             short = "Tab tabs · n note · a action · d done · t status · u undo · ? help · q back"
