@@ -32,5 +32,5 @@ check "plan: the review is stored" grep -q '"working" : "Settled in maths from e
 check "plan: attended and planned as typed" bash -c 'grep -q "\"attended\" : 7" <<<"$1" && grep -q "\"planned\" : 8" <<<"$1"' _ "$LAST_REVIEW"
 check "plan: RAG green, decision continue" bash -c 'grep -q "\"rag\" : \"green\"" <<<"$1" && grep -q "\"decision\" : \"continue\"" <<<"$1"' _ "$LAST_REVIEW"
 check "plan: review dated today by the officer" bash -c 'grep -q "\"date\" : \"2026-11-23\"" <<<"$1" && grep -q "\"author\" : \"e2e.officer\"" <<<"$1"' _ "$LAST_REVIEW"
-plan_review_audited() { onroll log | grep -q "plan.review"; }
+plan_review_audited() { local log; log=$(onroll log --limit 50); grep -q "plan.review.*e2e.officer\|e2e.officer.*plan.review" <<<"$log"; }
 check "plan: the review is audited" plan_review_audited
