@@ -59,7 +59,7 @@ final class CaseworkCLITests: XCTestCase {
         XCTAssertTrue(list.contains("2026-10-19 OVERDUE"), list)
         XCTAssertEqual((try cli.json(["plan", "list", "--setting", "140001", "--format", "json"]) as? [Any])?.count, 0)
         let csv = try ok(cli, ["plan", "list", "--format", "csv"])
-        XCTAssertTrue(csv.hasPrefix("plan,case,child,from,to,status,weeks,phase,attended,rag,next review,overdue"), csv)
+        XCTAssertTrue(csv.hasPrefix("plan,case,from,to,status,weeks,phase,attended,rag,next review,child,overdue"), csv)
 
         let noReason = try cli.run(["plan", "end", id, "--outcome", "broken-down"])
         XCTAssertEqual(noReason.code, 65)

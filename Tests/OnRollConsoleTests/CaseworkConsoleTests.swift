@@ -161,3 +161,17 @@ final class CaseworkConsoleTests: XCTestCase {
         XCTAssertTrue(try f.store.auditLog().contains { $0.op == "outOfSchool.set" && $0.user == "asha.patel" })
     }
 }
+
+final class PickTypeAheadTests: XCTestCase {
+    func testASpaceInsideATypedNameKeepsTypingAhead() throws {
+        let f = try ConsoleFixture()
+        f.type("/haddad")
+        f.press([.enter, .enter, .char("m")])
+        f.type("Dana Price")
+        f.press([.tab])
+        f.type("educational p")
+        XCTAssertEqual(f.console.state.form?["agency"], "educational psychology")
+        f.press([.char(" ")])
+        XCTAssertEqual(f.console.state.form?["agency"], "speech and language", "a space with nothing to extend still moves on")
+    }
+}

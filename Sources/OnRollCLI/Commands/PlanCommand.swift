@@ -125,12 +125,13 @@ struct PlanCommand: ParsableCommand {
             case .json: printOut(try JSONOut.encode(rows))
             case .csv, .table:
                 let body = rows.map { r in
-                    [String(r.id), r.caseRef, r.child, r.from, r.to, r.status, String(r.weeksIn),
+                    // The child's name goes last: it is the column a narrow terminal shortens.
+                    [String(r.id), r.caseRef, r.from, r.to, r.status, String(r.weeksIn),
                      r.phaseSessions.map { "\($0)/10" } ?? "—",
                      "\(r.attended)/\(r.planned)" + (format == .table ? " " + r.sparkline : ""),
-                     r.lastRAG ?? "—", (r.nextReview ?? "—") + (r.reviewOverdue ? (format == .table ? " OVERDUE" : "") : "")]
+                     r.lastRAG ?? "—", (r.nextReview ?? "—") + (r.reviewOverdue ? (format == .table ? " OVERDUE" : "") : ""), r.child]
                 }
-                var header = ["plan", "case", "child", "from", "to", "status", "weeks", "phase", "attended", "rag", "next review"]
+                var header = ["plan", "case", "from", "to", "status", "weeks", "phase", "attended", "rag", "next review", "child"]
                 var rowsOut = body
                 if format == .csv {
                     header.append("overdue")

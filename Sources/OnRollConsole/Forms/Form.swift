@@ -94,7 +94,13 @@ public struct Form: Equatable, Sendable {
         guard !options.isEmpty else { return }
         let current = options.firstIndex(of: fields[focus].value) ?? 0
         var next = current
+        // A space inside a typed name ("educational p") is part of the name, not "next option".
+        let typedSpace = key == .char(" ") && !fields[focus].typed.isEmpty
+            && options.contains { $0.lowercased().hasPrefix(fields[focus].typed + " ") }
         switch key {
+        case .char(" ") where typedSpace:
+            fields[focus].typed += " "
+            return
         case .right, .char(" "): next = (current + 1) % options.count
         case .left: next = (current - 1 + options.count) % options.count
         case .char(let c):
