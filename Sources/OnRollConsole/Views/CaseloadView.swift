@@ -27,7 +27,7 @@ enum CaseloadView {
         let flags = Column(title: "Flags", width: 12, align: .left) { c, _ in c.file.child.flags.map(\.rawValue).joined(separator: " ") }
         let deadline = Column(title: "Next deadline", width: 26, align: .left) { c, _ in
             guard let d = c.assessment.deadlines.filter({ $0.state.isOpen || $0.state == .breached }).min(by: { $0.due < $1.due }) else { return "—" }
-            return "\(d.due.short) \(d.title)"
+            return "\(d.due.iso) \(d.title)"
         }
         // Fixed columns first; the child's name and school share what is left.
         var fixed = [score, ref, year, kind]
