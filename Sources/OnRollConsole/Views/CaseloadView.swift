@@ -18,7 +18,7 @@ enum CaseloadView {
         }
         let ref = Column(title: "Ref", width: 8, align: .left) { c, _ in c.file.case.ref }
         let year = Column(title: "Yr", width: 3, align: .left) { c, s in SchoolAge.ncYearLabel(SchoolAge.ncYear(dob: c.file.child.dob, in: AcademicYear(containing: s.today))) }
-        let kind = Column(title: "Kind", width: 11, align: .left) { c, _ in c.file.case.kind.label }
+        let kind = Column(title: "Kind", width: 11, align: .left) { c, _ in c.file.case.kind.shortLabel }
         let owner = Column(title: "Owner", width: 11, align: .left) { c, _ in c.file.case.owner ?? "—" }
         let review = Column(title: "Review", width: 10, align: .left) { c, s in
             guard let r = c.file.case.nextReview else { return "—" }
