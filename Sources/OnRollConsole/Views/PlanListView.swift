@@ -55,15 +55,15 @@ enum FormView {
 enum HelpView {
     static func render(_ s: AppState, on screen: Screen) {
         let bindings = KeyMap.bindings(for: s.mode)
-        let w = min(screen.width - 2, bindings.count + 4 > screen.height - 2 ? 100 : 64)
-        let h = min(screen.height - 2, bindings.count + 4)
+        // One column when it fits; otherwise two balanced columns.
+        let columns = bindings.count + 4 > screen.height - 2 ? 2 : 1
+        let rows = columns == 2 ? (bindings.count + 1) / 2 : bindings.count
+        let w = min(screen.width - 2, columns == 2 ? 100 : 64)
+        let h = min(screen.height - 2, rows + 4)
         let x = (screen.width - w) / 2, y = max(0, (screen.height - h) / 2)
         screen.box(x: x, y: y, width: w, height: h, style: Theme.plain)
         let title = " Keys: \(modeName(s.mode)) "
         screen.text(title, x: x + 2, y: y, width: TextWidth.of(title), style: Theme.title)
-        // One column when it fits; two when the terminal is short.
-        let rows = h - 4
-        let columns = bindings.count > rows ? 2 : 1
         let colW = (w - 4) / columns
         for (i, b) in bindings.enumerated() {
             let col = i / rows, row = i % rows
