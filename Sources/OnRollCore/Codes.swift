@@ -7,13 +7,16 @@ public enum CaseKind: String, CodeList {
         switch self {
         case .ebsa: "EBSA"
         case .suspension: "Suspension"
-        case .exclusion: "Perm. excl."
+        case .exclusion: "Perm. exclusion"
         case .ehe: "EHE"
         case .offroll: "Off-roll"
         case .cme: "CME"
         case .partTime: "Part-time"
         }
     }
+    /// At most 11 characters, for table columns.
+    public var shortLabel: String { self == .exclusion ? "Perm. excl." : label }
+
     /// Children with no school place, or nobody sure where they are.
     public var isOutOfSchool: Bool { self == .ehe || self == .cme || self == .offroll }
 }

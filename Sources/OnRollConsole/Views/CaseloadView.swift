@@ -18,7 +18,7 @@ enum CaseloadView {
         }
         let ref = Column(title: "Ref", width: 8, align: .left) { c, _ in c.file.case.ref }
         let year = Column(title: "Yr", width: 3, align: .left) { c, s in SchoolAge.ncYearLabel(SchoolAge.ncYear(dob: c.file.child.dob, in: AcademicYear(containing: s.today))) }
-        let kind = Column(title: "Kind", width: 11, align: .left) { c, _ in c.file.case.kind.label }
+        let kind = Column(title: "Kind", width: 11, align: .left) { c, _ in c.file.case.kind.shortLabel }
         let owner = Column(title: "Owner", width: 11, align: .left) { c, _ in c.file.case.owner ?? "—" }
         let review = Column(title: "Review", width: 10, align: .left) { c, s in
             guard let r = c.file.case.nextReview else { return "—" }
@@ -27,7 +27,7 @@ enum CaseloadView {
         let flags = Column(title: "Flags", width: 12, align: .left) { c, _ in c.file.child.flags.map(\.rawValue).joined(separator: " ") }
         let deadline = Column(title: "Next deadline", width: 26, align: .left) { c, _ in
             guard let d = c.assessment.deadlines.filter({ $0.state.isOpen || $0.state == .breached }).min(by: { $0.due < $1.due }) else { return "—" }
-            return "\(d.due.short) \(d.title)"
+            return "\(d.due.iso) \(d.title)"
         }
         // Children out of sight: how long since anyone had contact matters more than the review date.
         let contact = Column(title: "Contact", width: 8, align: .right) { c, s in
