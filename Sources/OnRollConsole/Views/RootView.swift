@@ -17,6 +17,7 @@ public enum RootView {
         case .caseload: CaseloadView.render(s, on: screen)
         case .caseDetail: CaseView.render(s, on: screen)
         case .plans: PlanListView.render(s, on: screen)
+        case .reports: ReportView.render(s, on: screen)
         }
         if let f = s.form { FormView.render(f, on: screen) }
         switch s.overlay {
@@ -47,7 +48,7 @@ enum StatusLine {
         let (full, short): (String, String)
         switch s.mode {
         case .caseload:
-            full = "Enter open · / search · v views · n note · a action · s suspension · P plans · ? help · : commands · q quit"
+            full = "Enter open · / search · v views · n note · a action · s suspension · P plans · R reports · ? help · : commands · q quit"
             short = "Enter open · / search · v views · n note · a action · ? help · q quit"
         case .caseDetail:
             full = "Tab tabs · j/k scroll · n note · a action · d done · s suspension · t status · w owner · c contact · r review · u undo · q back"
@@ -55,6 +56,9 @@ enum StatusLine {
         case .plans:
             full = "j/k move · r record review · o open case · q back"
             short = full
+        case .reports:
+            full = "1-5/←→ report · [ ] year · t term · p publishable · c school/trust · w write · j/k scroll · q back"
+            short = "1-5 report · [ ] year · t term · p publish · w write · q back"
         }
         return TextWidth.of(full) <= s.width ? full : short
     }
