@@ -46,7 +46,7 @@ struct ExportCommand: ParsableCommand {
             guard let directory else { throw CLIError.usage("--format csv needs a directory: onroll export --format csv DIR") }
             if output != nil { throw CLIError.usage("--output is for --format json; --format csv writes into DIR") }
             let files = try store.exportCSV(to: directory, pseudonymiser: p)
-            printOut("wrote \(files.count) files to \(directory)\(p == nil ? "" : " (pseudonymised)"); import them in this order: "
+            printOut("wrote \(files.count) files to \(directory)\(p == nil ? "" : " (pseudonymised)"); import them with --no-chronicle in this order: "
                      + files.map { $0.replacingOccurrences(of: ".csv", with: "") }.joined(separator: ", "))
         }
     }

@@ -71,6 +71,10 @@ extension Store {
         } catch {
             try? FileManager.default.removeItem(atPath: path)
             for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            // A deferred foreign-key failure surfaces at commit: the document names a missing record.
+            if let e = error as? DatabaseError {
+                throw StoreError.invalid("the export does not hold together (\(e.message ?? e.description)); nothing was restored")
+            }
             throw error
         }
         return store
