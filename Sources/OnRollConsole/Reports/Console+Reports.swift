@@ -61,7 +61,7 @@ extension Console {
         guard let data = r.data, let year = r.year else { return }
         let raw = Reports.run(r.name, data, period: ReportPeriod(year: year, term: r.term), today: state.today)
         state.reports.bundle = raw.map { r.publish ? Disclosure.publish($0, pseudonymiseSchools: false) : $0 }
-        state.message = "\(state.reports.bundle?.title ?? r.name) · \(r.periodLabel)\(r.publish ? " · publishable" : "") · w writes \(reportPath)"
+        state.message = "w writes \(reportPath)"
     }
 
     /// Where `w` writes: the report directory (the working directory unless set) and the file name.

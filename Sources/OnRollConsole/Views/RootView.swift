@@ -33,8 +33,10 @@ public enum RootView {
 enum StatusLine {
     static func render(_ s: AppState, on screen: Screen) {
         let w = screen.width, y = screen.height - 2
-        let right = s.confirm != nil ? "" : " \(s.storeName) · \(s.user) · \(s.today.short) \(s.today.year) "
+        var right = s.confirm != nil ? "" : " \(s.storeName) · \(s.user) · \(s.today.short) \(s.today.year) "
         let left = s.confirm.map { " " + $0.question } ?? " " + s.message
+        // The reports screen's message is the path `w` writes to: it must be readable whole.
+        if s.mode == .reports, TextWidth.of(left) + TextWidth.of(right) > w { right = "" }
         screen.text(left, x: 0, y: y, width: max(0, w - TextWidth.of(right)), style: s.confirm != nil ? Theme.warning : Theme.status)
         screen.text(right, x: max(0, w - TextWidth.of(right)), y: y, width: TextWidth.of(right), style: Theme.status)
         screen.line(hints(s), y: y + 1, style: Theme.dim)
