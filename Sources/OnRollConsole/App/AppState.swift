@@ -73,6 +73,9 @@ public struct AppState: Sendable {
     public var planRows: [PlanRow] = []
     public var planSelection = 0
 
+    // Reports screen
+    public var reports = ReportScreenState()
+
     // Modal layers
     public var form: Form?
     public var confirm: Confirm?

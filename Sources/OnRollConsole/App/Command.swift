@@ -10,6 +10,9 @@ public enum Command: String, CaseIterable, Sendable {
     case newNote, newAction, completeAction, newSuspension, changeStatus, changeOwner, openCaseForChild
     case recordContact, reviewPlan, planReviews
     case undo, help, palette, refresh, redraw
+    case openReports, nextReport, prevReport
+    case reportCaseload, reportSuspensions, reportReintegration, reportOutOfSchool, reportActions
+    case reportYearBack, reportYearForward, reportTerm, reportPublish, reportChartGroup, reportWrite
 
     public var title: String {
         switch self {
@@ -51,6 +54,20 @@ public enum Command: String, CaseIterable, Sendable {
         case .palette: "Command palette"
         case .refresh: "Reload from the store"
         case .redraw: "Redraw the screen"
+        case .openReports: "Open the reports screen"
+        case .nextReport: "Report: next"
+        case .prevReport: "Report: previous"
+        case .reportCaseload: "Report: caseload"
+        case .reportSuspensions: "Report: suspensions and exclusions"
+        case .reportReintegration: "Report: reintegration plans"
+        case .reportOutOfSchool: "Report: children out of school"
+        case .reportActions: "Report: actions by agency"
+        case .reportYearBack: "Report: previous academic year"
+        case .reportYearForward: "Report: next academic year"
+        case .reportTerm: "Report: whole year / autumn / spring / summer"
+        case .reportPublish: "Report: toggle publishable (suppress 1–5)"
+        case .reportChartGroup: "Report: chart by school or by trust"
+        case .reportWrite: "Report: write it to a markdown file"
         }
     }
 }

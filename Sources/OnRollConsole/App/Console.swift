@@ -9,6 +9,8 @@ public final class Console {
     public internal(set) var state: AppState
     let store: Store
     var lastStamp: Int64 = 0
+    /// Where the reports screen's `w` writes (the working directory unless a test or caller sets it).
+    public var reportDirectory = "."
 
     public init(store: Store, user: String, today: SchoolDate, width: Int = 80, height: Int = 24) throws {
         self.store = store
@@ -28,6 +30,7 @@ public final class Console {
         applyFilter(keeping: keepRef)
         if let ref = state.detail?.file.case.ref { try reloadDetail(ref) }
         if state.mode == .plans { try loadPlans() }
+        if state.mode == .reports { try loadReportData(); computeReport() }
     }
 
     /// Re-reads one case after a change, without re-assessing the whole caseload.
@@ -220,6 +223,10 @@ public final class Console {
         case .refresh:
             do { try reloadAll(); state.message = "Reloaded" } catch { state.message = "Reload failed: \(error)" }
         case .redraw: state.message = ""
+        case .openReports, .nextReport, .prevReport, .reportCaseload, .reportSuspensions, .reportReintegration,
+             .reportOutOfSchool, .reportActions, .reportYearBack, .reportYearForward, .reportTerm, .reportPublish,
+             .reportChartGroup, .reportWrite:
+            runReport(cmd)
         }
     }
 
@@ -267,6 +274,8 @@ public final class Console {
             }
         case .plans:
             state.planSelection = max(0, min(state.planRows.count - 1, state.planSelection &+ d))
+        case .reports:
+            scrollReport(d)
         }
     }
 
@@ -301,6 +310,9 @@ public final class Console {
         case .plans:
             state.mode = .caseload
             state.planSetting = nil
+        case .reports:
+            state.mode = .caseload
+            state.message = "\(state.visible.count) open cases"
         case .caseload:
             break
         }
