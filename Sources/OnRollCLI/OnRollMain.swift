@@ -13,6 +13,7 @@ public struct OnRollMain: ParsableCommand {
             InitCommand.self, ImportCommand.self, ListCommand.self, ShowCommand.self, CaseCommand.self,
             NoteCommand.self, ContactCommand.self, ActionCommand.self, SuspensionCommand.self, AttendanceCommand.self,
             LogCommand.self, CheckCommand.self, CalendarCommand.self, ConfigCommand.self, AgencyCommand.self, SampleCommand.self,
+            PanelCommand.self,
         ]
     )
 

@@ -36,6 +36,13 @@ public enum AgendaRules {
 
     /// The agenda for a panel held between `previousPanel` (the last one of its type, nil if none)
     /// and `nextPanel` (the one after it): anything falling due before `nextPanel` cannot wait.
+    ///
+    /// Rules, each a reason line: referred since the last panel; flagged for panel; a reintegration
+    /// plan review or part-time timetable review due before the next panel; a statutory deadline
+    /// open and due before the next panel, or breached since the last panel; a triage score above
+    /// the threshold; an action more than `overdueDays` overdue that crossed that line since the last
+    /// panel. Breaches and late actions come once, not every week: otherwise a caseload with a
+    /// long tail of late actions fills every agenda with the same cases.
     public static func build(caseload: [(file: CaseFile, assessment: CaseAssessment)], previousPanel: SchoolDate?,
                              nextPanel: SchoolDate, today: SchoolDate, calendar: SchoolCalendar,
                              settings: Settings = Settings()) -> [Entry] {
@@ -68,6 +75,8 @@ public enum AgendaRules {
         }
         for d in a.deadlines where !d.informational && !ownRuleKinds.contains(d.kind) {
             if d.state == .breached {
+                // A breach stays a breach: it comes to the panel once, the week it happens.
+                guard previousPanel.map({ d.due > $0 }) ?? true else { continue }
                 out.append("deadline breached: \(d.title) (due \(d.due.iso))")
             } else if d.state.isOpen && d.due < nextPanel {
                 out.append("deadline \(d.state == .overdue ? "overdue" : "due before the next panel"): \(d.title) (due \(d.due.iso))")
@@ -79,14 +88,17 @@ public enum AgendaRules {
         for act in file.actions where act.status == .open {
             guard let due = act.due else { continue }
             let late = due.days(to: today)
-            if late > settings.overdueDays {
+            // Escalated once, at the first panel after it passed the limit; after that its weight
+            // in the triage score keeps the case in view.
+            let crossed = due.adding(days: settings.overdueDays + 1)
+            if late > settings.overdueDays, previousPanel.map({ crossed > $0 }) ?? true {
                 out.append("action overdue \(late) days: \(act.description) (\(act.agency))")
             }
         }
         return out
     }
 
-    static func format(_ x: Double) -> String {
+    public static func format(_ x: Double) -> String {
         let r = (x * 10).rounded() / 10
         return r == r.rounded() ? String(Int(r)) : String(r)
     }
