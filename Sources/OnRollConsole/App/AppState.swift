@@ -73,6 +73,9 @@ public struct AppState: Sendable {
     public var planRows: [PlanRow] = []
     public var planSelection = 0
 
+    // Panel mode (the weekly meeting)
+    public var panel: PanelSession?
+
     // Modal layers
     public var form: Form?
     public var confirm: Confirm?

@@ -9,6 +9,8 @@ public final class Console {
     public internal(set) var state: AppState
     let store: Store
     var lastStamp: Int64 = 0
+    /// Seconds since some epoch; panel timers read it. Tests pin it to make timers deterministic.
+    public var clock: @Sendable () -> Double = { Date().timeIntervalSince1970 }
 
     public init(store: Store, user: String, today: SchoolDate, width: Int = 80, height: Int = 24) throws {
         self.store = store
@@ -53,6 +55,7 @@ public final class Console {
 
     /// Notices other officers' changes (another console or the CLI) and reloads.
     public func pollForChanges() {
+        tickPanel()
         guard let stamp = try? store.changeStamp(), stamp != lastStamp else { return }
         if (try? reloadAll()) != nil { state.message = "Reloaded: the caseload was changed elsewhere" }
     }
@@ -112,6 +115,7 @@ public final class Console {
     /// Handles one key. Returns false when the console should exit.
     @discardableResult
     public func handle(_ key: Key) -> Bool {
+        tickPanel()
         if key == .resize { return true }
         if key == .ctrl("c") { state.quit = true; return false }
         if state.tooSmall {
@@ -214,6 +218,8 @@ public final class Console {
              .recordContact, .reviewPlan:
             openForm(cmd)
         case .planReviews: openPlans()
+        case .panelMode, .panelNext, .panelPrev, .panelDecide, .panelAction, .panelDefer, .panelDiscussed, .panelEnd:
+            runPanel(cmd)
         case .undo: askUndo()
         case .help: state.overlay = .help
         case .palette: state.overlay = .palette(AppState.Palette())
@@ -267,6 +273,8 @@ public final class Console {
             }
         case .plans:
             state.planSelection = max(0, min(state.planRows.count - 1, state.planSelection &+ d))
+        case .panel:
+            panelMove(d)
         }
     }
 
@@ -301,6 +309,8 @@ public final class Console {
         case .plans:
             state.mode = .caseload
             state.planSetting = nil
+        case .panel:
+            leavePanel()
         case .caseload:
             break
         }

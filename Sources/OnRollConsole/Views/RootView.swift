@@ -17,6 +17,7 @@ public enum RootView {
         case .caseload: CaseloadView.render(s, on: screen)
         case .caseDetail: CaseView.render(s, on: screen)
         case .plans: PlanListView.render(s, on: screen)
+        case .panel: PanelView.render(s, on: screen)
         }
         if let f = s.form { FormView.render(f, on: screen) }
         switch s.overlay {
@@ -32,7 +33,7 @@ public enum RootView {
 enum StatusLine {
     static func render(_ s: AppState, on screen: Screen) {
         let w = screen.width, y = screen.height - 2
-        let right = s.confirm != nil ? "" : " \(s.storeName) · \(s.user) · \(s.today.short) \(s.today.year) "
+        let right = s.confirm != nil ? "" : s.mode == .panel && s.panel != nil ? PanelView.timers(s.panel!) : " \(s.storeName) · \(s.user) · \(s.today.short) \(s.today.year) "
         let left = s.confirm.map { " " + $0.question } ?? " " + s.message
         screen.text(left, x: 0, y: y, width: max(0, w - TextWidth.of(right)), style: s.confirm != nil ? Theme.warning : Theme.status)
         screen.text(right, x: max(0, w - TextWidth.of(right)), y: y, width: TextWidth.of(right), style: Theme.status)
@@ -47,7 +48,7 @@ enum StatusLine {
         let (full, short): (String, String)
         switch s.mode {
         case .caseload:
-            full = "Enter open · / search · v views · n note · a action · s suspension · P plans · ? help · : commands · q quit"
+            full = "Enter open · / search · v views · n note · a action · s suspension · P plans · M panel · ? help · : commands · q quit"
             short = "Enter open · / search · v views · n note · a action · ? help · q quit"
         case .caseDetail:
             full = "Tab tabs · j/k scroll · n note · a action · d done · s suspension · t status · w owner · c contact · r review · u undo · q back"
@@ -55,6 +56,9 @@ enum StatusLine {
         case .plans:
             full = "j/k move · r record review · o open case · q back"
             short = full
+        case .panel:
+            full = "n/p next/previous · d decision · a action · f defer · x discussed · E end meeting · ? help · q leave"
+            short = "n/p items · d decide · a action · f defer · x done · E end · q leave"
         }
         return TextWidth.of(full) <= s.width ? full : short
     }
