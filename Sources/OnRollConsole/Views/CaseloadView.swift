@@ -12,10 +12,13 @@ enum CaseloadView {
     }
 
     static func columns(for width: Int, deadlines: Bool) -> [Column] {
-        let score = Column(title: "Score", width: 6, align: .right) { c, _ in (c.isOverdue ? "!" : " ") + fmt(c.score) }
+        // The selection and overdue markers are characters, not only colour: monochrome loses nothing.
+        let score = Column(title: "Score", width: 7, align: .left) { c, s in
+            (s.selected?.file.case.ref == c.file.case.ref ? "›" : " ") + (c.isOverdue ? "!" : " ") + TextWidth.pad(fmt(c.score), toWidth: 5, align: .right)
+        }
         let ref = Column(title: "Ref", width: 8, align: .left) { c, _ in c.file.case.ref }
         let year = Column(title: "Yr", width: 3, align: .left) { c, s in SchoolAge.ncYearLabel(SchoolAge.ncYear(dob: c.file.child.dob, in: AcademicYear(containing: s.today))) }
-        let kind = Column(title: "Kind", width: 10, align: .left) { c, _ in c.file.case.kind.label }
+        let kind = Column(title: "Kind", width: 11, align: .left) { c, _ in c.file.case.kind.shortLabel }
         let owner = Column(title: "Owner", width: 11, align: .left) { c, _ in c.file.case.owner ?? "—" }
         let review = Column(title: "Review", width: 10, align: .left) { c, s in
             guard let r = c.file.case.nextReview else { return "—" }
@@ -24,7 +27,7 @@ enum CaseloadView {
         let flags = Column(title: "Flags", width: 12, align: .left) { c, _ in c.file.child.flags.map(\.rawValue).joined(separator: " ") }
         let deadline = Column(title: "Next deadline", width: 26, align: .left) { c, _ in
             guard let d = c.assessment.deadlines.filter({ $0.state.isOpen || $0.state == .breached }).min(by: { $0.due < $1.due }) else { return "—" }
-            return "\(d.due.short) \(d.title)"
+            return "\(d.due.iso) \(d.title)"
         }
         // Fixed columns first; the child's name and school share what is left.
         var fixed = [score, ref, year, kind]
@@ -73,7 +76,8 @@ enum CaseloadView {
         let cols = columns(for: w, deadlines: s.view == .deadlinesWeek)
         var x = 0
         for c in cols {
-            screen.text(c.align == .right ? TextWidth.pad(c.title, toWidth: c.width, align: .right) : c.title, x: x, y: 2, width: c.width, style: Theme.header)
+            let title = c.title == "Score" ? "  Score" : c.title
+            screen.text(c.align == .right ? TextWidth.pad(title, toWidth: c.width, align: .right) : title, x: x, y: 2, width: c.width, style: Theme.header)
             x += c.width + 1
         }
         let top = 3
