@@ -14,6 +14,7 @@ public struct OnRollMain: ParsableCommand {
             NoteCommand.self, ContactCommand.self, ActionCommand.self, SuspensionCommand.self, AttendanceCommand.self,
             LogCommand.self, CheckCommand.self, CalendarCommand.self, ConfigCommand.self, AgencyCommand.self, SampleCommand.self,
             ReportCommand.self, ExportCommand.self, RestoreCommand.self,
+            PanelCommand.self,
         ]
     )
 

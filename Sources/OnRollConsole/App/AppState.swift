@@ -75,6 +75,8 @@ public struct AppState: Sendable {
 
     // Reports screen
     public var reports = ReportScreenState()
+    // Panel mode (the weekly meeting)
+    public var panel: PanelSession?
 
     // Modal layers
     public var form: Form?

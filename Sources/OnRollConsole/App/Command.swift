@@ -9,6 +9,7 @@ public enum Command: String, CaseIterable, Sendable {
     case nextTab, prevTab
     case newNote, newAction, completeAction, newSuspension, changeStatus, changeOwner, openCaseForChild
     case recordContact, reviewPlan, planReviews
+    case panelMode, panelNext, panelPrev, panelDecide, panelAction, panelDefer, panelDiscussed, panelEnd
     case undo, help, palette, refresh, redraw
     case openReports, nextReport, prevReport
     case reportCaseload, reportSuspensions, reportReintegration, reportOutOfSchool, reportActions
@@ -49,6 +50,14 @@ public enum Command: String, CaseIterable, Sendable {
         case .recordContact: "Record a contact or enquiry"
         case .reviewPlan: "Record a plan review"
         case .planReviews: "PRU review view: plans by setting"
+        case .panelMode: "Panel mode: run the next planned panel (meeting)"
+        case .panelNext: "Panel: next item"
+        case .panelPrev: "Panel: previous item"
+        case .panelDecide: "Panel: record the decision"
+        case .panelAction: "Panel: add an agreed action"
+        case .panelDefer: "Panel: defer to the next panel"
+        case .panelDiscussed: "Panel: mark discussed"
+        case .panelEnd: "Panel: end the meeting"
         case .undo: "Undo my last change"
         case .help: "Help: keys for this screen"
         case .palette: "Command palette"

@@ -11,6 +11,8 @@ public final class Console {
     var lastStamp: Int64 = 0
     /// Where the reports screen's `w` writes (the working directory unless a test or caller sets it).
     public var reportDirectory = "."
+    /// Seconds since some epoch; panel timers read it. Tests pin it to make timers deterministic.
+    public var clock: @Sendable () -> Double = { Date().timeIntervalSince1970 }
 
     public init(store: Store, user: String, today: SchoolDate, width: Int = 80, height: Int = 24) throws {
         self.store = store
@@ -56,6 +58,7 @@ public final class Console {
 
     /// Notices other officers' changes (another console or the CLI) and reloads.
     public func pollForChanges() {
+        tickPanel()
         guard let stamp = try? store.changeStamp(), stamp != lastStamp else { return }
         if (try? reloadAll()) != nil { state.message = "Reloaded: the caseload was changed elsewhere" }
     }
@@ -115,6 +118,7 @@ public final class Console {
     /// Handles one key. Returns false when the console should exit.
     @discardableResult
     public func handle(_ key: Key) -> Bool {
+        tickPanel()
         if key == .resize { return true }
         if key == .ctrl("c") { state.quit = true; return false }
         if state.tooSmall {
@@ -217,6 +221,8 @@ public final class Console {
              .recordContact, .reviewPlan:
             openForm(cmd)
         case .planReviews: openPlans()
+        case .panelMode, .panelNext, .panelPrev, .panelDecide, .panelAction, .panelDefer, .panelDiscussed, .panelEnd:
+            runPanel(cmd)
         case .undo: askUndo()
         case .help: state.overlay = .help
         case .palette: state.overlay = .palette(AppState.Palette())
@@ -276,6 +282,8 @@ public final class Console {
             state.planSelection = max(0, min(state.planRows.count - 1, state.planSelection &+ d))
         case .reports:
             scrollReport(d)
+        case .panel:
+            panelMove(d)
         }
     }
 
@@ -313,6 +321,8 @@ public final class Console {
         case .reports:
             state.mode = .caseload
             state.message = "\(state.visible.count) open cases"
+        case .panel:
+            leavePanel()
         case .caseload:
             break
         }

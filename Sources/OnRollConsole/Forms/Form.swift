@@ -14,6 +14,8 @@ public struct Form: Equatable, Sendable {
         case openCase(childRef: String)
         case contact(caseRef: String)
         case planReview(planId: Int64, caseRef: String)
+        case panelDecision(itemId: Int64, caseRef: String)
+        case panelAction(itemId: Int64, caseRef: String)
     }
 
     public enum Kind: Equatable, Sendable {
