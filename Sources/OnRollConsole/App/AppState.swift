@@ -75,6 +75,11 @@ public struct AppState: Sendable {
     public var planRows: [PlanRow] = []
     public var planSelection = 0
 
+    // Reports screen
+    public var reports = ReportScreenState()
+    // Panel mode (the weekly meeting)
+    public var panel: PanelSession?
+
     // Modal layers
     public var form: Form?
     public var confirm: Confirm?

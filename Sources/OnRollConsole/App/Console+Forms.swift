@@ -158,6 +158,8 @@ extension Console {
                                  outcome: f["outcome"], seen: f["seen"] == "yes", text: nil)
             try reloadCase(ref)
             state.message = "Contact recorded"
+        case .panelDecision, .panelAction:
+            try savePanelForm(f)
         case .planReview(let planId, let ref):
             guard let attended = Int(f["attended"]), let planned = Int(f["planned"]) else { throw StoreError.invalid("sessions must be whole numbers") }
             let review = PlanReview(planId: planId, date: try date("date") ?? state.today, attended: attended, planned: planned,

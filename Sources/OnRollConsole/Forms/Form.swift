@@ -18,6 +18,8 @@ public struct Form: Equatable, Sendable {
         case professional(caseRef: String)
         case enquiry(childRef: String, caseRef: String)
         case outOfSchool(childRef: String, caseRef: String)
+        case panelDecision(itemId: Int64, caseRef: String)
+        case panelAction(itemId: Int64, caseRef: String)
     }
 
     public enum Kind: Equatable, Sendable {

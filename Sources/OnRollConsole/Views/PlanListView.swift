@@ -75,7 +75,7 @@ enum HelpView {
     }
 
     static func modeName(_ m: ScreenMode) -> String {
-        switch m { case .caseload: "caseload"; case .caseDetail: "case"; case .plans: "plan reviews" }
+        switch m { case .caseload: "caseload"; case .caseDetail: "case"; case .plans: "plan reviews"; case .reports: "reports"; case .panel: "panel meeting" }
     }
 }
 
@@ -89,7 +89,7 @@ enum PaletteView {
         screen.text(": " + q, x: x + 2, y: y + 1, width: w - 4, style: Theme.accent)
         screen.text("▏", x: x + 4 + cur, y: y + 1, width: 1, style: Theme.accent)
         for (i, c) in p.matches.prefix(h - 3).enumerated() {
-            let keys = KeyMap.caseload.first { $0.command == c }?.label ?? KeyMap.caseScreen.first { $0.command == c }?.label ?? KeyMap.global.first { $0.command == c }?.label ?? ""
+            let keys = (KeyMap.caseload + KeyMap.caseScreen + KeyMap.panel + KeyMap.reports + KeyMap.global).first { $0.command == c }?.label ?? ""
             screen.text(TextWidth.pad(c.title, toWidth: w - 16) + keys, x: x + 2, y: y + 2 + i, width: w - 4, style: i == p.selection ? Theme.selected : Theme.plain)
         }
     }
