@@ -1,5 +1,5 @@
 set -u
-B=/work/wt-plans/.build/debug/onroll
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"; B="$ROOT/.build/debug/onroll"
 S=docs-cap-$$
 export ONROLL_TODAY=2026-11-23 ONROLL_USER=asha.patel LANG=C.UTF-8 TERM=xterm-256color
 tmux new-session -d -s $S -x 100 -y 30 "env ONROLL_TODAY=2026-11-23 ONROLL_USER=asha.patel LANG=C.UTF-8 TERM=xterm-256color $B --store /tmp/doc3.onroll; sleep 5"

@@ -1,6 +1,6 @@
-cd /work/wt-plans
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"; cd "$ROOT"
 export ONROLL_TODAY=2026-11-23 ONROLL_USER=asha.patel COLUMNS=100 ONROLL_STORE=/tmp/doc3.onroll
-B=/work/wt-plans/.build/debug/onroll
+B="$ROOT/.build/debug/onroll"
 run() { echo "\$ onroll $(python3 -c 'import shlex,sys; print(shlex.join(sys.argv[1:]))' "$@")"; $B "$@" 2>&1; local rc=$?; [ $rc -ne 0 ] && echo "(exit $rc)"; return 0; }
 {
 run plan new WM-00026 --from 140031 --to 140004 --start 2026-11-24 --target 2027-02-12 --review-every 10 --criteria "Full days at the target school by February half term" --support "PRU: outreach twice a week; school: key adult"

@@ -194,4 +194,4 @@ The commands are in the page; the screens were captured with tmux at 100×30 by 
 named above (`P`, `r`, `o`, `S-Tab`; `/WM-00003`, `Tab`×4, `j`, `R`, …, `Ctrl-S`; `m`; `4`, `Enter`,
 `e`, `E`). Re-run them after a change to the sample generator: names and ids follow the sample.
 """
-open('/work/wt-plans/docs/user-guide-casework.md','w').write(doc)
+open(__import__('os').path.join(__import__('os').path.dirname(__file__), '../../docs/user-guide-casework.md'),'w').write(doc)
