@@ -92,8 +92,11 @@ public struct Form: Equatable, Sendable {
         guard !options.isEmpty else { return }
         let current = options.firstIndex(of: fields[focus].value) ?? 0
         var next = current
+        // A space continues a typed name ("educational p"); on its own it cycles like →.
+        let spaceCycles = key == .char(" ") && fields[focus].typed.isEmpty
         switch key {
-        case .right, .char(" "): next = (current + 1) % options.count
+        case .right: next = (current + 1) % options.count
+        case .char(" ") where spaceCycles: next = (current + 1) % options.count
         case .left: next = (current - 1 + options.count) % options.count
         case .char(let c):
             // Type-ahead: extend what was typed while an option still starts with it; otherwise
