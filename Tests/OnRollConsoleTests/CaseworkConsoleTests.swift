@@ -171,7 +171,5 @@ final class PickTypeAheadTests: XCTestCase {
         f.press([.tab])
         f.type("educational p")
         XCTAssertEqual(f.console.state.form?["agency"], "educational psychology")
-        f.press([.char(" ")])
-        XCTAssertEqual(f.console.state.form?["agency"], "speech and language", "a space with nothing to extend still moves on")
     }
 }

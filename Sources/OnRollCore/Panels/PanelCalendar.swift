@@ -102,10 +102,5 @@ public enum PanelActionList {
         return rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
-    static func field(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || s.hasPrefix(" ") || s.hasSuffix(" ") else { return s }
-        var q = "\""
-        for ch in s { q += ch == "\"" ? "\"\"" : String(ch) }
-        return q + "\""
-    }
+    static func field(_ s: String) -> String { CSVQuote.field(s) }
 }

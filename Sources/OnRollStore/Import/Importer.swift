@@ -173,12 +173,7 @@ extension Store {
 
 /// Writes RFC 4180 CSV. Quoting only where needed keeps files diff-able and Excel-friendly.
 public enum CSVText {
-    public static func field(_ s: String) -> String {
-        if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || s.hasPrefix(" ") || s.hasSuffix(" ") {
-            return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return s
-    }
+    public static func field(_ s: String) -> String { CSVQuote.field(s) }
 
     public static func write(rows: [[String]]) -> String {
         var out = ""
