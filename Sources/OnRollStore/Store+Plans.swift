@@ -62,6 +62,10 @@ extension Store {
             if let d = review.decision { text += ", decision: \(d.label)" }
             if let w = review.working { text += ". Working: \(w)" }
             if let n = review.notWorking { text += ". Not working: \(n)" }
+            // The child's and family's words belong in the record the next reader sees first.
+            if let v = review.pupilVoice { text += ". Pupil: \(v)" }
+            if let v = review.parentVoice { text += ". Parent/carer: \(v)" }
+            if let n = review.note { text += ". Note: \(n)" }
             try ctx.chronicle(detail.plan.caseRef, date: review.date, kind: .planReview, text: text, linkId: r.id)
             // A decision to pause is also the plan's state.
             if review.decision == .pause || (review.decision == .continue && detail.plan.status == .paused) {

@@ -30,7 +30,8 @@ final class PlanWorkflowTests: XCTestCase {
         try f.store.addPlanReview(user: "pru.head", PlanReview(planId: id, date: d("2026-09-28"), attended: 7, planned: 8, rag: .green,
                                                                working: "Mornings with a key adult", decision: .stepUp, author: "pru.head"))
         try f.store.addPlanReview(user: "pru.head", PlanReview(planId: id, date: d("2026-10-12"), attended: 6, planned: 14, rag: .red,
-                                                               notWorking: "Afternoons", decision: .pause, author: "pru.head"))
+                                                               notWorking: "Afternoons", pupilVoice: "Too noisy after lunch",
+                                                               parentVoice: "She is tired by Wednesday", decision: .pause, author: "pru.head"))
         XCTAssertEqual(try f.store.plan(id).plan.status, .paused, "a decision to pause pauses the plan")
         try f.store.addPlanReview(user: "pru.head", PlanReview(planId: id, date: d("2026-10-26"), attended: 12, planned: 14, rag: .amber,
                                                                decision: .continue, author: "pru.head"))
@@ -58,6 +59,8 @@ final class PlanWorkflowTests: XCTestCase {
         let chron = try f.store.caseFile("WM-00001").chronology.map(\.text)
         XCTAssertTrue(chron.contains { $0.hasPrefix("Plan \(id) ended: completed") })
         XCTAssertTrue(chron.contains { $0.contains("6/14 sessions, Red, decision: pause") })
+        XCTAssertTrue(chron.contains { $0.contains("Pupil: Too noisy after lunch. Parent/carer: She is tired by Wednesday") },
+                      "the child's and family's words reach the chronology")
         XCTAssertTrue(try f.store.check().isClean)
     }
 
