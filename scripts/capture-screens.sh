@@ -10,7 +10,7 @@ export ONROLL_TODAY=2026-11-23 ONROLL_USER=asha.patel LANG=C.UTF-8
 mkdir -p "$OUT"
 "$BIN" init --sample --store "$STORE" >/dev/null
 S=onroll-shots-$$
-tmux new-session -d -s "$S" -x 100 -y 24 "$BIN --store $STORE; sleep 30"
+tmux new-session -d -s "$S" -x 100 -y 24 "env ONROLL_TODAY=$ONROLL_TODAY ONROLL_USER=$ONROLL_USER LANG=C.UTF-8 $BIN --store $STORE; sleep 30"
 shot() { sleep 0.6; tmux capture-pane -t "$S" -p > "$OUT/$1.txt"; }
 shot caseload
 tmux send-keys -t "$S" /; tmux send-keys -t "$S" -l "marsh"; shot search
