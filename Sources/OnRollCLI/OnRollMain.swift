@@ -13,6 +13,9 @@ public struct OnRollMain: ParsableCommand {
             InitCommand.self, ImportCommand.self, ListCommand.self, ShowCommand.self, CaseCommand.self,
             NoteCommand.self, ContactCommand.self, ActionCommand.self, SuspensionCommand.self, AttendanceCommand.self,
             LogCommand.self, CheckCommand.self, CalendarCommand.self, ConfigCommand.self, AgencyCommand.self, SampleCommand.self,
+            PlanCommand.self, TeamCommand.self, OutOfSchoolCommand.self, DeletionCommand.self,
+            ReportCommand.self, ExportCommand.self, RestoreCommand.self,
+            PanelCommand.self,
         ]
     )
 

@@ -43,12 +43,7 @@ enum Tabular {
         return out.joined(separator: "\n")
     }
 
-    static func csvField(_ s: String) -> String {
-        if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return s
-    }
+    static func csvField(_ s: String) -> String { CSVQuote.field(s) }
 
     static func terminalWidth() -> Int {
         if let c = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), c > 20 { return c }

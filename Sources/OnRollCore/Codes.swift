@@ -14,6 +14,9 @@ public enum CaseKind: String, CodeList {
         case .partTime: "Part-time"
         }
     }
+    /// At most 11 characters, for table columns.
+    public var shortLabel: String { self == .exclusion ? "Perm. excl." : label }
+
     /// Children with no school place, or nobody sure where they are.
     public var isOutOfSchool: Bool { self == .ehe || self == .cme || self == .offroll }
 }

@@ -1,56 +1,85 @@
-/// Phrase pools for the text officers write: strengths first, then voice, then what happened.
+/// Phrase pools for the free-text fields. Strengths first, in the words families and workers use.
 enum Phrases {
     static let strengths = [
-        "Kind to younger pupils; a loyal friend", "Excellent at art and design", "Plays football for a local club",
-        "Loves animals and helps at a city farm", "Strong reader who enjoys fantasy novels", "Good with computers, built a gaming PC",
-        "Funny and quick-witted; well liked by peers", "Cares for a younger sibling with real patience", "Talented drummer",
-        "Keen cook, runs the family breakfast", "Resilient after a hard year", "Practical and good with tools",
-        "Enjoys maths when it is hands-on", "Sings in a community choir", "Loyal, honest, says what they think",
+        "Kind to younger children", "Very good at fixing things", "Loyal friend", "Strong sense of fairness",
+        "Creative writer", "Great sense of humour", "Patient with animals", "Works hard when work is practical",
+        "Confident speaker in small groups", "Talented artist", "Caring towards siblings", "Good at maths puzzles",
+        "Determined once engaged", "Helps adults without being asked", "Honest about how they feel",
+        "Remembers everyone's names", "Keen reader of graphic novels", "Good at calming others down",
+        "Strong football player", "Learns languages quickly", "Thinks carefully before answering",
+        "Brilliant at cooking", "Responds well to one trusted adult", "Enjoys responsibility",
     ]
-    static let interests = ["football", "drawing manga", "gaming", "horse riding", "baking", "YouTube editing", "fishing",
-                            "dance", "BMX", "music production", "swimming", "chess"]
+
+    static let interests = [
+        "Football", "Drawing and anime", "Minecraft", "Baking", "Boxing club", "Gaming with friends online",
+        "Fishing with grandad", "Music production", "Dance", "Horses", "Coding", "Cycling and BMX",
+        "K-pop", "Dinosaurs", "Motorbikes", "Photography", "Looking after the family dog", "Nature and birds",
+        "Basketball", "Making videos", "Lego", "Singing in church choir", "Car mechanics", "Chess",
+    ]
+
     static let pupilVoice = [
-        "“I want to go back but the corridors are too loud.”", "“Nobody listens until I shout.”",
-        "“I'm good at PE, it's the lessons after lunch that go wrong.”", "“I miss my friends.”",
-        "“I'd go in if I could start with one lesson.”", "“The PRU staff get me.”", "“I don't want to talk about it yet.”",
-        "“I want to be a mechanic.”", "“Mornings are the worst.”",
+        "I want to go back but the corridors are too loud.",
+        "Ms Khan in the library is the only one who listens.",
+        "I get in trouble for things other people start.",
+        "Mornings are the worst, my stomach hurts.",
+        "I like the small group, I can actually think there.",
+        "I don't want to be the one who's always sent out.",
+        "Maths makes sense when someone shows me step by step.",
+        "I'd go in if I could start later and go to a quiet room first.",
+        "I miss my friends but I don't know what to say to them now.",
+        "People stare when I walk in late.",
+        "I want to do a mechanics course when I'm older.",
+        "Lunchtimes are too long and there's nowhere to go.",
+        "I try but nobody notices when I'm good.",
+        "I liked it at primary. Secondary is too big.",
+        "I want a fresh start somewhere nobody knows me.",
+        "Home is where I feel safe.",
+        "I'm worried about Mum when I'm at school.",
+        "I'd like to do my GCSEs, just not in that building.",
     ]
+
     static let parentVoice = [
-        "Mum says mornings are a battle and she is exhausted.", "Dad wants a school that understands autism.",
-        "Carer feels the school gave up too quickly.", "Gran worries about who the child spends time with.",
-        "Parents are supportive and want a phased return.", "Mum asks for one contact person, not five.",
-        "Parents are considering home education but are unsure.",
+        "Mum says he is a different child at home: calm, funny and helpful.",
+        "Dad feels school only ever calls with bad news.",
+        "Mum wants a plan that starts small and builds up.",
+        "Parents worried the part-time timetable has gone on too long.",
+        "Gran (main carer) says the morning routine is a battle every day.",
+        "Mum asks for one named person to contact at school.",
+        "Parents feel their concerns about SEN were not heard.",
+        "Carer reports she sleeps badly before school days.",
+        "Mum is exhausted and would welcome early help support.",
+        "Dad says the last reintegration meeting felt like a telling-off.",
+        "Parents keen for an EHC needs assessment.",
+        "Mum says the anxiety started after the move to Year 7.",
+        "Foster carer very positive about the PRU's small classes.",
+        "Parents chose home education after months of struggle, and want it respected.",
+        "Mum needs an interpreter for meetings (Polish).",
+        "Family want him kept away from older peers in the town centre.",
     ]
-    static let summaries: [String: [String]] = [
-        "ebsa": ["Not attending since October half term; anxiety around crowds", "Attendance falling; stomach aches on Mondays",
-                 "Refusing to enter the building since a friendship breakdown"],
-        "suspension": ["Repeat suspensions for disruption this term", "Suspended after incident with a member of staff",
-                       "Several short suspensions; reflection work not yet done"],
-        "exclusion": ["Permanently excluded after serious incident; AP place needed from day 6",
-                      "Permanent exclusion under governors' review"],
-        "ehe": ["Parents elected home education after a difficult term", "EHE notice received; suitability of education to check"],
-        "offroll": ["Removed from roll without clear ground; possible off-rolling", "School removed from roll citing EHE; parents say they were pressured"],
-        "cme": ["Not seen since family moved; enquiries under way", "Missing from education after leaving primary; no school place"],
-        "part-time": ["Part-time timetable while CAMHS assessment completes", "Reduced timetable after return from hospital"],
-    ]
+
     static let notes = [
-        "Spoke to parent by phone; agreed to meet next week.", "School reports better week, attended 7 of 10 sessions.",
-        "Discussed at team meeting; keep at current level.", "Email from SENCo with updated support plan.",
-        "Child seen at home; presented well, talked about football.", "Home visit, no answer; card left.",
-        "Consulted educational psychologist about next steps.", "Letter sent to parents about attendance meeting.",
-        "Social worker updated: family engaging with early help.", "School asked for advice on reintegration.",
+        "Spoke with head of year; agreed a check-in each morning.",
+        "Parent called: worried about the coming week, reassured and gave the duty number.",
+        "School shared updated behaviour log.",
+        "Attendance reviewed with education welfare: improving slowly.",
+        "Pupil met in school; talked about what helps on a bad morning.",
+        "Emailed SENCo for the latest SEN support plan.",
+        "Discussed at team meeting; keep at current level.",
+        "Received CAMHS letter: on the waiting list, triage done.",
+        "Safe and well check completed; no new concerns.",
+        "School reports a good week: full attendance for the first time this term.",
+        "Parent did not attend planned meeting; rearranged.",
+        "Transport arranged for the first two weeks.",
+        "Early help assessment started with the family.",
+        "Timetable adjusted: English and maths in the small group.",
+        "Pupil enjoyed the taster morning at the college.",
+        "Social worker updated the team; plan unchanged.",
     ]
-    static let actionsByAgency: [(String, String)] = [
-        ("school", "Share attendance data weekly"), ("school", "Nominate a key adult for mornings"),
-        ("LA inclusion", "Arrange a reintegration meeting"), ("education welfare", "Home visit to discuss attendance"),
-        ("early help", "Offer family support worker"), ("social care", "Update on strategy discussion"),
-        ("CAMHS", "Complete anxiety assessment"), ("educational psychology", "Observation and consultation"),
-        ("speech and language", "Screen for language needs"), ("school nurse", "Health review"),
-        ("youth justice", "Share risk assessment"), ("police", "Safeguarding information check"),
-        ("virtual school", "Review PEP and PP+ spending"), ("AP provider", "Confirm timetable and transport"),
-        ("family", "Attend the review meeting"),
+
+    static let closureReasons: [String] = [
+        "Attendance sustained above 90% for a term", "Moved out of area; records transferred",
+        "Full-time place secured and settled", "Reintegration completed", "Suitable home education confirmed",
+        "Child located, on roll at a school in another authority", "Family declined further support; no concerns",
+        "Part-time timetable ended, back to full time",
     ]
-    static let contactTypes = ["home visit", "phone call", "letter", "school enquiry", "agency enquiry", "email"]
-    static let contactOutcomes = ["no answer", "spoke to parent", "child seen, well", "no trace at address",
-                                  "school has no record", "left message", "parent declined visit"]
 }

@@ -1,239 +1,210 @@
 import OnRollCore
 
-/// The named situations the sample must show, then a varied caseload around them.
+/// Hand-built cases that every sample contains, whatever the seed and size, because screens,
+/// rules and tests depend on them: the 45-day cap exactly reached and breached, governors' duties,
+/// a looked-after child with a missing notification, exclusions mid-process, a PRU with plans in every
+/// state, part-time timetables, fair access, EHC clocks, children out of sight, and exact attendance bands.
+/// Dates are counted in school days back from `today`, so they stay consistent with the terms.
 extension Builder {
-    mutating func build() {
-        out.schools = Schools.all(forCases: target, rng: &rng)
-        scenarios()
-        while out.cases.count < target { randomCase() }
-        panels()
-    }
+    func buildScenarios() {
+        let thisYear = out.terms.filter { $0.academicYear == year }
+        let firstDay = cal.onOrAfter(thisYear[0].start)
+        func ago(_ n: Int) -> SchoolDate { cal.back(n, from: today) }
 
-    mutating func secondary() -> String { rng.pick(Schools.secondaries).urn }
-
-    mutating func scenarios() {
-        // 1. Exactly at the 45-day cap this year (not a breach), and one past it (a breach, recorded as it happened).
-        let atCap = newChild(school: "140101", year: 10, flags: [.FSM])
-        let c1 = newCase(atCap, .suspension, opened: d("2026-09-08"), review: d("2026-11-25"), flagged: true)
-        for (start, days) in [("2026-09-14", 5.0), ("2026-10-05", 10.0), ("2026-11-03", 15.0), ("2026-11-17", 15.0)] {
-            _ = suspend(atCap, d(start), days, .PA, reflect: true)
+        // 1. Exactly 45 days of suspension this academic year (no further suspension possible).
+        let cap = addChild(ChildSpec(nc: 10, schoolURN: "140001", name: ("Tyler", "Brooks", nil, true),
+                                     flags: [.FSM, .PP], sen: .support, need: .SEMH))
+        let capCase = addCase(child: cap, kind: .suspension, CaseSpec(status: .open, opened: firstDay, owner: "tom.reid",
+                                                                      nextReview: today, flaggedForPanel: true,
+                                                                      summary: "45 school days of suspension this year: the legal maximum is reached."))
+        var d = firstDay
+        for (len, reason) in [(5.0, ReasonCode.VA), (10, .PA), (5, .DB), (10, .DM), (15, .PP)] {
+            let id = addSuspension(child: cap, case: capCase, start: d, days: len, reason: reason)
+            if len == 5 { addReflection(suspension: id, case: capCase) }
+            d = cal.forward(Int(len) + 1, from: d)
         }
-        chronicleSuspensions(atCap, [c1])
-        attend(atCap, missedFraction: 0.18)
+        work(capCase)
 
-        let overCap = newChild(school: "140104", year: 11, flags: [.CIN])
-        let c2 = newCase(overCap, .suspension, opened: d("2026-09-03"), review: d("2026-11-18"))
-        for (start, days) in [("2026-09-08", 10.0), ("2026-09-29", 15.0), ("2026-10-19", 5.0), ("2026-11-04", 15.0), ("2026-11-20", 1.5)] {
-            _ = suspend(overCap, d(start), days, .VA, reflect: false, notifyAll: false)
+        // 2. A breach: the fourth suspension takes the year's total from 40 to 47.
+        let breach = addChild(ChildSpec(nc: 9, schoolURN: "140004", name: ("Kacper", "Wójcik", nil, true),
+                                        flags: [.EAL, .FSM, .PP], sen: SENStatus.none))
+        let breachCase = addCase(child: breach, kind: .suspension, CaseSpec(status: .open, opened: firstDay, owner: "dan.kowalski",
+                                                                            flaggedForPanel: true,
+                                                                            summary: "Suspensions this year now exceed 45 days: breach to raise with the trust."))
+        d = firstDay
+        for (len, reason) in [(10.0, ReasonCode.PP), (15, .VA), (15, .DB), (7, .PA)] {
+            addSuspension(child: breach, case: breachCase, start: d, days: len, reason: reason)
+            d = cal.forward(Int(len) + 1, from: d)
         }
-        chronicleSuspensions(overCap, [c2])
-        attend(overCap, missedFraction: 0.31)
+        work(breachCase)
 
-        // 2. Repeat suspensions with no reflection after the previous one (two children), lunchtimes among them.
-        for (urn, year) in [("140106", 8), ("140102", 9)] {
-            let ch = newChild(school: urn, year: year)
-            let c = newCase(ch, .suspension)
-            _ = suspend(ch, schoolDay(d("2026-09-07"), d("2026-09-30")), 2, .DB, reflect: false)
-            _ = suspend(ch, schoolDay(d("2026-10-05"), d("2026-10-16")), 0.5, .VP, reflect: false)
-            _ = suspend(ch, schoolDay(d("2026-11-09"), d("2026-11-19")), 3, .DB, reflect: false)
-            chronicleSuspensions(ch, [c])
-            attend(ch, missedFraction: 0.12)
+        // 3. The term total goes over 15 (3+5+5+3 = 16): the governors must consider reinstatement.
+        let term = addChild(ChildSpec(nc: 8, schoolURN: "140009", name: ("Jayden", "Francis", nil, true), flags: [.CIN], sen: .support, need: .SLCN))
+        let termCase = addCase(child: term, kind: .suspension, CaseSpec(status: .open, opened: ago(40), owner: "grace.okafor"))
+        for (back, len) in [(40, 3.0), (30, 5), (20, 5), (6, 3)] {
+            let id = addSuspension(child: term, case: termCase, start: ago(back), days: len, reason: .DB)
+            if back == 40 { addReflection(suspension: id, case: termCase) }
         }
+        work(termCase)
 
-        // 3. A term total over 15 (governors must consider reinstatement within 15 school days).
-        let gov = newChild(school: "140108", year: 9, sen: .support)
-        let cg = newCase(gov, .suspension, opened: d("2026-09-20"))
-        _ = suspend(gov, d("2026-10-06"), 8, .PP, reflect: true)
-        _ = suspend(gov, d("2026-11-10"), 9, .PA, reflect: false)
-        chronicleSuspensions(gov, [cg])
-
-        // 4. Permanent exclusions part-way through their steps; one looked-after child.
-        let pex1 = newChild(school: "140105", year: 10, flags: [.LAC], sen: .support)
-        let p1 = newCase(pex1, .exclusion, opened: d("2026-10-20"), review: d("2026-11-24"), flagged: true)
-        var s1 = suspend(pex1, d("2026-10-20"), 1, .OW, type: .permanent, reflect: false, notifyAll: false)
-        s1.governorsMet = d("2026-11-06"); s1.decisionLetter = d("2026-11-09")
-        out.suspensions[out.suspensions.count - 1] = s1
-        chronicleSuspensions(pex1, [p1])
-        chron(p1.ref, d("2026-11-06"), .note, "Governors upheld the exclusion; decision letter to follow.")
-
-        let pex2 = newChild(school: "140112", year: 11)
-        let p2 = newCase(pex2, .exclusion, opened: d("2026-11-11"), review: d("2026-11-27"))
-        _ = suspend(pex2, d("2026-11-11"), 1, .PA, type: .permanent, reflect: false)
-        chronicleSuspensions(pex2, [p2])
-
-        // 5. EBSA with severe and persistent absence, exactly 10% and exactly 50%.
-        let ten = newChild(school: "140103", year: 8)
-        _ = newCase(ten, .ebsa)
-        attend(ten, missedFraction: 0.10, records: 1)
-        let fifty = newChild(school: "140110", year: 9, flags: [.CP])
-        _ = newCase(fifty, .ebsa, review: today.adding(days: -9), flagged: true)
-        attend(fifty, missedFraction: 0.50, records: 1)
-
-        // 6. Part-time timetables: one with both dates, one with no review date set.
-        let pt1 = newChild(school: "140111", year: 7, sen: .ehcp)
-        var ptc = newCase(pt1, .partTime)
-        ptc.partTimeEnd = d("2026-12-18"); ptc.partTimeReview = d("2026-11-20")
-        out.cases[out.cases.count - 1] = ptc
-        let pt2 = newChild(school: "140109", year: 10)
-        var ptc2 = newCase(pt2, .partTime)
-        ptc2.partTimeEnd = d("2027-01-29")
-        out.cases[out.cases.count - 1] = ptc2
-
-        // 7. EHC needs assessments under way, and fair access.
-        for weeksAgo in [5, 15, 22] {
-            let ch = newChild(school: secondary(), year: rng.int(7...10), sen: .support)
-            var c = newCase(ch, .ebsa)
-            c.ehcRequest = today.adding(days: -7 * weeksAgo)
-            out.cases[out.cases.count - 1] = c
+        // 4. Six suspensions, four of them lunchtimes, with reflections on some.
+        let lunch = addChild(ChildSpec(nc: 7, schoolURN: "140003", name: ("Alfie", "Marsh", "Alf", true), flags: [.FSM, .PP, .YC], sen: .support, need: .ASD))
+        let lunchCase = addCase(child: lunch, kind: .suspension, CaseSpec(status: .open, opened: ago(60), owner: "mei.lin",
+                                                                          summary: "Lunchtimes are the flashpoint: four lunchtime suspensions since September."))
+        for (i, (back, len)) in [(60, 0.5), (48, 0.5), (35, 1.0), (27, 0.5), (15, 2.0), (5, 0.5)].enumerated() {
+            let id = addSuspension(child: lunch, case: lunchCase, start: ago(back), days: len, reason: i % 2 == 0 ? .VP : .DB)
+            if i == 0 || i == 2 || i == 4 { addReflection(suspension: id, case: lunchCase) }
         }
-        let fa1 = newChild(school: nil, year: 9)
-        var f1 = newCase(fa1, .cme, opened: d("2026-09-21"))
-        f1.fairAccessAccepted = d("2026-10-01")
-        out.cases[out.cases.count - 1] = f1
-        let fa2 = newChild(school: "140113", year: 8)
-        var f2 = newCase(fa2, .suspension, opened: d("2026-10-12"))
-        f2.fairAccessAccepted = d("2026-11-12")
-        out.cases[out.cases.count - 1] = f2
+        work(lunchCase)
 
-        // 8. Children out of sight: EHE (one on a CP plan), CME, off-roll; deletions, one to nobody knows where.
-        for kind in [CaseKind.ehe, .ehe, .ehe, .cme, .cme, .cme, .offroll, .offroll] {
-            outOfSight(kind, cpPlan: kind == .ehe && out.outOfSchool.isEmpty)
-        }
-        let gone = newChild(school: nil, year: 8)
-        delSeq += 1
-        out.deletions.append(RollDeletion(id: delSeq, childRef: gone.ref, schoolURN: "140107", date: d("2026-10-09"),
-                                          ground: "I: 20 days' continuous absence", laNotified: false, destination: nil))
-        let cme = newCase(gone, .cme, opened: d("2026-10-09"), review: d("2026-11-13"))
-        chron(cme.ref, d("2026-10-09"), .deletion, "Deleted from roll of Harbour View Academy (ground I); destination unknown: CME case opened")
-        out.outOfSchool.append(OutOfSchoolRecord(childRef: gone.ref, childAddress: "14 Quay Street, Westmarch", parent1Name: "Ms R. Dunn",
-                                                 enquirySchool: d("2026-10-12"), enquiryHomeVisit: d("2026-10-15")))
+        // 5. Two children suspended again with no reflection after the previous suspension.
+        let nr1 = addChild(ChildSpec(nc: 9, schoolURN: "140006", name: ("Shanice", "Bailey", nil, false), flags: [.FSM, .PP], sen: SENStatus.none))
+        let nr1Case = addCase(child: nr1, kind: .suspension, CaseSpec(status: .open, opened: ago(45), owner: "sam.hughes"))
+        addSuspension(child: nr1, case: nr1Case, start: ago(45), days: 2, reason: .VA)
+        addSuspension(child: nr1, case: nr1Case, start: ago(12), days: 3, reason: .PP)
+        work(nr1Case)
+        let nr2 = addChild(ChildSpec(nc: 10, schoolURN: "140012", name: ("Mahad", "Warsame", nil, true), flags: [.EAL], sen: .support, need: .SEMH))
+        let nr2Case = addCase(child: nr2, kind: .suspension, CaseSpec(status: .monitoring, opened: ago(70), owner: "asha.patel"))
+        for (back, len) in [(70, 1.0), (33, 2.0), (9, 1.0)] { addSuspension(child: nr2, case: nr2Case, start: ago(back), days: len, reason: .DB) }
+        work(nr2Case)
 
-        // 9. The PRU: pupils stepping back into mainstream, plans in every state.
-        for status in [ReintegrationPlan.Status.active, .active, .active, .active, .paused, .completed, .extended, .brokenDown] {
-            pruPlan(status)
-        }
-    }
+        // 6. A looked-after child: social worker told, the virtual school head not, no day-1 provision.
+        let lac = addChild(ChildSpec(nc: 9, schoolURN: "140008", name: ("Ruby", "Walker", nil, false), flags: [.LAC, .PP], sen: .ehcp, need: .SEMH))
+        let lacCase = addCase(child: lac, kind: .suspension, CaseSpec(status: .open, opened: ago(8), owner: "grace.okafor", flaggedForPanel: true,
+                                                                      summary: "Looked-after child suspended; virtual school not yet told."))
+        let lacSusp = addSuspension(child: lac, case: lacCase, start: ago(8), days: 3, reason: .VA, notify: false)
+        out.suspensions[Int(lacSusp) - 1].noticeDate = ago(8)
+        out.suspensions[Int(lacSusp) - 1].notifiedLA = ago(8)
+        out.suspensions[Int(lacSusp) - 1].notifiedSocialWorker = ago(7)
+        work(lacCase)
 
-    mutating func outOfSight(_ kind: CaseKind, cpPlan: Bool) {
-        let ch = newChild(school: kind == .offroll ? nil : nil, year: rng.int(5...11), flags: cpPlan ? [.CP] : [])
-        let c = newCase(ch, kind, opened: today.adding(days: -rng.int(20...200)), flagged: kind == .cme && rng.chance(0.5))
-        let lastSeen = rng.chance(0.7) ? today.adding(days: -rng.int(5...120)) : nil
-        out.outOfSchool.append(OutOfSchoolRecord(
-            childRef: ch.ref, childAddress: "\(rng.int(1...90)) \(rng.pick(["Mill Lane", "Harbour Road", "Castle Street", "Elm Close"])), Westmarch",
-            parent1Name: "\(rng.pick(["Ms", "Mr", "Mrs"])) \(ch.surname)", parent1Address: "Same as child",
-            educator: kind == .ehe ? rng.pick(["Mother", "Both parents", "Father and tutor"]) : nil,
-            educatorHours: kind == .ehe ? Double(rng.int(10...25)) : nil,
-            otherProviders: kind == .ehe && rng.chance(0.5) ? "Westmarch Learning Hub, online maths tutor, 4 h/week (unsupervised 0 h)" : nil,
-            lastSeen: lastSeen, lastAnnualContact: kind == .ehe ? today.adding(days: -rng.int(200...420)) : nil,
-            s47Enquiry: false, cpPlan: cpPlan, specialSchool: false,
-            enquirySchool: kind == .cme ? c.opened.adding(days: 2) : nil,
-            enquiryHomeVisit: kind == .cme && rng.chance(0.6) ? c.opened.adding(days: 5) : nil,
-            enquirySocialCare: kind == .cme && rng.chance(0.5) ? c.opened.adding(days: 7) : nil))
-        if kind == .offroll {
-            delSeq += 1
-            let school = secondary()
-            out.deletions.append(RollDeletion(id: delSeq, childRef: ch.ref, schoolURN: school, date: c.opened.adding(days: -3),
-                                              ground: "EHE: parental notice", laNotified: rng.chance(0.4), notifiedOn: nil,
-                                              destination: "EHE"))
-            chron(c.ref, c.opened, .deletion, "Deleted from roll of \(school) citing EHE; the authority was told late")
-        }
-    }
+        // 7. Permanent exclusions part-way through: one awaiting the review panel, one awaiting governors.
+        let pexA = addChild(ChildSpec(nc: 10, schoolURN: "140005", name: ("Reece", "Pickering", nil, true), flags: [.FSM, .PP, .CIN], sen: .support, need: .SEMH))
+        let pexACase = addCase(child: pexA, kind: .exclusion, CaseSpec(status: .open, opened: ago(20), owner: "tom.reid", flaggedForPanel: true))
+        let pa = addSuspension(child: pexA, case: pexACase, start: ago(20), days: 1, reason: .OW, type: .permanent, notify: false)
+        out.suspensions[Int(pa) - 1].noticeDate = ago(20)
+        out.suspensions[Int(pa) - 1].notifiedLA = ago(20)
+        out.suspensions[Int(pa) - 1].notifiedSocialWorker = ago(19)
+        out.suspensions[Int(pa) - 1].provisionFrom = ago(15)
+        out.suspensions[Int(pa) - 1].governorsMet = ago(9)
+        out.suspensions[Int(pa) - 1].decisionLetter = ago(8)
+        out.suspensions[Int(pa) - 1].reviewRequested = ago(2)
+        log(pexACase, ago(9), .note, "Governors upheld the exclusion; parents have asked for an independent review.", link: pa)
+        work(pexACase)
 
-    mutating func pruPlan(_ status: ReintegrationPlan.Status) {
-        let ch = newChild(school: Schools.pru, year: rng.int(7...10), sen: rng.chance(0.5) ? .support : .ehcp)
-        let c = newCase(ch, rng.chance(0.5) ? .exclusion : .partTime, opened: today.adding(days: -rng.int(80...200)))
-        planSeq += 1
-        let start = status.isEnded ? d("2026-02-23") : schoolDay(d("2026-09-07"), d("2026-10-02"))
-        let target = start.adding(days: 7 * 12)
-        let to = secondary()
-        var plan = ReintegrationPlan(id: planSeq, caseRef: c.ref, fromURN: Schools.pru, toURN: to, start: start, target: target,
-                                     reviewEvery: 10, successCriteria: "Full-time at \(to) with no suspensions for half a term",
-                                     support: "PRU: outreach worker 2 days/week; CAMHS: fortnightly sessions; school: key adult and safe space",
-                                     status: status)
-        let sessions = [3, 5, 7, 10]
-        for (i, s) in sessions.enumerated() {
-            phaseSeq += 1
-            out.phases.append(PlanPhase(id: phaseSeq, planId: planSeq, from: start.adding(days: 21 * i), to: start.adding(days: 21 * i + 20),
-                                        sessions: s, description: ["three mornings", "mornings", "mornings and two afternoons", "full days"][i]))
-        }
-        var date = start
-        let reviewsCount = status == .active && planSeq == 1 ? 1 : rng.int(2...5)
-        for r in 0..<reviewsCount {
-            date = (try? calendar.add(10, after: date)) ?? date.adding(days: 14)
-            if date > today { break }
-            let planned = sessions[min(r, 3)] * 2
-            let attended = max(0, planned - rng.int(0...(status == .brokenDown ? planned : 3)))
-            reviewSeq += 1
-            out.reviews.append(PlanReview(id: reviewSeq, planId: planSeq, date: date, attended: attended, planned: planned,
-                                          rag: attended * 10 >= planned * 9 ? .green : attended * 10 >= planned * 6 ? .amber : .red,
-                                          working: "Key adult at the gate each morning", notWorking: rng.chance(0.5) ? "Afternoons after lunch" : nil,
-                                          pupilVoice: rng.pick(Phrases.pupilVoice), parentVoice: rng.pick(Phrases.parentVoice),
-                                          decision: rng.pick([.continue, .stepUp, .stepUp]), author: "pru.head"))
-            chron(c.ref, date, .planReview, "Plan \(planSeq) review: \(attended)/\(planned) sessions", author: "pru.head", link: reviewSeq)
-        }
-        if status.isEnded {
-            plan.endedOn = d("2026-07-10")
-            plan.endReason = status == .brokenDown ? "Attendance fell away after a family bereavement; back to full PRU place" : nil
-            chron(c.ref, d("2026-07-10"), .planEnd, "Plan \(planSeq) ended: \(status.label)")
-        }
-        out.plans.append(plan)
-        chron(c.ref, start, .plan, "Reintegration plan \(planSeq): PRU → \(to)", link: planSeq)
-    }
+        let pexB = addChild(ChildSpec(nc: 9, schoolURN: "140010", name: ("Chidi", "Okonkwo", nil, true), flags: [], sen: SENStatus.none))
+        let pexBCase = addCase(child: pexB, kind: .exclusion, CaseSpec(status: .referral, opened: ago(4), owner: "dan.kowalski"))
+        let pb = addSuspension(child: pexB, case: pexBCase, start: ago(4), days: 1, reason: .PA, type: .permanent, notify: false)
+        out.suspensions[Int(pb) - 1].noticeDate = ago(4)   // LA not notified: found out from the parent
+        work(pexBCase)
 
-    mutating func randomCase() {
-        let kind: CaseKind = rng.pick([.ebsa, .ebsa, .ebsa, .suspension, .suspension, .suspension, .exclusion, .ehe, .offroll, .cme, .partTime, .partTime])
-        let primary = rng.chance(0.2)
-        let school: String? = kind.isOutOfSchool ? nil : primary ? rng.pick(Schools.primaries).urn : rng.pick(out.schools.filter { $0.phase == .secondary }).urn
-        let ch = newChild(school: school, year: primary ? rng.int(1...6) : rng.int(7...11),
-                          flags: rng.chance(0.06) ? [.LAC] : rng.chance(0.06) ? [.CP] : [])
-        let status: CaseStatus = rng.chance(0.15) ? .closed : rng.chance(0.15) ? .monitoring : rng.chance(0.1) ? .referral : .open
-        if kind.isOutOfSchool, status != .closed {
-            outOfSightRecordOnly(ch, kind)
-        }
-        let c = newCase(ch, kind, status: status, flagged: rng.chance(0.05))
-        if kind == .suspension || (kind == .ebsa && rng.chance(0.2)) {
-            let n = rng.chance(0.15) ? rng.int(5...7) : rng.int(1...3)
-            for _ in 0..<n {
-                _ = suspend(ch, schoolDay(d("2025-09-08"), today), rng.pick([0.5, 1, 1, 2, 3, 5]), rng.pick(ReasonCode.allCases))
-            }
-            chronicleSuspensions(ch, [c])
-        }
-        if kind == .partTime {
-            var pc = c
-            pc.partTimeEnd = today.adding(days: rng.int(10...80))
-            pc.partTimeReview = rng.chance(0.85) ? today.adding(days: rng.int(-10...30)) : nil
-            out.cases[out.cases.count - 1] = pc
-        }
-        if !kind.isOutOfSchool {
-            attend(ch, missedFraction: kind == .ebsa ? Double(rng.int(8...70)) / 100 : Double(rng.int(2...25)) / 100, records: rng.int(1...3))
-        }
-    }
-
-    mutating func outOfSightRecordOnly(_ ch: Child, _ kind: CaseKind) {
-        out.outOfSchool.append(OutOfSchoolRecord(childRef: ch.ref, childAddress: "\(rng.int(1...90)) Station Road, Westmarch",
-                                                 parent1Name: "Parent of \(ch.forename)",
-                                                 educator: kind == .ehe ? "Parent" : nil, educatorHours: kind == .ehe ? 15 : nil,
-                                                 lastSeen: rng.chance(0.6) ? today.adding(days: -rng.int(5...150)) : nil,
-                                                 lastAnnualContact: kind == .ehe ? today.adding(days: -rng.int(100...400)) : nil))
-    }
-
-    mutating func panels() {
-        out.panels = [
-            Panel(id: 1, date: d("2026-11-19"), type: .inclusion, chair: "Head of Inclusion", status: .closed,
-                  startedAt: "2026-11-19T09:30:00Z", endedAt: "2026-11-19T11:05:00Z"),
-            Panel(id: 2, date: d("2026-11-26"), type: .inclusion, chair: "Head of Inclusion", status: .planned),
+        // 8. The PRU: nine pupils in reintegration, plans in every state (five active, one review overdue).
+        let pru = Schools.pruURN
+        let plans: [(String, String, String?, Bool, ReintegrationPlan.Status, Int, String, CaseKind, CaseStatus, Bool)] = [
+            ("Callum", "Ashworth", "Cal", true, .active, 25, "140002", .exclusion, .open, false),
+            ("Precious", "Adebayo", nil, false, .active, 35, "140013", .exclusion, .open, true),
+            ("Zuzanna", "Kamińska", "Zuzia", false, .paused, 30, "140011", .suspension, .open, false),
+            ("Mason", "Reid", nil, true, .completed, 95, "140001", .exclusion, .monitoring, false),
+            ("Isaiah", "Grant", "Zay", true, .extended, 60, "140006", .suspension, .open, false),
+            ("Tommy", "Fletcher", nil, true, .brokenDown, 45, "140009", .exclusion, .open, false),
+            ("Amara", "Okoye", nil, false, .active, 20, "140004", .suspension, .open, false),
+            ("Leon", "Whitfield", nil, true, .active, 15, "140007", .exclusion, .open, false),
+            ("Nadia", "Rahman", "Nad", false, .active, 40, "140010", .exclusion, .open, false),
         ]
-        let people: [(String, String)] = [("Head of Inclusion", "Westmarch LA"), ("PRU headteacher", "Westmarch PRU"),
-                                          ("Deputy head", "Hillcrest Academy"), ("Education welfare lead", "Westmarch LA"),
-                                          ("CAMHS link worker", "Westmarch CAMHS"), ("Virtual school head", "Westmarch Virtual School")]
-        var id: Int64 = 0
-        for (i, p) in people.enumerated() {
-            id += 1
-            out.attendees.append(PanelAttendee(id: id, panelId: 2, name: Names.professionals[i], organisation: p.1, role: p.0))
+        for (i, p) in plans.enumerated() {
+            let (fore, sur, pref, boy, status, startBack, toURN, kind, caseStatus, overdue) = p
+            let kid = addChild(ChildSpec(nc: 8 + i % 3, schoolURN: pru, name: (fore, sur, pref, boy), sen: i % 2 == 0 ? .support : .ehcp, need: .SEMH))
+            let opened = ago(startBack + 40)
+            let kc = addCase(child: kid, kind: kind, CaseSpec(status: caseStatus, opened: opened, owner: Builder.officers[i % 6],
+                                                               flaggedForPanel: status == .brokenDown,
+                                                               summary: status == .completed ? "Back in mainstream after a reintegration from the PRU."
+                                                                   : "At the PRU; reintegration to mainstream under way."))
+            if kind == .exclusion {
+                let e = addSuspension(child: kid, case: kc, start: opened, days: 1, reason: .PA, school: secondaries[(i + 3) % 11].urn, type: .permanent)
+                out.suspensions[Int(e) - 1].governorsMet = cal.forward(10, from: opened)
+                out.suspensions[Int(e) - 1].decisionLetter = cal.forward(11, from: opened)
+                out.suspensions[Int(e) - 1].pexOutcome = "off-roll"
+            } else {
+                addSuspension(child: kid, case: kc, start: opened, days: 5, reason: .DB, school: secondaries[(i + 3) % 11].urn)
+            }
+            addPlan(case: kc, status: status, start: ago(startBack), from: pru, to: toURN, overdueReview: overdue)
+            if status == .completed { out.children[kid].schoolURN = toURN }
+            work(kc)
         }
-        for (i, p) in people.prefix(4).enumerated() {
-            id += 1
-            out.attendees.append(PanelAttendee(id: id, panelId: 1, name: Names.professionals[i], organisation: p.1, role: p.0))
+
+        // 9. Part-time timetables: one in order, one with no review date, one past its end and review.
+        for (i, name) in [("Evie", "Hall"), ("Arjun", "Sharma"), ("Maja", "Nowak")].enumerated() {
+            let kid = addChild(ChildSpec(nc: [6, 8, 10][i], name: (name.0, name.1, nil, i == 1), sen: .support, need: i == 1 ? .ASD : .SEMH))
+            let kc = addCase(child: kid, kind: .partTime, CaseSpec(status: .open, opened: ago(30 + i * 10), owner: Builder.officers[(i + 2) % 6]))
+            switch i {
+            case 0: out.cases[kc].partTimeEnd = cal.forward(20, from: today); out.cases[kc].partTimeReview = cal.forward(5, from: today)
+            case 1: out.cases[kc].partTimeEnd = cal.forward(30, from: today); out.cases[kc].partTimeReview = nil
+            default: out.cases[kc].partTimeEnd = ago(5); out.cases[kc].partTimeReview = ago(10)
+            }
+            work(kc)
+        }
+
+        // 10. Fair access: one accepted 25 school days ago and still without a place, one placed in time.
+        let fa1 = addChild(ChildSpec(nc: 9, schoolURN: .some(nil), name: ("Andrei", "Munteanu", nil, true), flags: [.EAL], sen: SENStatus.none))
+        let fa1Case = addCase(child: fa1, kind: .cme, CaseSpec(status: .open, opened: ago(30), owner: "mei.lin", flaggedForPanel: true,
+                                                                summary: "Arrived in Westmarch in September with no school place; fair access accepted."))
+        out.cases[fa1Case].fairAccessAccepted = ago(25)
+        outOfSchool(child: fa1, case: fa1Case, OutOfSchoolSpec(noDeletion: true))
+        work(fa1Case)
+        let fa2 = addChild(ChildSpec(nc: 10, name: ("Keisha", "Samuels", nil, false), flags: [.FSM, .PP], sen: .support, need: .SEMH))
+        let fa2Case = addCase(child: fa2, kind: .exclusion, CaseSpec(status: .monitoring, opened: ago(70), owner: "sam.hughes"))
+        addSuspension(child: fa2, case: fa2Case, start: ago(70), days: 1, reason: .DA, school: "140007", type: .permanent)
+        out.cases[fa2Case].fairAccessAccepted = ago(30)
+        out.cases[fa2Case].fairAccessPlaced = ago(16)
+        out.children[fa2].schoolURN = "140003"
+        work(fa2Case)
+
+        // 11. EHC needs assessments at week 3, week 11 and week 19 of the 20-week clock.
+        for (i, (weeks, name)) in [(3, ("Grace", "Evans")), (11, ("Oisín", "Byrne")), (19, ("Hodan", "Farah"))].enumerated() {
+            let kid = addChild(ChildSpec(nc: [7, 9, 5][i], name: (name.0, name.1, nil, i == 1), sen: .support, need: [.ASD, .SEMH, .SLCN][i]))
+            let kc = addCase(child: kid, kind: .ebsa, CaseSpec(status: .open, opened: today.adding(days: -weeks * 7 - 30), owner: Builder.officers[i]))
+            out.cases[kc].ehcRequest = cal.weekday(today.adding(days: -weeks * 7))
+            log(kc, out.cases[kc].ehcRequest!, .note, "EHC needs assessment requested by the school with parental support.")
+            work(kc)
+        }
+
+        // 12. Home education needing the authority's consent: a child on a CP plan, one from a special
+        //     school, one under a section 47 enquiry.
+        let cp = addChild(ChildSpec(nc: 6, name: ("Lily", "Thompson", nil, false), flags: [.CP, .FSM, .PP], sen: SENStatus.none))
+        let cpCase = addCase(child: cp, kind: .ehe, CaseSpec(status: .open, opened: ago(12), owner: "asha.patel", flaggedForPanel: true,
+                                                              summary: "Parents want to home educate; Lily is on a child protection plan, so consent is needed."))
+        outOfSchool(child: cp, case: cpCase, OutOfSchoolSpec(laNotified: true, cpPlan: true))
+        work(cpCase)
+        let sp = addChild(ChildSpec(nc: 8, schoolURN: Schools.specialURN, name: ("Ethan", "Roberts", nil, true), sen: .ehcp, need: .ASD))
+        let spCase = addCase(child: sp, kind: .ehe, CaseSpec(status: .referral, opened: ago(3), owner: .some(nil)))
+        outOfSchool(child: sp, case: spCase, OutOfSchoolSpec(laNotified: true, fromSpecial: true))
+        work(spCase)
+        let s47 = addChild(ChildSpec(nc: 4, name: ("Amina", "Jama", nil, false), flags: [.CIN, .EAL], sen: SENStatus.none))
+        let s47Case = addCase(child: s47, kind: .ehe, CaseSpec(status: .open, opened: ago(6), owner: "grace.okafor"))
+        outOfSchool(child: s47, case: s47Case, OutOfSchoolSpec(laNotified: false, s47: true))
+        work(s47Case)
+
+        // 13. Deleted with no known destination and no notice to the authority: a CME case.
+        let lost = addChild(ChildSpec(nc: 8, schoolURN: "140009", name: ("Stefan", "Dumitru", nil, true), flags: [.EAL, .FSM, .PP], sen: SENStatus.none))
+        let lostCase = addCase(child: lost, kind: .cme, CaseSpec(status: .open, opened: ago(10), owner: "grace.okafor", flaggedForPanel: true,
+                                                                  summary: "Deleted after 20 days' absence; the school did not tell us and nobody knows where he is."))
+        outOfSchool(child: lost, case: lostCase, OutOfSchoolSpec(ground: "I 20-day absence", destination: .some(nil), laNotified: false))
+        work(lostCase)
+        // …and a Year 11 deleted to "home education" in October without telling the authority.
+        let y11 = addChild(ChildSpec(nc: 11, schoolURN: "140001", name: ("Megan", "Ashworth", nil, false), flags: [.PP], sen: .support, need: .SPLD))
+        let y11Case = addCase(child: y11, kind: .offroll, CaseSpec(status: .open, opened: ago(15), owner: "tom.reid", flaggedForPanel: true))
+        outOfSchool(child: y11, case: y11Case, OutOfSchoolSpec(ground: "EHE", destination: "EHE", laNotified: false))
+        work(y11Case)
+
+        // 14. Attendance exactly on the band edges this year: 10% missed (persistent) and 50% (severe).
+        for (i, (fraction, name)) in [(0.10, ("Noor", "Mansour")), (0.50, ("Owen", "Davies"))].enumerated() {
+            let kid = addChild(ChildSpec(nc: 8 + i, name: (name.0, name.1, nil, i == 1), sen: .support, need: .SEMH))
+            var to = cal.back(1, from: today)
+            let step = fraction == 0.10 ? 10 : 2
+            while cal.sessions(from: firstDay, to: to) % step != 0 { to = cal.back(1, from: to) }
+            addAttendance(child: kid, from: firstDay, to: to, missed: fraction)
+            let kc = addCase(child: kid, kind: .ebsa, CaseSpec(status: .open, opened: ago(25), owner: Builder.officers[i + 3]))
+            work(kc)
         }
     }
 }

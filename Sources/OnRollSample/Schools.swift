@@ -1,77 +1,83 @@
 import OnRollCore
 
-/// The fictional county of Westmarch: secondaries in ten trusts plus maintained schools, primaries,
-/// a PRU, an AP provider and a special school.
+/// Westmarch's schools. The fixed list is the default sample; larger caseloads add schools
+/// (about one per 40 cases) so per-school reports keep realistic sizes.
 enum Schools {
-    static let pru = "140900"
-    static let ap = "140901"
-    static let special = "140902"
-
-    static let fixed: [School] = [
-        School(urn: "140101", name: "Hillcrest Academy", phase: .secondary, type: .academy, trust: "Northern Lights Trust", roll: 1320),
-        School(urn: "140102", name: "Kingsmead School", phase: .secondary, type: .academy, trust: "Riverbend Learning Trust", roll: 1105),
-        School(urn: "140103", name: "St Aldhelm's Catholic High", phase: .secondary, type: .academy, trust: "St Cuthbert Catholic Trust", roll: 980),
-        School(urn: "140104", name: "Westmarch Academy", phase: .secondary, type: .academy, trust: "Beacon Schools Partnership", roll: 1560),
-        School(urn: "140105", name: "Millbrook Community College", phase: .secondary, type: .academy, trust: "Millbrook Education Trust", roll: 870),
-        School(urn: "140106", name: "Oakfield School", phase: .secondary, type: .academy, trust: "Greenway Academies", roll: 1210),
-        School(urn: "140107", name: "Harbour View Academy", phase: .secondary, type: .free, trust: "Coastline Trust", roll: 640),
-        School(urn: "140108", name: "Castle Rise School", phase: .secondary, type: .academy, trust: "Castle Learning Partnership", roll: 1045),
-        School(urn: "140109", name: "Thornbury Grammar", phase: .secondary, type: .academy, trust: "Thornbury Foundation Trust", roll: 1150),
-        School(urn: "140110", name: "Ashford Vale Academy", phase: .secondary, type: .academy, trust: "Vale Schools Trust", roll: 930),
-        School(urn: "140111", name: "Northgate Academy", phase: .secondary, type: .academy, trust: "Northern Lights Trust", roll: 1010),
-        School(urn: "140112", name: "Brookside High School", phase: .secondary, type: .maintained, trust: nil, roll: 760),
-        School(urn: "140113", name: "Fenwick Park School", phase: .secondary, type: .maintained, trust: nil, roll: 820),
-        School(urn: "140201", name: "Riverside Primary", phase: .primary, type: .maintained, trust: nil, roll: 315),
-        School(urn: "140202", name: "Elm Tree Primary", phase: .primary, type: .maintained, trust: nil, roll: 210),
-        School(urn: "140203", name: "St Mary's CE Primary", phase: .primary, type: .maintained, trust: nil, roll: 190),
-        School(urn: "140204", name: "Larkspur Primary Academy", phase: .primary, type: .academy, trust: "Riverbend Learning Trust", roll: 420),
-        School(urn: "140205", name: "Meadowbank Primary", phase: .primary, type: .academy, trust: "Beacon Schools Partnership", roll: 380),
-        School(urn: "140206", name: "Harbour Infant and Junior", phase: .primary, type: .maintained, trust: nil, roll: 445),
-        School(urn: pru, name: "Westmarch Pupil Referral Unit", phase: .ap, type: .pru, trust: nil, roll: 64),
-        School(urn: ap, name: "Horizons Alternative Provision", phase: .ap, type: .ap, trust: nil, roll: 38),
-        School(urn: special, name: "Willowdene Special School", phase: .special, type: .special, trust: nil, roll: 148),
+    static let trusts = [
+        "Westmarch Learning Trust", "Oakridge Academies Trust", "Riverline Education Partnership",
+        "Vale Schools Trust", "Meridian Learning Trust", "Northgate Free Schools Trust", "Greenway Academies",
+        "Beacon Education Trust", "Lantern Trust", "St Aldric Catholic Education Trust",
+        "Kestrel Multi-Academy Trust", "Heathland Partnership Trust",
     ]
 
-    static var secondaries: [School] { fixed.filter { $0.phase == .secondary } }
-    static var primaries: [School] { fixed.filter { $0.phase == .primary } }
+    /// The fixed schools. URNs are six digits from 140001 (fictional; real URNs are not reused).
+    static let fixed: [School] = [
+        // Secondaries: eleven academies across ten trusts (Westmarch Learning Trust runs two)…
+        School(urn: "140001", name: "Kingsmead Academy", phase: .secondary, type: .academy, trust: trusts[0], roll: 1450),
+        School(urn: "140002", name: "Caldwell Academy", phase: .secondary, type: .academy, trust: trusts[0], roll: 980),
+        School(urn: "140003", name: "Brackenfield Academy", phase: .secondary, type: .academy, trust: trusts[1], roll: 1210),
+        School(urn: "140004", name: "Millbrook School", phase: .secondary, type: .academy, trust: trusts[2], roll: 1560),
+        School(urn: "140005", name: "Thornbury Vale Academy", phase: .secondary, type: .academy, trust: trusts[3], roll: 870),
+        School(urn: "140006", name: "Harcourt Park Academy", phase: .secondary, type: .academy, trust: trusts[4], roll: 1100),
+        School(urn: "140007", name: "Ashcombe Free School", phase: .secondary, type: .free, trust: trusts[5], roll: 640),
+        School(urn: "140008", name: "Elmstead Community Academy", phase: .secondary, type: .academy, trust: trusts[6], roll: 1320),
+        School(urn: "140009", name: "Fenwick High School", phase: .secondary, type: .academy, trust: trusts[7], roll: 1040),
+        School(urn: "140010", name: "Redhill Grange Academy", phase: .secondary, type: .academy, trust: trusts[8], roll: 760),
+        School(urn: "140011", name: "St Aldric's Catholic High School", phase: .secondary, type: .academy, trust: trusts[9], roll: 1180),
+        // …and two the authority still maintains.
+        School(urn: "140012", name: "Marsh Lane Community School", phase: .secondary, type: .maintained, roll: 690),
+        School(urn: "140013", name: "Hollins Bridge High School", phase: .secondary, type: .maintained, roll: 820),
+        // Primaries, maintained and academy.
+        School(urn: "140021", name: "Larkspur Primary School", phase: .primary, type: .maintained, roll: 410),
+        School(urn: "140022", name: "St Brigid's CE Primary School", phase: .primary, type: .maintained, roll: 205),
+        School(urn: "140023", name: "Fairoak Primary Academy", phase: .primary, type: .academy, trust: trusts[0], roll: 420),
+        School(urn: "140024", name: "Copperfield Primary Academy", phase: .primary, type: .academy, trust: trusts[2], roll: 315),
+        School(urn: "140025", name: "Whitmoor Primary School", phase: .primary, type: .maintained, roll: 190),
+        School(urn: "140026", name: "Beckside Primary Academy", phase: .primary, type: .academy, trust: trusts[1], roll: 385),
+        School(urn: "140027", name: "Nettlebed Church of England Primary", phase: .primary, type: .maintained, roll: 240),
+        // Specialist and alternative settings.
+        School(urn: "140031", name: "The Bridge Centre (Westmarch PRU)", phase: .ap, type: .pru, roll: 62),
+        School(urn: "140032", name: "Horizons Alternative Provision", phase: .ap, type: .ap, trust: "Pathways AP Trust", roll: 38),
+        School(urn: "140033", name: "Meadowview School", phase: .special, type: .special, roll: 148),
+    ]
 
-    /// More schools for a large authority: about one per 40 cases beyond the fixed set.
-    static func all(forCases n: Int, rng: inout SplitMix) -> [School] {
-        var out = fixed
-        let extra = max(0, n / 40 - fixed.count)
-        let trusts = ["Northern Lights Trust", "Riverbend Learning Trust", "Beacon Schools Partnership", "Greenway Academies", nil]
-        for i in 0..<extra {
-            let secondary = i % 3 == 0
-            out.append(School(urn: String(150_000 + i), name: "\(secondary ? "Westmarch Secondary" : "Westmarch Primary") \(i + 1)",
-                              phase: secondary ? .secondary : .primary, type: rng.chance(0.6) ? .academy : .maintained,
-                              trust: rng.pick(trusts), roll: secondary ? rng.int(600...1600) : rng.int(180...450)))
+    static let pruURN = "140031"
+    static let apURN = "140032"
+    static let specialURN = "140033"
+
+    private static let placeWords = [
+        "Ashford", "Birchwood", "Colwell", "Dunmore", "Eastbrook", "Foxley", "Gorsey", "Hazelmere", "Ivybridge",
+        "Juniper", "Kingsley", "Longford", "Moorside", "Northfield", "Orchard", "Pennbury", "Queensway", "Rowan",
+        "Saltmarsh", "Tollgate", "Upton", "Wickham", "Yarrow", "Alder", "Bramley", "Chalkhill", "Deepdale",
+    ]
+
+    /// Extra schools for big caseloads, in a fixed phase mix (mostly primaries, as in a real county).
+    static func extra(count: Int, rng: inout Random) -> [School] {
+        var out: [School] = []
+        for i in 0..<count {
+            let urn = String(140_100 + i)
+            let place = placeWords[i % placeWords.count] + (i >= placeWords.count ? " \(i / placeWords.count + 1)" : "")
+            switch i % 20 {
+            case 0..<13:
+                let academy = rng.chance(0.45)
+                out.append(School(urn: urn, name: "\(place) Primary School", phase: .primary,
+                                  type: academy ? .academy : .maintained,
+                                  trust: academy ? rng.pick(trusts) : nil, roll: rng.int(180...450)))
+            case 13..<18:
+                let academy = rng.chance(0.85)
+                out.append(School(urn: urn, name: academy ? "\(place) Academy" : "\(place) High School",
+                                  phase: .secondary, type: academy ? .academy : .maintained,
+                                  trust: academy ? rng.pick(trusts) : nil, roll: rng.int(600...1600)))
+            case 18:
+                out.append(School(urn: urn, name: "\(place) School", phase: .special, type: .special,
+                                  roll: rng.int(90...220)))
+            default:
+                let pru = i % 40 == 19
+                out.append(School(urn: urn, name: pru ? "\(place) Centre (PRU)" : "\(place) Alternative Provision",
+                                  phase: .ap, type: pru ? .pru : .ap, trust: pru ? nil : "Pathways AP Trust",
+                                  roll: pru ? rng.int(45...80) : rng.int(25...60)))
+            }
         }
         return out
-    }
-}
-
-/// Example term dates for 2025/26 and 2026/27: an ordinary English pattern with INSET days, a May
-/// bank holiday and a half-day closure. An example only: authorities and academies set their own.
-enum Terms {
-    static func d(_ s: String) -> SchoolDate { try! SchoolDate.parse(s) }
-    static func c(_ s: String, half: Bool = false) -> Closure { Closure(from: d(s), to: d(s), halfDay: half) }
-
-    static func all() -> [TermDates] {
-        let y25 = AcademicYear(startYear: 2025), y26 = AcademicYear(startYear: 2026)
-        let rows: [TermDates] = [
-            TermDates(academicYear: y25, term: .autumn, start: d("2025-09-02"), end: d("2025-10-24"), closures: [c("2025-09-02")]),
-            TermDates(academicYear: y25, term: .autumn, start: d("2025-11-03"), end: d("2025-12-19"), closures: [c("2025-11-03"), c("2025-12-19", half: true)]),
-            TermDates(academicYear: y25, term: .spring, start: d("2026-01-05"), end: d("2026-02-13"), closures: [c("2026-01-05")]),
-            TermDates(academicYear: y25, term: .spring, start: d("2026-02-23"), end: d("2026-03-27")),
-            TermDates(academicYear: y25, term: .summer, start: d("2026-04-13"), end: d("2026-05-22"), closures: [c("2026-05-04")]),
-            TermDates(academicYear: y25, term: .summer, start: d("2026-06-01"), end: d("2026-07-21"), closures: [c("2026-07-21")]),
-            TermDates(academicYear: y26, term: .autumn, start: d("2026-09-02"), end: d("2026-10-23"), closures: [c("2026-09-02")]),
-            TermDates(academicYear: y26, term: .autumn, start: d("2026-11-02"), end: d("2026-12-18"), closures: [c("2026-11-02"), c("2026-12-18", half: true)]),
-            TermDates(academicYear: y26, term: .spring, start: d("2027-01-05"), end: d("2027-02-12"), closures: [c("2027-01-05")]),
-            TermDates(academicYear: y26, term: .spring, start: d("2027-02-22"), end: d("2027-03-25")),
-            TermDates(academicYear: y26, term: .summer, start: d("2027-04-12"), end: d("2027-05-28"), closures: [c("2027-05-03")]),
-            TermDates(academicYear: y26, term: .summer, start: d("2027-06-07"), end: d("2027-07-21"), closures: [c("2027-07-21")]),
-        ]
-        return rows.enumerated().map { i, r in var x = r; x.id = Int64(i + 1); return x }
     }
 }

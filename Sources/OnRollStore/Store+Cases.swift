@@ -50,7 +50,7 @@ extension Store {
 
     @discardableResult
     public func closeCase(user: String, ref: String, reason: String, today: SchoolDate, expectedVersion: Int? = nil) throws -> Case {
-        guard !reason.trimmingSpaces.isEmpty else { throw StoreError.invalid("a closure reason is required (--reason)") }
+        guard !reason.trimmingSpaces.isEmpty else { throw StoreError.invalid("a closure reason is required") }
         return try editCase(user: user, ref: ref, expectedVersion: expectedVersion, date: today, kind: .closed, op: "case.close",
                             describe: { b, _ in "status \(b.status.rawValue) → closed (\(reason))" }) { c in
             guard c.status != .closed else { throw StoreError.invalid("case \(ref) is already closed") }
@@ -74,7 +74,7 @@ extension Store {
 
     @discardableResult
     public func assign(user: String, ref: String, owner: String, today: SchoolDate, expectedVersion: Int? = nil) throws -> Case {
-        guard !owner.trimmingSpaces.isEmpty else { throw StoreError.invalid("an owner is required (--owner)") }
+        guard !owner.trimmingSpaces.isEmpty else { throw StoreError.invalid("an owner is required") }
         return try editCase(user: user, ref: ref, expectedVersion: expectedVersion, date: today, kind: .owner, op: "case.assign",
                             describe: { b, a in "owner \(b.owner ?? "none") → \(a.owner ?? "none")" }) { c in
             c.owner = owner

@@ -33,7 +33,8 @@ extension Store {
     @discardableResult
     public func addPhase(user: String, _ phase: PlanPhase) throws -> PlanPhase {
         let detail = try plan(phase.planId)
-        do { try PlanSchedule.validate(phase: phase, in: detail) } catch { throw StoreError.invalid(error.description) }
+        // Name the option the way the CLI spells it: "--from: the phase overlaps …".
+        do { try PlanSchedule.validate(phase: phase, in: detail) } catch { throw StoreError.invalid((error.field.map { "--\($0): " } ?? "") + error.message) }
         return try write(user: user) { ctx in
             var ph = phase
             try ctx.insert(&ph, op: "plan.phase", caseRef: detail.plan.caseRef,
@@ -61,6 +62,10 @@ extension Store {
             if let d = review.decision { text += ", decision: \(d.label)" }
             if let w = review.working { text += ". Working: \(w)" }
             if let n = review.notWorking { text += ". Not working: \(n)" }
+            // The child's and family's words belong in the record the next reader sees first.
+            if let v = review.pupilVoice { text += ". Pupil: \(v)" }
+            if let v = review.parentVoice { text += ". Parent/carer: \(v)" }
+            if let n = review.note { text += ". Note: \(n)" }
             try ctx.chronicle(detail.plan.caseRef, date: review.date, kind: .planReview, text: text, linkId: r.id)
             // A decision to pause is also the plan's state.
             if review.decision == .pause || (review.decision == .continue && detail.plan.status == .paused) {

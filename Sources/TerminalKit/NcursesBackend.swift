@@ -11,9 +11,26 @@ public final class NcursesBackend: Backend {
     private var pairs: [Int: Int16] = [:]
     private var ended = false
 
-    public init() {
+    /// Takes over the terminal on stdin/stdout.
+    public convenience init() {
+        self.init(screen: nil)
+    }
+
+    /// A terminal with no tty at all, writing to /dev/null (tig's trick): ncurses keeps its virtual
+    /// screen, which tests read back to check that `draw` writes what the grid says.
+    public static func headless(width: Int, height: Int) -> NcursesBackend? {
         setlocale(LC_ALL, "")
-        _ = initscr()
+        guard let out = fopen("/dev/null", "w"), let inp = fopen("/dev/null", "r"),
+              let screen = newterm("xterm-256color", out, inp) else { return nil }
+        _ = set_term(screen)
+        let b = NcursesBackend(screen: screen)
+        _ = resizeterm(Int32(height), Int32(width))
+        return b
+    }
+
+    private init(screen: OpaquePointer?) {
+        setlocale(LC_ALL, "")
+        if screen == nil { _ = initscr() }
         _ = raw()
         _ = noecho()
         _ = nonl()
@@ -28,7 +45,22 @@ public final class NcursesBackend: Backend {
         } else {
             colorsEnabled = false
         }
-        NcursesBackend.installSignalHandlers()
+        if screen == nil { NcursesBackend.installSignalHandlers() }
+    }
+
+    /// The text ncurses holds for row `y` (what a terminal would show), for tests.
+    public func readRow(_ y: Int, width: Int) -> String {
+        var cells = [cchar_t](repeating: cchar_t(), count: width + 1)
+        _ = mvwin_wchnstr(cn_stdscr(), Int32(y), 0, &cells, Int32(width))
+        var out = ""
+        for i in 0..<width {
+            var wch = [wchar_t](repeating: 0, count: 8)
+            var attrs: attr_t = 0
+            var pair: Int16 = 0
+            _ = getcchar(&cells[i], &wch, &attrs, &pair, nil)
+            for w in wch { if w == 0 { break }; if let u = Unicode.Scalar(UInt32(bitPattern: w)) { out.unicodeScalars.append(u) } }
+        }
+        return out
     }
 
     deinit { end() }

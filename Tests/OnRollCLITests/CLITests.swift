@@ -104,3 +104,52 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(try cli.run(["list"]).err.contains("can be read by other users"))
     }
 }
+
+final class SampleDataTests: XCTestCase {
+    /// sample-data/ in the repository is exactly what the generator makes (so `make sample` is a no-op).
+    func testSampleDataMatchesTheGenerator() throws {
+        let cli = try CLI()
+        let out = cli.dir + "/sample"
+        XCTAssertEqual(try cli.run(["sample", "--out", out], store: false).code, 0)
+        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("sample-data")
+        let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+        XCTAssertEqual(files.count, 17)
+        for f in files {
+            let made = try String(contentsOfFile: out + "/" + f, encoding: .utf8)
+            let kept = try String(contentsOf: repo.appendingPathComponent(f), encoding: .utf8)
+            XCTAssertEqual(made, kept, "sample-data/\(f) is stale: run `make sample`")
+        }
+    }
+
+    func testSampleFilesImportOneByOne() throws {
+        let cli = try CLI()
+        XCTAssertEqual(try cli.run(["init"]).code, 0)
+        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("sample-data")
+        for kind in ["schools", "terms", "children", "cases", "chronology", "suspensions", "reflections", "attendance", "actions",
+                     "team", "plans", "phases", "reviews", "deletions", "outofschool", "panels", "attendees"] {
+            let r = try cli.run(["import", kind, repo.appendingPathComponent("\(kind).csv").path])
+            XCTAssertEqual(r.code, 0, "\(kind): \(r.err)")
+        }
+        XCTAssertEqual(try cli.run(["check"]).code, 0)
+    }
+
+    func testCalendarCommands() throws {
+        let cli = try CLI()
+        XCTAssertEqual(try cli.run(["init", "--sample"]).code, 0)
+        // Fri 20 Nov + 5 school days = Fri 27 Nov (the 20th itself not counted).
+        XCTAssertEqual(try cli.run(["calendar", "add", "2026-11-20", "5"]).out, "2026-11-27\n")
+        // Across October half term (26–30 Oct): Thu 22 Oct + 2 = Tue 3 Nov, as Mon 2 Nov is an INSET day.
+        XCTAssertEqual(try cli.run(["calendar", "add", "22/10/2026", "2"]).out, "2026-11-03\n")
+        // Fri 2 Oct to Fri 23 Oct 2026: 16 weekdays, no closures.
+        XCTAssertEqual(try cli.run(["calendar", "count", "2026-10-02", "2026-10-23"]).out, "16\n")
+        // 14–18 Dec 2026: 4 days and the half-day closure on the 18th.
+        XCTAssertEqual(try cli.run(["calendar", "count", "2026-12-14", "2026-12-18"]).out, "4.5\n")
+        let show = try cli.run(["calendar", "show", "2026/27"])
+        XCTAssertTrue(show.out.contains("Autumn  2026-11-02 – 2026-12-18  33.5 school days"), show.out)
+        let missing = try cli.run(["calendar", "count", "2027-09-01", "2027-09-30"])
+        XCTAssertEqual(missing.code, 65)
+        XCTAssertEqual(missing.err, "error: no term dates are stored for 2027/28: import them with `onroll import terms FILE`\n")
+    }
+}

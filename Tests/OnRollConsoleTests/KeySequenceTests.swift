@@ -55,8 +55,8 @@ final class KeySequenceTests: XCTestCase {
         XCTAssertEqual(f.console.state.form?["agency"], "speech and language")
         f.press([.char("c")])                     // no option starts "spc": start again at "c" → CAMHS
         XCTAssertEqual(f.console.state.form?["agency"], "CAMHS")
-        f.type("educational")
-        XCTAssertEqual(f.console.state.form?["agency"], "educational psychology")
+        f.type("educational p")
+        XCTAssertEqual(f.console.state.form?["agency"], "educational psychology", "a space continues the typed name")
         f.press([.right])
         XCTAssertEqual(f.console.state.form?["agency"], "speech and language")
         f.press([.left, .char("e")])

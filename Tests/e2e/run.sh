@@ -40,7 +40,7 @@ check "console exits" wait_for "EXITED"
 JSON=$(onroll show "$REF" --format json)
 check "note is in the store" grep -q "Phoned mum from e2e: agreed a meeting" <<<"$JSON"
 check "action is in the store" grep -q "Book educational psychology visit" <<<"$JSON"
-check "action agency picked by typing" grep -q '"agency" : "educational psychology"' <<<"$JSON"
+check "action agency picked by typing" grep -q "\"agency\" : \"educational psychology\"" <<<"$JSON"
 check "store checks clean" onroll check
 
 for t in "$(dirname "$0")"/t-*.sh; do

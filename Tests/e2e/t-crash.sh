@@ -27,7 +27,8 @@ for k in $(seq 1 "$C_KILLS"); do
     "$BIN" note "$C_CASE" "crash-$k" --store "$STORE" >"$out" 2>&1 & pid=$!
     window=$c_note_ms
   fi
-  sleep "$(awk -v r=$RANDOM -v w="$window" 'BEGIN { printf "%.3f", r / 32768 * w / 1000 }')"
+  # Up to 1.6× the write's usual time: most kills land mid-write, some just after it said "added".
+  sleep "$(awk -v r=$RANDOM -v w="$window" 'BEGIN { printf "%.3f", r / 32768 * w * 1.6 / 1000 }')"
   kill -9 "$pid" 2>/dev/null || true
   # 137 = killed by SIGKILL while still running (a finished process keeps its own exit code).
   rc=0; { wait "$pid"; } 2>/dev/null || rc=$?

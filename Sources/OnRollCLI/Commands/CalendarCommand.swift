@@ -78,17 +78,38 @@ struct ConfigCommand: ParsableCommand {
                 let mark = stored["triage.\(f.key)"] != nil ? " (team setting; default \(f.defaultValue))" : ""
                 printOut("triage.\(f.key) = \(v)\(mark)")
             }
+            let a = try store.agendaSettings()
+            for (key, value, def) in [("panel.threshold", AgendaRules.format(a.threshold), AgendaRules.format(AgendaRules.Settings.defaultThreshold)),
+                                      ("panel.overdue-days", String(a.overdueDays), String(AgendaRules.Settings.defaultOverdueDays))] {
+                printOut("\(key) = \(value)\(stored[key] != nil ? " (team setting; default \(def))" : "")")
+            }
         }
     }
 
     struct Set: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Set a value: onroll config set triage.<factor> <value>.")
+        static let configuration = CommandConfiguration(abstract: "Set a value: onroll config set triage.<factor> <value>, panel.threshold N or panel.overdue-days N.")
         @OptionGroup var global: GlobalOptions
         @Argument var key: String
         @Argument var value: String
 
         func run() throws {
-            guard key.hasPrefix("triage.") else { throw CLIError.usage("'\(key)' is not a setting (settings: triage.<factor>)") }
+            if key.hasPrefix("panel.") {
+                // Agenda settings: a score threshold and a whole number of days, neither negative.
+                switch key {
+                case "panel.threshold":
+                    guard let v = Double(value), v >= 0, v.isFinite else { throw CLIError.invalid("\(key): '\(value)' is not a score of 0 or more") }
+                    try global.openStore().setConfig(user: global.userName, key: key, value: AgendaRules.format(v))
+                    printOut("\(key) = \(AgendaRules.format(v))")
+                case "panel.overdue-days":
+                    guard let v = Int(value), v >= 0 else { throw CLIError.invalid("\(key): '\(value)' is not a whole number of days (0 or more)") }
+                    try global.openStore().setConfig(user: global.userName, key: key, value: String(v))
+                    printOut("\(key) = \(v)")
+                default:
+                    throw CLIError.usage("'\(key)' is not a setting (panel settings: panel.threshold, panel.overdue-days)")
+                }
+                return
+            }
+            guard key.hasPrefix("triage.") else { throw CLIError.usage("'\(key)' is not a setting (settings: triage.<factor>, panel.threshold, panel.overdue-days)") }
             guard let v = Double(value) else { throw CLIError.invalid("\(key): '\(value)' is not a number") }
             var w = TriageWeights()
             do { try w.set(key, v) } catch { throw CLIError.invalid(error.message) }

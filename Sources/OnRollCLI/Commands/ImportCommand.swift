@@ -17,6 +17,8 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: "The CSV file, or - for stdin.") var file: String
     @Flag(help: "Import the good rows; write the rejected ones, with a reason column, to --rejects.") var skipInvalid = false
     @Option(help: "Where --skip-invalid writes rejected rows (default FILE.rejects.csv).") var rejects: String?
+    @Flag(inversion: .prefixedNo, help: "Add chronology lines for new cases, actions and suspensions (--no-chronicle when the chronology is imported too, e.g. from `onroll export --format csv`).")
+    var chronicle = true
 
     func run() throws {
         guard let k = ImportKind(rawValue: kind.lowercased()) else {
@@ -26,7 +28,7 @@ struct ImportCommand: ParsableCommand {
         let store = try global.openStore()
         let rejectsPath = skipInvalid ? (rejects ?? (file == "-" ? "rejects.csv" : file + ".rejects.csv")) : nil
         let r = try store.importCSV(k, data: data, fileName: name, user: global.userName,
-                                    options: ImportOptions(skipInvalid: skipInvalid, rejectsPath: rejectsPath))
+                                    options: ImportOptions(skipInvalid: skipInvalid, rejectsPath: rejectsPath, chronicle: chronicle))
         for p in r.problems { FileHandle.standardError.write(Data("warning: \(p)\n".utf8)) }
         printOut("\(k.rawValue): \(r.summary)" + (r.rejectsPath.map { "; rejected rows written to \($0)" } ?? ""))
     }

@@ -40,7 +40,7 @@ struct ListCommand: ParsableCommand {
                 let c = r.file.case
                 return [(r.isOverdue ? "!" : " ") + String(format: "%5.1f", r.score), c.ref, r.file.child.displayName,
                         SchoolAge.ncYearLabel(SchoolAge.ncYear(dob: r.file.child.dob, in: AcademicYear(containing: today))),
-                        r.file.school?.name ?? r.file.child.schoolURN ?? "", c.kind.rawValue, c.status.rawValue, c.owner ?? "",
+                        r.file.school?.name ?? r.file.child.schoolURN ?? "—", c.kind.rawValue, c.status.rawValue, c.owner ?? "",
                         c.nextReview?.iso ?? "", r.file.child.flags.description]
             }
             printOut(Tabular.render(header, body, format: format))

@@ -67,11 +67,18 @@ public struct AppState: Sendable {
     public var tab: CaseTab = .summary
     public var detailScroll = 0
     public var actionSelection = 0
+    /// The suspension picked on the Suspensions tab (newest first, as shown) for `R`, the reflection form.
+    public var suspensionSelection = 0
 
     // Plan review view (PRU head)
     public var planSetting: String?
     public var planRows: [PlanRow] = []
     public var planSelection = 0
+
+    // Reports screen
+    public var reports = ReportScreenState()
+    // Panel mode (the weekly meeting)
+    public var panel: PanelSession?
 
     // Modal layers
     public var form: Form?

@@ -9,7 +9,12 @@ public enum Command: String, CaseIterable, Sendable {
     case nextTab, prevTab
     case newNote, newAction, completeAction, newSuspension, changeStatus, changeOwner, openCaseForChild
     case recordContact, reviewPlan, planReviews
+    case reflectSuspension, addProfessional, recordEnquiry, editOutOfSchool
+    case panelMode, panelNext, panelPrev, panelDecide, panelAction, panelDefer, panelDiscussed, panelEnd
     case undo, help, palette, refresh, redraw
+    case openReports, nextReport, prevReport
+    case reportCaseload, reportSuspensions, reportReintegration, reportOutOfSchool, reportActions
+    case reportYearBack, reportYearForward, reportTerm, reportPublish, reportChartGroup, reportWrite
 
     public var title: String {
         switch self {
@@ -46,11 +51,37 @@ public enum Command: String, CaseIterable, Sendable {
         case .recordContact: "Record a contact or enquiry"
         case .reviewPlan: "Record a plan review"
         case .planReviews: "PRU review view: plans by setting"
+        case .reflectSuspension: "Reflect on the selected suspension"
+        case .addProfessional: "Add a professional to the team"
+        case .recordEnquiry: "Record a CME enquiry step"
+        case .editOutOfSchool: "Edit the out-of-school (CNIS) record"
+        case .panelMode: "Panel mode: run the next planned panel (meeting)"
+        case .panelNext: "Panel: next item"
+        case .panelPrev: "Panel: previous item"
+        case .panelDecide: "Panel: record the decision"
+        case .panelAction: "Panel: add an agreed action"
+        case .panelDefer: "Panel: defer to the next panel"
+        case .panelDiscussed: "Panel: mark discussed"
+        case .panelEnd: "Panel: end the meeting"
         case .undo: "Undo my last change"
         case .help: "Help: keys for this screen"
         case .palette: "Command palette"
         case .refresh: "Reload from the store"
         case .redraw: "Redraw the screen"
+        case .openReports: "Open the reports screen"
+        case .nextReport: "Report: next"
+        case .prevReport: "Report: previous"
+        case .reportCaseload: "Report: caseload"
+        case .reportSuspensions: "Report: suspensions and exclusions"
+        case .reportReintegration: "Report: reintegration plans"
+        case .reportOutOfSchool: "Report: children out of school"
+        case .reportActions: "Report: actions by agency"
+        case .reportYearBack: "Report: previous academic year"
+        case .reportYearForward: "Report: next academic year"
+        case .reportTerm: "Report: whole year / autumn / spring / summer"
+        case .reportPublish: "Report: toggle publishable (suppress 1–5)"
+        case .reportChartGroup: "Report: chart by school or by trust"
+        case .reportWrite: "Report: write it to a markdown file"
         }
     }
 }

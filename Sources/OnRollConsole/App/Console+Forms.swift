@@ -66,6 +66,8 @@ extension Console {
                 state.message = "\(ref) has no reintegration plan"; return
             }
             state.form = planReviewForm(plan, caseRef: ref)
+        case .reflectSuspension, .addProfessional, .recordEnquiry, .editOutOfSchool:
+            openCaseworkForm(cmd, c)
         default: break
         }
     }
@@ -156,6 +158,8 @@ extension Console {
                                  outcome: f["outcome"], seen: f["seen"] == "yes", text: nil)
             try reloadCase(ref)
             state.message = "Contact recorded"
+        case .panelDecision, .panelAction:
+            try savePanelForm(f)
         case .planReview(let planId, let ref):
             guard let attended = Int(f["attended"]), let planned = Int(f["planned"]) else { throw StoreError.invalid("sessions must be whole numbers") }
             let review = PlanReview(planId: planId, date: try date("date") ?? state.today, attended: attended, planned: planned,
@@ -166,6 +170,8 @@ extension Console {
             try reloadCase(ref)
             if state.mode == .plans { try loadPlans() }
             state.message = "Review saved for plan \(planId)"
+        case .reflection, .professional, .enquiry, .outOfSchool:
+            try saveCasework(f)
         }
     }
 }

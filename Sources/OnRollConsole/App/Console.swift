@@ -12,6 +12,10 @@ public final class Console {
     /// Per-case search text and overdue flags, rebuilt whenever `state.all` is replaced (Console+Filter).
     var searchIndex: CaseSearchIndex?
     var searchTrail = SearchTrail()
+    /// Where the reports screen's `w` writes (the working directory unless a test or caller sets it).
+    public var reportDirectory = "."
+    /// Seconds since some epoch; panel timers read it. Tests pin it to make timers deterministic.
+    public var clock: @Sendable () -> Double = { Date().timeIntervalSince1970 }
 
     public init(store: Store, user: String, today: SchoolDate, width: Int = 80, height: Int = 24) throws {
         self.store = store
@@ -32,6 +36,7 @@ public final class Console {
         applyFilter(keeping: keepRef)
         if let ref = state.detail?.file.case.ref { try reloadDetail(ref) }
         if state.mode == .plans { try loadPlans() }
+        if state.mode == .reports { try loadReportData(); computeReport() }
     }
 
     /// Re-reads one case after a change, without re-assessing the whole caseload.
@@ -58,6 +63,7 @@ public final class Console {
 
     /// Notices other officers' changes (another console or the CLI) and reloads.
     public func pollForChanges() {
+        tickPanel()
         guard let stamp = try? store.changeStamp(), stamp != lastStamp else { return }
         if (try? reloadAll()) != nil { state.message = "Reloaded: the caseload was changed elsewhere" }
     }
@@ -84,6 +90,7 @@ public final class Console {
     /// Handles one key. Returns false when the console should exit.
     @discardableResult
     public func handle(_ key: Key) -> Bool {
+        tickPanel()
         if key == .resize { return true }
         if key == .ctrl("c") { state.quit = true; return false }
         if state.tooSmall {
@@ -183,15 +190,21 @@ public final class Console {
             state.tab = tabs[(i + (cmd == .nextTab ? 1 : tabs.count - 1)) % tabs.count]
             state.detailScroll = 0
         case .newNote, .newAction, .completeAction, .newSuspension, .changeStatus, .changeOwner, .openCaseForChild,
-             .recordContact, .reviewPlan:
+             .recordContact, .reviewPlan, .reflectSuspension, .addProfessional, .recordEnquiry, .editOutOfSchool:
             openForm(cmd)
         case .planReviews: openPlans()
+        case .panelMode, .panelNext, .panelPrev, .panelDecide, .panelAction, .panelDefer, .panelDiscussed, .panelEnd:
+            runPanel(cmd)
         case .undo: askUndo()
         case .help: state.overlay = .help
         case .palette: state.overlay = .palette(AppState.Palette())
         case .refresh:
             do { try reloadAll(); state.message = "Reloaded" } catch { state.message = "Reload failed: \(error)" }
         case .redraw: state.message = ""
+        case .openReports, .nextReport, .prevReport, .reportCaseload, .reportSuspensions, .reportReintegration,
+             .reportOutOfSchool, .reportActions, .reportYearBack, .reportYearForward, .reportTerm, .reportPublish,
+             .reportChartGroup, .reportWrite:
+            runReport(cmd)
         }
     }
 
@@ -234,11 +247,17 @@ public final class Console {
         case .caseDetail:
             if state.tab == .actions, let n = state.detail?.file.actions.count, n > 0 {
                 state.actionSelection = max(0, min(n - 1, state.actionSelection &+ d))
+            } else if state.tab == .suspensions, let n = state.detail?.file.suspensions.count, n > 0 {
+                state.suspensionSelection = max(0, min(n - 1, state.suspensionSelection &+ d))
             } else {
                 state.detailScroll = max(0, state.detailScroll &+ d)
             }
         case .plans:
             state.planSelection = max(0, min(state.planRows.count - 1, state.planSelection &+ d))
+        case .reports:
+            scrollReport(d)
+        case .panel:
+            panelMove(d)
         }
     }
 
@@ -258,6 +277,7 @@ public final class Console {
             state.tab = .summary
             state.detailScroll = 0
             state.actionSelection = 0
+            state.suspensionSelection = 0
             state.message = ""
         } catch {
             state.message = "Cannot open \(r): \(error)"
@@ -273,6 +293,11 @@ public final class Console {
         case .plans:
             state.mode = .caseload
             state.planSetting = nil
+        case .reports:
+            state.mode = .caseload
+            state.message = "\(state.visible.count) open cases"
+        case .panel:
+            leavePanel()
         case .caseload:
             break
         }

@@ -27,7 +27,7 @@ public enum KeyMap {
         b(.viewOutOfSchool, .char("4")), b(.viewDeadlinesWeek, .char("5")), b(.viewAll, .char("0")),
         b(.filterKind, .char("f")), b(.filterOwner, .char("o")), b(.cycleSort, .char("S")),
         b(.newNote, .char("n")), b(.newAction, .char("a")), b(.newSuspension, .char("s")),
-        b(.planReviews, .char("P")), b(.quit, .char("q")),
+        b(.planReviews, .char("P")), b(.openReports, .char("R")), b(.panelMode, .char("M")), b(.quit, .char("q")),
     ]
 
     public static let caseScreen: [Binding] = movement + [
@@ -35,6 +35,8 @@ public enum KeyMap {
         b(.newNote, .char("n")), b(.newAction, .char("a")), b(.completeAction, .char("d")),
         b(.newSuspension, .char("s")), b(.changeStatus, .char("t")), b(.changeOwner, .char("w")),
         b(.recordContact, .char("c")), b(.reviewPlan, .char("r")), b(.openCaseForChild, .char("O")),
+        b(.reflectSuspension, .char("R")), b(.addProfessional, .char("m")), b(.recordEnquiry, .char("e")),
+        b(.editOutOfSchool, .char("E")),
         b(.back, .char("q"), .escape),
     ]
 
@@ -42,11 +44,29 @@ public enum KeyMap {
         b(.reviewPlan, .char("r"), .enter), b(.open, .char("o")), b(.back, .char("q"), .escape),
     ]
 
+    public static let reports: [Binding] = movement + [
+        b(.nextReport, .right, .tab, .char("l")), b(.prevReport, .left, .backTab, .char("h")),
+        b(.reportCaseload, .char("1")), b(.reportSuspensions, .char("2")), b(.reportReintegration, .char("3")),
+        b(.reportOutOfSchool, .char("4")), b(.reportActions, .char("5")),
+        b(.reportYearBack, .char("[")), b(.reportYearForward, .char("]")), b(.reportTerm, .char("t")),
+        b(.reportPublish, .char("p")), b(.reportChartGroup, .char("c")), b(.reportWrite, .char("w")),
+        b(.back, .char("q"), .escape),
+    ]
+
+    /// Panel mode: one key for each thing a chair does, and n/p through the agenda.
+    public static let panel: [Binding] = [
+        b(.panelNext, .char("n"), .char("j"), .down), b(.panelPrev, .char("p"), .char("k"), .up),
+        b(.panelDecide, .char("d")), b(.panelAction, .char("a")), b(.panelDefer, .char("f")),
+        b(.panelDiscussed, .char("x")), b(.panelEnd, .char("E")), b(.back, .char("q"), .escape),
+    ]
+
     public static func bindings(for mode: ScreenMode) -> [Binding] {
         switch mode {
         case .caseload: caseload + global
         case .caseDetail: caseScreen + global
         case .plans: planList + global
+        case .reports: reports + global
+        case .panel: panel + global
         }
     }
 
@@ -56,5 +76,5 @@ public enum KeyMap {
 }
 
 public enum ScreenMode: Sendable, Equatable {
-    case caseload, caseDetail, plans
+    case caseload, caseDetail, plans, reports, panel
 }

@@ -14,6 +14,12 @@ public struct Form: Equatable, Sendable {
         case openCase(childRef: String)
         case contact(caseRef: String)
         case planReview(planId: Int64, caseRef: String)
+        case panelDecision(itemId: Int64, caseRef: String)
+        case panelAction(itemId: Int64, caseRef: String)
+        case reflection(suspensionId: Int64, caseRef: String)
+        case professional(caseRef: String)
+        case enquiry(childRef: String, caseRef: String)
+        case outOfSchool(childRef: String, caseRef: String)
     }
 
     public enum Kind: Equatable, Sendable {
@@ -90,8 +96,11 @@ public struct Form: Equatable, Sendable {
         guard !options.isEmpty else { return }
         let current = options.firstIndex(of: fields[focus].value) ?? 0
         var next = current
+        // A space continues a typed name ("educational p"); on its own it cycles like →.
+        let spaceCycles = key == .char(" ") && fields[focus].typed.isEmpty
         switch key {
-        case .right, .char(" "): next = (current + 1) % options.count
+        case .right: next = (current + 1) % options.count
+        case .char(" ") where spaceCycles: next = (current + 1) % options.count
         case .left: next = (current - 1 + options.count) % options.count
         case .char(let c):
             // Type-ahead: extend what was typed while an option still starts with it; otherwise

@@ -12,7 +12,8 @@ enum CaseView {
         screen.line("\(f.case.ref) · \(ch.forename)\(preferred) \(ch.surname) · age \(SchoolAge.age(dob: ch.dob, on: s.today)), \(SchoolAge.ncYearLabel(year)) · \(f.school.map { "\($0.name), \($0.trustLabel)" } ?? "no school")", y: 0, style: Theme.title)
         let sen = ch.sen == .none ? "No SEN" : "\(ch.sen.label)\(ch.senNeed.map { " (\($0.rawValue))" } ?? "")"
         let flags = ch.flags.isEmpty ? "no flags" : ch.flags.map(\.rawValue).joined(separator: " ")
-        screen.line("Score \(CaseloadView.fmt(c.score))\(c.isOverdue ? " !" : "") · \(f.case.kind.label) · \(f.case.status.label) · owner \(f.case.owner ?? "none") · \(sen) · \(flags)", y: 1)
+        let unreflected = RepeatSuspension.missingReflection(f) ? " · ! repeat, no reflection" : ""
+        screen.line("Score \(CaseloadView.fmt(c.score))\(c.isOverdue ? " !" : "")\(unreflected) · \(f.case.kind.label) · \(f.case.status.label) · owner \(f.case.owner ?? "none") · \(sen) · \(flags)", y: 1)
         var x = 0
         for t in AppState.CaseTab.allCases {
             let label = " \(t.rawValue) "
@@ -53,23 +54,14 @@ enum CaseView {
         out += Wrap.labelled("Parent/carer voice", ch.parentVoice ?? "not recorded yet", width: w)
         out.append(StyledLine(""))
         out.append(StyledLine("Team around the child", Theme.header))
-        let team = c.file.team.filter { $0.left == nil }
-        if team.isEmpty { out.append(StyledLine("  nobody recorded yet", Theme.dim)) }
-        for p in team {
-            out.append(StyledLine("  \(p.isLead ? "★ lead " : "       ")\(p.name) — \(p.agency)\(p.role.map { ", \($0)" } ?? "")\(p.contact.map { " · \($0)" } ?? "")"))
-        }
+        out += TeamPane.lines(c.file.team, width: w)
         out.append(StyledLine(""))
         out.append(StyledLine("The case", Theme.header))
         if let sm = c.file.case.summary { out += Wrap.labelled("Summary", sm, width: w) }
         out.append(StyledLine("Opened \(c.file.case.opened.iso) · next review \(c.file.case.nextReview?.iso ?? "none")"))
         if let contacts = ch.contacts { out += Wrap.labelled("Contacts", contacts, width: w) }
-        if let o = c.file.outOfSchool {
-            out.append(StyledLine(""))
-            out.append(StyledLine("Out of school", Theme.header))
-            out.append(StyledLine("Last seen \(o.lastSeen?.iso ?? "never recorded") · educator \(o.educator ?? "unknown")\(o.educatorHours.map { ", \(CaseloadView.fmt($0)) h/week" } ?? "")"))
-            if o.needsConsentToWithdraw {
-                out.append(StyledLine("! Withdrawal to home education needs the authority's consent (\([o.s47Enquiry ? "s47 enquiry" : nil, o.cpPlan ? "CP plan" : nil, o.specialSchool ? "special school" : nil].compactMap { $0 }.joined(separator: ", ")))", Theme.danger))
-            }
+        if c.file.outOfSchool != nil || c.file.case.kind.isOutOfSchool {
+            out += OutOfSchoolPane.lines(c.file, today: c.assessment.today, width: w)
         }
         return out
     }
@@ -129,10 +121,14 @@ enum CaseView {
     static func suspensions(_ c: AssessedCase, _ s: AppState, _ w: Int) -> [StyledLine] {
         let l = c.assessment.ledger
         var out = [StyledLine("Suspensions in \(AcademicYear(containing: s.today)): \(formatDays(l.total)) of 45 school days", l.total > 45 ? Theme.danger : l.total >= 35 ? Theme.warning : Theme.header)]
-        for x in c.file.suspensions.reversed() {
-            let refl = x.id.flatMap { c.file.reflections[$0] } != nil ? "reflection ✓" : "no reflection"
-            out.append(StyledLine("  \(x.start.iso)  \(TextWidth.pad(formatDays(x.days), toWidth: 4, align: .right)) days  \(x.type.label)\(x.reason.map { " · \($0.rawValue) \($0.label.lowercased())" } ?? "") · \(refl)"))
+        for (i, x) in c.file.suspensions.reversed().enumerated() {
+            let reflected = x.id.flatMap { c.file.reflections[$0] } != nil
+            // The reflection state comes before the reason so a narrow terminal still shows it.
+            let refl = reflected ? "reflection ✓   " : "! no reflection"
+            let mark = i == s.suspensionSelection ? "›" : " "
+            out.append(StyledLine("\(mark) \(x.start.iso)  \(TextWidth.pad(formatDays(x.days), toWidth: 4, align: .right)) days  \(x.type.label) · \(refl)\(x.reason.map { " · \($0.rawValue) \($0.label.lowercased())" } ?? "")", i == s.suspensionSelection ? Theme.selected : reflected ? Theme.plain : Theme.warning))
         }
+        if !c.file.suspensions.isEmpty { out.append(StyledLine("  j/k picks a suspension · R records the reflection", Theme.dim)) }
         if c.file.suspensions.isEmpty { out.append(StyledLine("  none", Theme.dim)) }
         out.append(StyledLine(""))
         out.append(StyledLine("Attendance", Theme.header))

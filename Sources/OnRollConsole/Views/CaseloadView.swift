@@ -11,11 +11,14 @@ enum CaseloadView {
         let value: (AssessedCase, AppState) -> String
     }
 
-    static func columns(for width: Int, deadlines: Bool) -> [Column] {
-        let score = Column(title: "Score", width: 6, align: .right) { c, _ in (c.isOverdue ? "!" : " ") + fmt(c.score) }
+    static func columns(for width: Int, deadlines: Bool, outOfSchool: Bool = false) -> [Column] {
+        // The selection and overdue markers are characters, not only colour: monochrome loses nothing.
+        let score = Column(title: "Score", width: 7, align: .left) { c, s in
+            (s.selected?.file.case.ref == c.file.case.ref ? "›" : " ") + (c.isOverdue ? "!" : " ") + TextWidth.pad(fmt(c.score), toWidth: 5, align: .right)
+        }
         let ref = Column(title: "Ref", width: 8, align: .left) { c, _ in c.file.case.ref }
         let year = Column(title: "Yr", width: 3, align: .left) { c, s in SchoolAge.ncYearLabel(SchoolAge.ncYear(dob: c.file.child.dob, in: AcademicYear(containing: s.today))) }
-        let kind = Column(title: "Kind", width: 10, align: .left) { c, _ in c.file.case.kind.label }
+        let kind = Column(title: "Kind", width: 11, align: .left) { c, _ in c.file.case.kind.shortLabel }
         let owner = Column(title: "Owner", width: 11, align: .left) { c, _ in c.file.case.owner ?? "—" }
         let review = Column(title: "Review", width: 10, align: .left) { c, s in
             guard let r = c.file.case.nextReview else { return "—" }
@@ -24,10 +27,16 @@ enum CaseloadView {
         let flags = Column(title: "Flags", width: 12, align: .left) { c, _ in c.file.child.flags.map(\.rawValue).joined(separator: " ") }
         let deadline = Column(title: "Next deadline", width: 26, align: .left) { c, _ in
             guard let d = c.assessment.deadlines.filter({ $0.state.isOpen || $0.state == .breached }).min(by: { $0.due < $1.due }) else { return "—" }
-            return "\(d.due.short) \(d.title)"
+            return "\(d.due.iso) \(d.title)"
+        }
+        // Children out of sight: how long since anyone had contact matters more than the review date.
+        let contact = Column(title: "Contact", width: 8, align: .right) { c, s in
+            guard let d = c.file.lastContact, d <= s.today else { return "never" }
+            return "\(d.days(to: s.today))d"
         }
         // Fixed columns first; the child's name and school share what is left.
         var fixed = [score, ref, year, kind]
+        if outOfSchool { fixed.append(contact) }
         if width >= 100 { fixed.append(owner) }
         if deadlines { fixed.append(deadline) } else { fixed.append(review) }
         if width >= 130 { fixed.append(flags) }
@@ -38,6 +47,7 @@ enum CaseloadView {
         let name = Column(title: "Child", width: nameW, align: .left) { c, _ in c.file.child.displayName }
         let school = Column(title: "School", width: schoolW, align: .left) { c, _ in c.file.school?.name ?? c.file.child.schoolURN ?? "—" }
         var cols = [score, ref, name, year, school, kind]
+        if outOfSchool { cols.append(contact) }
         if width >= 100 { cols.append(owner) }
         cols.append(deadlines ? deadline : review)
         if width >= 130 { cols.append(flags) }
@@ -70,10 +80,11 @@ enum CaseloadView {
         } else {
             screen.line("", y: 1)
         }
-        let cols = columns(for: w, deadlines: s.view == .deadlinesWeek)
+        let cols = columns(for: w, deadlines: s.view == .deadlinesWeek, outOfSchool: s.view == .outOfSchool)
         var x = 0
         for c in cols {
-            screen.text(c.align == .right ? TextWidth.pad(c.title, toWidth: c.width, align: .right) : c.title, x: x, y: 2, width: c.width, style: Theme.header)
+            let title = c.title == "Score" ? "  Score" : c.title
+            screen.text(c.align == .right ? TextWidth.pad(title, toWidth: c.width, align: .right) : title, x: x, y: 2, width: c.width, style: Theme.header)
             x += c.width + 1
         }
         let top = 3

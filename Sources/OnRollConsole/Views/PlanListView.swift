@@ -7,13 +7,13 @@ enum PlanListView {
     static func render(_ s: AppState, on screen: Screen) {
         let w = screen.width
         screen.line("OnRoll · Reintegration plans\(s.planSetting.map { " · setting \($0)" } ?? "") · \(s.planRows.count) active", y: 0, style: Theme.title)
-        let header = "\(TextWidth.pad("Case", toWidth: 9))\(TextWidth.pad("Child", toWidth: 20))\(TextWidth.pad("Wk", toWidth: 4))\(TextWidth.pad("Phase", toWidth: 7))\(TextWidth.pad("Attendance", toWidth: 12))\(TextWidth.pad("RAG", toWidth: 6))Next review"
+        let header = " \(TextWidth.pad("Case", toWidth: 9))\(TextWidth.pad("Child", toWidth: 20))\(TextWidth.pad("Wk", toWidth: 4))\(TextWidth.pad("Phase", toWidth: 7))\(TextWidth.pad("Attendance", toWidth: 12))\(TextWidth.pad("RAG", toWidth: 6))Next review"
         screen.line(header, y: 2, style: Theme.header)
         if s.planRows.isEmpty { screen.line("No active plans in this setting.", y: 4, style: Theme.dim) }
         for (i, r) in s.planRows.prefix(max(0, screen.height - 6)).enumerated() {
             let phase = r.phaseSessions.map { "\($0)/10" } ?? "—"
             let review = (r.overdue ? "! " : "") + (r.nextReview?.iso ?? "—") + (r.overdue ? " overdue" : "")
-            let line = "\(TextWidth.pad(r.caseRef, toWidth: 9))\(TextWidth.pad(TextWidth.truncate(r.childName, toWidth: 19), toWidth: 20))\(TextWidth.pad(String(r.weeksIn), toWidth: 4))\(TextWidth.pad(phase, toWidth: 7))\(TextWidth.pad(Sparkline.render(r.attendance), toWidth: 12))\(TextWidth.pad(r.lastRAG?.rawValue.uppercased() ?? "—", toWidth: 6))\(review)"
+            let line = (i == s.planSelection ? "›" : " ") + "\(TextWidth.pad(r.caseRef, toWidth: 9))\(TextWidth.pad(TextWidth.truncate(r.childName, toWidth: 19), toWidth: 20))\(TextWidth.pad(String(r.weeksIn), toWidth: 4))\(TextWidth.pad(phase, toWidth: 7))\(TextWidth.pad(Sparkline.render(r.attendance), toWidth: 12))\(TextWidth.pad(r.lastRAG?.rawValue.uppercased() ?? "—", toWidth: 6))\(review)"
             let style = i == s.planSelection ? Theme.selected : r.overdue ? Theme.danger : Theme.plain
             screen.text(line, x: 0, y: 3 + i, width: w, style: style)
         }
@@ -55,15 +55,15 @@ enum FormView {
 enum HelpView {
     static func render(_ s: AppState, on screen: Screen) {
         let bindings = KeyMap.bindings(for: s.mode)
-        let w = min(screen.width - 2, bindings.count + 4 > screen.height - 2 ? 100 : 64)
-        let h = min(screen.height - 2, bindings.count + 4)
+        // One column when it fits; otherwise two balanced columns.
+        let columns = bindings.count + 4 > screen.height - 2 ? 2 : 1
+        let rows = columns == 2 ? (bindings.count + 1) / 2 : bindings.count
+        let w = min(screen.width - 2, columns == 2 ? 100 : 64)
+        let h = min(screen.height - 2, rows + 4)
         let x = (screen.width - w) / 2, y = max(0, (screen.height - h) / 2)
         screen.box(x: x, y: y, width: w, height: h, style: Theme.plain)
         let title = " Keys: \(modeName(s.mode)) "
         screen.text(title, x: x + 2, y: y, width: TextWidth.of(title), style: Theme.title)
-        // One column when it fits; two when the terminal is short.
-        let rows = h - 4
-        let columns = bindings.count > rows ? 2 : 1
         let colW = (w - 4) / columns
         for (i, b) in bindings.enumerated() {
             let col = i / rows, row = i % rows
@@ -75,7 +75,7 @@ enum HelpView {
     }
 
     static func modeName(_ m: ScreenMode) -> String {
-        switch m { case .caseload: "caseload"; case .caseDetail: "case"; case .plans: "plan reviews" }
+        switch m { case .caseload: "caseload"; case .caseDetail: "case"; case .plans: "plan reviews"; case .reports: "reports"; case .panel: "panel meeting" }
     }
 }
 
@@ -89,7 +89,7 @@ enum PaletteView {
         screen.text(": " + q, x: x + 2, y: y + 1, width: w - 4, style: Theme.accent)
         screen.text("▏", x: x + 4 + cur, y: y + 1, width: 1, style: Theme.accent)
         for (i, c) in p.matches.prefix(h - 3).enumerated() {
-            let keys = KeyMap.caseload.first { $0.command == c }?.label ?? KeyMap.caseScreen.first { $0.command == c }?.label ?? KeyMap.global.first { $0.command == c }?.label ?? ""
+            let keys = (KeyMap.caseload + KeyMap.caseScreen + KeyMap.panel + KeyMap.reports + KeyMap.global).first { $0.command == c }?.label ?? ""
             screen.text(TextWidth.pad(c.title, toWidth: w - 16) + keys, x: x + 2, y: y + 2 + i, width: w - 4, style: i == p.selection ? Theme.selected : Theme.plain)
         }
     }

@@ -17,6 +17,8 @@ public enum RootView {
         case .caseload: CaseloadView.render(s, on: screen)
         case .caseDetail: CaseView.render(s, on: screen)
         case .plans: PlanListView.render(s, on: screen)
+        case .reports: ReportView.render(s, on: screen)
+        case .panel: PanelView.render(s, on: screen)
         }
         if let f = s.form { FormView.render(f, on: screen) }
         switch s.overlay {
@@ -32,8 +34,10 @@ public enum RootView {
 enum StatusLine {
     static func render(_ s: AppState, on screen: Screen) {
         let w = screen.width, y = screen.height - 2
-        let right = s.confirm != nil ? "" : " \(s.storeName) · \(s.user) · \(s.today.short) \(s.today.year) "
+        var right = s.confirm != nil ? "" : s.mode == .panel && s.panel != nil ? PanelView.timers(s.panel!) : " \(s.storeName) · \(s.user) · \(s.today.short) \(s.today.year) "
         let left = s.confirm.map { " " + $0.question } ?? " " + s.message
+        // The reports screen's message is the path `w` writes to: it must be readable whole.
+        if s.mode == .reports, TextWidth.of(left) + TextWidth.of(right) > w { right = "" }
         screen.text(left, x: 0, y: y, width: max(0, w - TextWidth.of(right)), style: s.confirm != nil ? Theme.warning : Theme.status)
         screen.text(right, x: max(0, w - TextWidth.of(right)), y: y, width: TextWidth.of(right), style: Theme.status)
         screen.line(hints(s), y: y + 1, style: Theme.dim)
@@ -47,14 +51,26 @@ enum StatusLine {
         let (full, short): (String, String)
         switch s.mode {
         case .caseload:
-            full = "Enter open · / search · v views · n note · a action · s suspension · P plans · ? help · : commands · q quit"
+            full = "Enter open · / search · v views · n note · a action · s suspension · P plans · M panel · R reports · ? help · q quit"
             short = "Enter open · / search · v views · n note · a action · ? help · q quit"
+        case .caseDetail where s.tab == .suspensions:
+            full = "Tab tabs · j/k pick suspension · R reflect · s suspension · n note · a action · u undo · ? help · q back"
+            short = "Tab tabs · j/k pick · R reflect · s suspension · ? help · q back"
+        case .caseDetail where s.tab == .summary:
+            full = "Tab tabs · m add to team · E out-of-school record · e enquiry · c contact · n note · a action · ? help · q back"
+            short = "Tab tabs · m team · E record · e enquiry · c contact · ? help · q back"
         case .caseDetail:
             full = "Tab tabs · j/k scroll · n note · a action · d done · s suspension · t status · w owner · c contact · r review · u undo · q back"
             short = "Tab tabs · n note · a action · d done · t status · u undo · ? help · q back"
         case .plans:
             full = "j/k move · r record review · o open case · q back"
             short = full
+        case .reports:
+            full = "1-5/←→ report · [ ] year · t term · p publishable · c school/trust · w write · j/k scroll · q back"
+            short = "1-5 report · [ ] year · t term · p publish · w write · q back"
+        case .panel:
+            full = "n/p next/previous · d decision · a action · f defer · x discussed · E end meeting · ? help · q leave"
+            short = "n/p items · d decide · a action · f defer · x done · E end · q leave"
         }
         return TextWidth.of(full) <= s.width ? full : short
     }

@@ -23,6 +23,12 @@ public enum PlanSchedule {
         p.reviews.map { $0.attendanceFraction }
     }
 
+    /// ▁▂▃▄▅▆▇█ for attended ÷ planned at each review: the plan's attendance at a glance.
+    public static func sparkline(_ values: [Double]) -> String {
+        let blocks: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+        return String(values.map { v in blocks[max(0, min(7, Int((v * 7).rounded())))] })
+    }
+
     /// Checks a phase fits the plan: inside its dates, not overlapping another, 0–10 sessions.
     public static func validate(phase: PlanPhase, in p: PlanDetail) throws(ValidationError) {
         guard phase.from <= phase.to else { throw ValidationError("the phase ends (\(phase.to.iso)) before it starts (\(phase.from.iso))", field: "to") }

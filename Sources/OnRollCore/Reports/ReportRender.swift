@@ -127,10 +127,7 @@ public enum ReportRender {
 
     // MARK: CSV
 
-    public static func csvField(_ s: String) -> String {
-        guard s.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-        return "\"" + s.replacingAll("\"", with: "\"\"") + "\""
-    }
+    public static func csvField(_ s: String) -> String { CSVQuote.field(s) }
 
     /// One table: header row, rows, the total row last.
     public static func csv(_ t: ReportTable) -> String {

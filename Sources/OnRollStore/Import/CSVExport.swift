@@ -4,49 +4,27 @@ import OnRollCore
 
 /// Records out as CSV in exactly the import formats, so a file can go to Excel and come back.
 public enum CSVExport {
-    public static func columns(_ kind: ImportKind) -> [String] {
+    /// The columns of a kind's file, in export order, and those an import requires.
+    public static func header(_ kind: ImportKind) -> (columns: [String], required: [String]) {
         switch kind {
-        case .schools: Codecs.schools.columns
-        case .terms: Codecs.terms.columns
-        case .children: Codecs.children.columns
-        case .cases: Codecs.cases.columns
-        case .chronology: Codecs.chronology.columns
-        case .suspensions: Codecs.suspensions.columns
-        case .reflections: Codecs.reflections.columns
-        case .attendance: Codecs.attendance.columns
-        case .actions: Codecs.actions.columns
-        case .team: Codecs.team.columns
-        case .plans: Codecs.plans.columns
-        case .phases: Codecs.phases.columns
-        case .reviews: Codecs.reviews.columns
-        case .deletions: Codecs.deletions.columns
-        case .outofschool: Codecs.outOfSchool.columns
-        case .panels: Codecs.panels.columns
-        case .attendees: Codecs.attendees.columns
-        case .panelitems: Codecs.panelItems.columns
-        }
-    }
-
-    public static func required(_ kind: ImportKind) -> [String] {
-        switch kind {
-        case .schools: Codecs.schools.required
-        case .terms: Codecs.terms.required
-        case .children: Codecs.children.required
-        case .cases: Codecs.cases.required
-        case .chronology: Codecs.chronology.required
-        case .suspensions: Codecs.suspensions.required
-        case .reflections: Codecs.reflections.required
-        case .attendance: Codecs.attendance.required
-        case .actions: Codecs.actions.required
-        case .team: Codecs.team.required
-        case .plans: Codecs.plans.required
-        case .phases: Codecs.phases.required
-        case .reviews: Codecs.reviews.required
-        case .deletions: Codecs.deletions.required
-        case .outofschool: Codecs.outOfSchool.required
-        case .panels: Codecs.panels.required
-        case .attendees: Codecs.attendees.required
-        case .panelitems: Codecs.panelItems.required
+        case .schools: (Codecs.schools.columns, Codecs.schools.required)
+        case .terms: (Codecs.terms.columns, Codecs.terms.required)
+        case .children: (Codecs.children.columns, Codecs.children.required)
+        case .cases: (Codecs.cases.columns, Codecs.cases.required)
+        case .chronology: (Codecs.chronology.columns, Codecs.chronology.required)
+        case .suspensions: (Codecs.suspensions.columns, Codecs.suspensions.required)
+        case .reflections: (Codecs.reflections.columns, Codecs.reflections.required)
+        case .attendance: (Codecs.attendance.columns, Codecs.attendance.required)
+        case .actions: (Codecs.actions.columns, Codecs.actions.required)
+        case .team: (Codecs.team.columns, Codecs.team.required)
+        case .plans: (Codecs.plans.columns, Codecs.plans.required)
+        case .phases: (Codecs.phases.columns, Codecs.phases.required)
+        case .reviews: (Codecs.reviews.columns, Codecs.reviews.required)
+        case .deletions: (Codecs.deletions.columns, Codecs.deletions.required)
+        case .outofschool: (Codecs.outOfSchool.columns, Codecs.outOfSchool.required)
+        case .panels: (Codecs.panels.columns, Codecs.panels.required)
+        case .attendees: (Codecs.attendees.columns, Codecs.attendees.required)
+        case .panelitems: (Codecs.panelItems.columns, Codecs.panelItems.required)
         }
     }
 

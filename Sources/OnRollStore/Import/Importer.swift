@@ -187,17 +187,7 @@ extension Store {
 
 /// Writes RFC 4180 CSV. Quoting only where needed keeps files diff-able and Excel-friendly.
 public enum CSVText {
-    public static func field(_ s: String) -> String {
-        // Bytes, not Characters: a comma or quote followed by a combining mark is one Character
-        // that equals neither, yet the reader sees the comma (found by the fuzz test).
-        if s.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) || s.hasPrefix(" ") || s.hasSuffix(" ") {
-            var out: [UInt8] = [0x22]
-            for b in s.utf8 { out.append(b); if b == 0x22 { out.append(0x22) } }
-            out.append(0x22)
-            return String(decoding: out, as: UTF8.self)
-        }
-        return s
-    }
+    public static func field(_ s: String) -> String { CSVQuote.field(s) }
 
     public static func write(rows: [[String]]) -> String {
         var out = ""

@@ -1,7 +1,9 @@
 import OnRollCore
 
-/// A whole synthetic caseload, every record kind, with consistent ids and refs.
-public struct SampleCaseload: Sendable {
+/// A whole synthetic caseload: every record a store holds, ready to insert in this order.
+/// Records with an `id` carry explicit ids (1, 2, 3… per kind) so cross-references resolve
+/// before anything is stored.
+public struct SampleCaseload: Sendable, Hashable {
     public var schools: [School] = []
     public var children: [Child] = []
     public var cases: [Case] = []

@@ -1,0 +1,269 @@
+import ArgumentParser
+import Foundation
+import OnRollCore
+import OnRollStore
+
+/// `onroll panel …`: the weekly panel, from agenda to minutes.
+struct PanelCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "panel", abstract: "Weekly panel: agenda, decisions, actions, minutes.",
+        discussion: "Items are named by the panel id and the case ref. Every change is audited and lands in the case's chronology.",
+        subcommands: [New.self, Attendee.self, Agenda.self, Add.self, Move.self, Remove.self, Decide.self,
+                      Minutes.self, Actions.self, ICS.self, List.self, Start.self, End.self])
+
+    struct New: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Plan a panel; prints its id.")
+        @OptionGroup var global: GlobalOptions
+        @Option var date: String
+        @Option(help: "inclusion, fair-access, reintegration or out-of-school.") var type: String
+        @Option var chair: String?
+
+        func run() throws {
+            let kind = try parseCode(type, Panel.Kind.self, "--type")!
+            let p = try global.openStore().newPanel(user: global.userName, date: try parseDate(date, "--date")!, type: kind, chair: chair)
+            printOut(String(p.id ?? 0))
+        }
+    }
+
+    struct Attendee: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add an attendee to a panel.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var id: Int64
+        @Option var name: String
+        @Option(help: "The attendee's organisation.") var org: String?
+        @Option var role: String?
+
+        func run() throws {
+            let a = try global.openStore().addAttendee(user: global.userName, panelId: id, name: name, organisation: org, role: role)
+            printOut("panel \(id): attendee \(a.name) added")
+        }
+    }
+
+    enum AgendaFormat: String, ExpressibleByArgument, CaseIterable { case table, csv, json, md }
+
+    struct Agenda: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The agenda: each case with the reasons it is there.",
+                                                        discussion: "--build runs the agenda rules and adds the cases not yet on it.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var id: Int64
+        @ArgumentParser.Flag(help: "Run the agenda rules and add missing cases first.") var build = false
+        @ArgumentParser.Flag(help: "Include items taken off the agenda.") var all = false
+        @Option(help: "table, csv, json or md.") var format: AgendaFormat = .table
+
+        func run() throws {
+            let store = try global.openStore()
+            if build {
+                let added = try store.buildAgenda(user: global.userName, panelId: id, today: try global.todayDate())
+                FileHandle.standardError.write(Data("panel \(id): \(added.count) case\(added.count == 1 ? "" : "s") added\n".utf8))
+            }
+            let r = try store.panelRecord(id)
+            let items = all ? r.items : r.agenda
+            switch format {
+            case .json:
+                struct Row: Encodable {
+                    var position: Int, caseRef: String, childName: String, school: String?, status: String
+                    var reasons: [String], decision: String?, decisionNote: String?, seconds: Int
+                }
+                printOut(try JSONOut.encode(items.map {
+                    Row(position: $0.item.position, caseRef: $0.item.caseRef, childName: $0.childName, school: $0.schoolName,
+                        status: $0.item.status.rawValue, reasons: $0.reasons, decision: $0.item.decision,
+                        decisionNote: $0.item.decisionNote, seconds: $0.item.seconds)
+                }))
+            case .md:
+                var out = ["# Agenda: \(PanelMinutes.md(r.title))", ""]
+                for (n, i) in items.enumerated() {
+                    out.append("\(n + 1). **\(PanelMinutes.md(i.item.caseRef))** \(PanelMinutes.md(i.childName))\(i.schoolName.map { ", \(PanelMinutes.md($0))" } ?? "")")
+                    for reason in i.reasons { out.append("   - \(PanelMinutes.md(reason))") }
+                }
+                printOut(out.joined(separator: "\n"))
+            case .csv, .table:
+                let rows = items.enumerated().map { n, i in
+                    [String(n + 1), i.item.caseRef, i.childName, i.item.status.rawValue, i.item.decision ?? "",
+                     i.reasons.joined(separator: format == .csv ? "\n" : "; ")]
+                }
+                printOut(Tabular.render(["#", "case", "child", "status", "decision", "reasons"], rows,
+                                        format: format == .csv ? .csv : .table))
+            }
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Put a case on the agenda by hand.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var id: Int64
+        @Argument var caseRef: String
+        @Option var reason: String
+
+        func run() throws {
+            let it = try global.openStore().addItem(user: global.userName, panelId: id, caseRef: caseRef, reason: reason)
+            printOut("panel \(id): \(caseRef) is item \(it.position)")
+        }
+    }
+
+    struct Move: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Move a case to position N on the agenda.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var id: Int64
+        @Argument var caseRef: String
+        @Option var to: Int
+
+        func run() throws {
+            try global.openStore().moveItem(user: global.userName, panelId: id, caseRef: caseRef, to: to)
+            printOut("panel \(id): \(caseRef) moved to \(to)")
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Take a case off the agenda (kept, marked removed).")
+        @OptionGroup var global: GlobalOptions
+        @Argument var id: Int64
+        @Argument var caseRef: String
+
+        func run() throws {
+            try global.openStore().removeItem(user: global.userName, panelId: id, caseRef: caseRef)
+            printOut("panel \(id): \(caseRef) taken off the agenda")
+        }
+    }
+
+    struct Decide: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record the panel's decision on a case, an action it agreed, or defer it.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var id: Int64
+        @Argument var caseRef: String
+        @Option var decision: String?
+        @Option(help: "More detail on the decision.") var note: String?
+        @Option var actionAgency: String?
+        @Option var actionDescription: String?
+        @Option var actionOwner: String?
+        @Option var actionDue: String?
+        @ArgumentParser.Flag(help: "Defer the case to the next panel of the same type.") var `defer` = false
+
+        func validate() throws {
+            if decision == nil && !`defer` && actionDescription == nil {
+                throw ArgumentParser.ValidationError("give --decision, an action (--action-agency and --action-description), or --defer")
+            }
+            if (actionAgency == nil) != (actionDescription == nil) {
+                throw ArgumentParser.ValidationError("an action needs both --action-agency and --action-description")
+            }
+        }
+
+        func run() throws {
+            let store = try global.openStore()
+            let today = try global.todayDate()
+            let due = try parseDate(actionDue, "--action-due")
+            let item = try store.panelItem(panelId: id, caseRef: caseRef)
+            guard let itemId = item.id else { return }
+            if let d = decision {
+                try store.recordDecision(user: global.userName, itemId: itemId, decision: d, note: note, today: today)
+                printOut("panel \(id): \(caseRef) decision recorded")
+            }
+            if let agency = actionAgency, let text = actionDescription {
+                let a = try store.addPanelAction(user: global.userName, itemId: itemId, agency: agency, description: text,
+                                                 owner: actionOwner, due: due, today: today)
+                printOut("panel \(id): \(caseRef) action \(a.id ?? 0) added")
+            }
+            if `defer` {
+                let next = try store.deferItem(user: global.userName, itemId: itemId, today: today)
+                printOut("panel \(id): \(caseRef) deferred to panel \(next.id ?? 0) (\(next.date.iso))")
+            }
+        }
+    }
+
+    struct Minutes: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The minutes, as Markdown or print-ready HTML.",
+                                                        discussion: "--redact names children by initials and case ref only.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var id: Int64
+        @Option(help: "md or html.") var format: String = "md"
+        @ArgumentParser.Flag(help: "Initials and case refs only.") var redact = false
+        @Option(help: "Write to this file (mode 0600) instead of stdout.") var output: String?
+
+        func run() throws {
+            let f = try parseCode(format, PanelMinutes.Format.self, "--format")!
+            let text = PanelMinutes.render(try global.openStore().panelRecord(id), format: f, redact: redact)
+            try emit(text, to: output)
+        }
+    }
+
+    struct Actions: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The actions the panel agreed, overall or for one agency.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var id: Int64
+        @Option(help: "csv (the default) or table.") var format: OutputFormat = .csv
+        @Option(help: "Only this agency's actions.") var agency: String?
+
+        func run() throws {
+            let r = try global.openStore().panelRecord(id)
+            switch format {
+            case .csv: try emit(PanelActionList.csv(r, agency: agency), to: nil)
+            case .json:
+                printOut(try JSONOut.encode(r.allActions.filter { agency == nil || $0.action.agency.lowercased() == agency!.lowercased() }.map(\.action)))
+            case .table:
+                let rows = r.allActions.filter { agency == nil || $0.action.agency.lowercased() == agency!.lowercased() }.map { i, a in
+                    [i.item.caseRef, i.initials, a.agency, a.owner ?? "", a.due?.iso ?? "", a.description]
+                }
+                printOut(Tabular.render(["case", "child", "agency", "owner", "due", "action"], rows, format: .table))
+            }
+        }
+    }
+
+    struct ICS: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "ics", abstract: "The actions' due dates and the next panel as an iCalendar file.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var id: Int64
+        @Option(help: "Write to this file instead of stdout.") var output: String?
+
+        func run() throws {
+            try emit(PanelCalendar.ics(try global.openStore().panelRecord(id)), to: output)
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Every panel, oldest first.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "table, csv or json.") var format: OutputFormat = .table
+
+        func run() throws {
+            let store = try global.openStore()
+            let panels = try store.panels()
+            if format == .json { printOut(try JSONOut.encode(panels)); return }
+            let rows = try panels.map { p -> [String] in
+                let r = try store.panelRecord(p.id ?? 0)
+                return [String(p.id ?? 0), p.date.iso, p.type.rawValue, p.status.rawValue, p.chair ?? "", String(r.agenda.count),
+                        String(r.agenda.filter { $0.item.status != .pending }.count)]
+            }
+            printOut(Tabular.render(["id", "date", "type", "status", "chair", "items", "done"], rows, format: format))
+        }
+    }
+
+    struct Start: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Start the meeting (records the start time).")
+        @OptionGroup var global: GlobalOptions
+        @Argument var id: Int64
+        func run() throws {
+            try global.openStore().startPanel(user: global.userName, id: id)
+            printOut("panel \(id): started")
+        }
+    }
+
+    struct End: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "End the meeting: its record closes.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var id: Int64
+        func run() throws {
+            try global.openStore().endPanel(user: global.userName, id: id)
+            printOut("panel \(id): ended")
+        }
+    }
+}
+
+/// Writes a document to a file (0600: panel papers name children) or to stdout as is.
+func emit(_ text: String, to path: String?) throws {
+    guard let p = path else { FileHandle.standardOutput.write(Data(text.utf8)); return }
+    let fm = FileManager.default
+    if fm.fileExists(atPath: p) { try? fm.removeItem(atPath: p) }
+    guard fm.createFile(atPath: p, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+        throw CLIError.failed("cannot write \(p)")
+    }
+    FileHandle.standardError.write(Data("wrote \(p)\n".utf8))
+}

@@ -1,0 +1,216 @@
+import ArgumentParser
+import Foundation
+import OnRollCore
+import OnRollStore
+
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan", abstract: "Reintegration plans: phases, reviews, endings, and the PRU head's list.",
+        subcommands: [New.self, Phase.self, Review.self, End.self, Show.self, List.self])
+
+    struct New: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Start a reintegration plan on a case; prints the plan id.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The case ref.") var caseRef: String
+        @Option(help: "The PRU, AP or current school's URN.") var from: String
+        @Option(help: "The target school's URN.") var to: String
+        @Option var start: String
+        @Option(help: "The date the pupil should be full time in the target school.") var target: String
+        @Option(help: "School days between reviews (default 10).") var reviewEvery: Int = 10
+        @Option(help: "What success looks like.") var criteria: String?
+        @Option(help: "What each agency commits to.") var support: String?
+
+        func run() throws {
+            let p = try global.openStore().newPlan(user: global.userName, ReintegrationPlan(
+                caseRef: caseRef, fromURN: from, toURN: to, start: try parseDate(start, "--start")!,
+                target: try parseDate(target, "--target")!, reviewEvery: reviewEvery, successCriteria: criteria, support: support))
+            printOut(String(p.id ?? 0))
+        }
+    }
+
+    struct Phase: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a phase: planned sessions a week between two dates (10 is full time).")
+        @OptionGroup var global: GlobalOptions
+        @Argument var plan: Int64
+        @Option var from: String
+        @Option var to: String
+        @Option(help: "Planned sessions a week, 0–10.") var sessions: Int
+        @Option var description: String?
+
+        func run() throws {
+            let ph = try global.openStore().addPhase(user: global.userName, PlanPhase(
+                planId: plan, from: try parseDate(from, "--from")!, to: try parseDate(to, "--to")!, sessions: sessions, description: description))
+            printOut("plan \(plan): phase \(ph.id ?? 0) \(ph.from.iso)..\(ph.to.iso), \(ph.sessions) sessions a week")
+        }
+    }
+
+    struct Review: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record a plan review: sessions attended against planned, RAG, voices and the decision.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var plan: Int64
+        @Option var date: String
+        @Option(help: "Sessions attended since the last review.") var attended: Int
+        @Option(help: "Sessions planned since the last review.") var planned: Int
+        @Option(help: "red, amber or green.") var rag: String
+        @Option var note: String?
+        @Option(help: "What is working.") var working: String?
+        @Option(help: "What is not working.") var notWorking: String?
+        @Option(help: "What the pupil says.") var pupil: String?
+        @Option(help: "What the parent or carer says.") var parent: String?
+        @Option(help: "continue, step-up, extend, pause or end.") var decision: String?
+
+        func run() throws {
+            let r = try global.openStore().addPlanReview(user: global.userName, PlanReview(
+                planId: plan, date: try parseDate(date, "--date")!, attended: attended, planned: planned,
+                rag: try parseCode(rag, RAG.self, "--rag")!, working: working, notWorking: notWorking, pupilVoice: pupil,
+                parentVoice: parent, decision: try parseCode(decision, PlanReview.Decision.self, "--decision"), note: note,
+                author: global.userName))
+            printOut("plan \(plan): review \(r.id ?? 0) recorded (\(attended)/\(planned), \(r.rag.rawValue))")
+        }
+    }
+
+    struct End: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "End a plan: completed, extended, or broken-down (needs --reason).")
+        @OptionGroup var global: GlobalOptions
+        @Argument var plan: Int64
+        @Option(help: "completed, extended or broken-down.") var outcome: String
+        @Option var reason: String?
+        @Option(help: "The date it ended (default today).") var date: String?
+
+        func run() throws {
+            let o = try parseCode(outcome, ReintegrationPlan.Status.self, "--outcome")!
+            guard o.isEnded else { throw CLIError.invalid("--outcome: use completed, extended or broken-down") }
+            let p = try global.openStore().endPlan(user: global.userName, id: plan, outcome: o, reason: reason,
+                                                   date: try parseDate(date, "--date") ?? global.todayDate())
+            printOut("plan \(plan): \(p.status.label)")
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "One plan with its phases, reviews and schedule.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var plan: Int64
+        @Option(help: "text or json.") var format: ShowCommand.ShowFormat = .text
+
+        func run() throws {
+            let store = try global.openStore()
+            let today = try global.todayDate()
+            let d = try store.plan(plan)
+            let view = PlanView(d, calendar: try store.calendar(), today: today)
+            switch format {
+            case .json: printOut(try JSONOut.encode(view))
+            case .text: printOut(view.text)
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Active plans: phase, weeks in, attendance against plan, last RAG and next review; overdue reviews first.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Only plans from this PRU or AP (URN).") var setting: String?
+        @Option(help: "table, csv or json.") var format: OutputFormat = .table
+
+        func run() throws {
+            let store = try global.openStore()
+            let today = try global.todayDate()
+            let cal = try store.calendar()
+            let rows = try store.planRows(setting: setting).map { r in
+                PlanListRow(PlanView(r.detail, calendar: cal, today: today), child: r.child.displayName)
+            }.sorted { a, b in
+                if a.reviewOverdue != b.reviewOverdue { return a.reviewOverdue }
+                return (a.nextReview ?? "9999", a.id) < (b.nextReview ?? "9999", b.id)
+            }
+            switch format {
+            case .json: printOut(try JSONOut.encode(rows))
+            case .csv, .table:
+                let body = rows.map { r in
+                    // The child's name goes last: it is the column a narrow terminal shortens.
+                    [String(r.id), r.caseRef, r.from, r.to, r.status, String(r.weeksIn),
+                     r.phaseSessions.map { "\($0)/10" } ?? "—",
+                     "\(r.attended)/\(r.planned)" + (format == .table ? " " + r.sparkline : ""),
+                     r.lastRAG ?? "—", (r.nextReview ?? "—") + (r.reviewOverdue ? (format == .table ? " OVERDUE" : "") : ""), r.child]
+                }
+                var header = ["plan", "case", "from", "to", "status", "weeks", "phase", "attended", "rag", "next review", "child"]
+                var rowsOut = body
+                if format == .csv {
+                    header.append("overdue")
+                    rowsOut = zip(body, rows).map { $0 + [$1.reviewOverdue ? "yes" : "no"] }
+                }
+                printOut(Tabular.render(header, rowsOut, format: format))
+            }
+        }
+    }
+}
+
+/// One plan as `plan show` prints it: the plan, where it stands today, and its history.
+struct PlanView: Encodable {
+    var id: Int64, caseRef: String, fromURN: String, toURN: String, start: SchoolDate, target: SchoolDate
+    var reviewEvery: Int, successCriteria: String?, support: String?, status: String
+    var endedOn: SchoolDate?, endReason: String?
+    var weeksIn: Int, currentPhaseSessions: Int?, nextReview: SchoolDate?, reviewOverdue: Bool
+    var attended: Int, planned: Int, lastRAG: String?
+    var phases: [PlanPhase]
+    var reviews: [PlanReview]
+
+    init(_ d: PlanDetail, calendar: SchoolCalendar, today: SchoolDate) {
+        let p = d.plan
+        id = p.id ?? 0; caseRef = p.caseRef; fromURN = p.fromURN; toURN = p.toURN; start = p.start; target = p.target
+        reviewEvery = p.reviewEvery; successCriteria = p.successCriteria; support = p.support; status = p.status.rawValue
+        endedOn = p.endedOn; endReason = p.endReason
+        weeksIn = PlanSchedule.weeksIn(d, today: today)
+        currentPhaseSessions = d.phase(on: today)?.sessions
+        nextReview = PlanSchedule.nextReview(d, calendar: calendar)
+        reviewOverdue = PlanSchedule.isReviewOverdue(d, calendar: calendar, today: today)
+        attended = d.reviews.reduce(0) { $0 + $1.attended }
+        planned = d.reviews.reduce(0) { $0 + $1.planned }
+        lastRAG = d.reviews.last?.rag.rawValue
+        phases = d.phases
+        reviews = d.reviews
+    }
+
+    var text: String {
+        var out = ["Plan \(id) on \(caseRef): \(fromURN) → \(toURN) · \(status.replacingOccurrences(of: "-", with: " "))",
+                   "Started \(start.iso), full time by \(target.iso), reviews every \(reviewEvery) school days"]
+        if let e = endedOn { out.append("Ended \(e.iso)" + (endReason.map { ": \($0)" } ?? "")) }
+        else {
+            out.append("Week \(weeksIn) · phase \(currentPhaseSessions.map { "\($0)/10 sessions a week" } ?? "none in force today")"
+                       + " · next review \(nextReview?.iso ?? "—")" + (reviewOverdue ? " (OVERDUE)" : ""))
+        }
+        if let c = successCriteria { out.append("Success looks like: \(c)") }
+        if let s = support { out.append("Support: \(s)") }
+        out.append("")
+        out.append("Phases")
+        if phases.isEmpty { out.append("  none yet (onroll plan phase \(id) --from DATE --to DATE --sessions N)") }
+        for ph in phases {
+            out.append("  \(ph.from.iso)..\(ph.to.iso)  \(ph.sessions)/10 sessions a week" + (ph.description.map { "  \($0)" } ?? ""))
+        }
+        out.append("")
+        out.append("Reviews" + (reviews.isEmpty ? "" : "  \(attended)/\(planned) sessions attended  \(PlanSchedule.sparkline(reviews.map(\.attendanceFraction)))"))
+        if reviews.isEmpty { out.append("  none yet") }
+        for r in reviews {
+            out.append("  \(r.date.iso)  \(r.attended)/\(r.planned)  \(r.rag.rawValue.uppercased())" + (r.decision.map { "  decision: \($0.label)" } ?? "") + "  (\(r.author))")
+            if let w = r.working { out.append("      working: \(w)") }
+            if let n = r.notWorking { out.append("      not working: \(n)") }
+            if let v = r.pupilVoice { out.append("      pupil: \(v)") }
+            if let v = r.parentVoice { out.append("      parent: \(v)") }
+            if let n = r.note { out.append("      note: \(n)") }
+        }
+        return out.joined(separator: "\n")
+    }
+}
+
+/// One row of `plan list`.
+struct PlanListRow: Encodable {
+    var id: Int64, caseRef: String, child: String, from: String, to: String, status: String, weeksIn: Int
+    var phaseSessions: Int?, attended: Int, planned: Int, attendance: [Double], lastRAG: String?
+    var nextReview: String?, reviewOverdue: Bool
+    var sparkline: String { PlanSchedule.sparkline(attendance) }
+
+    init(_ v: PlanView, child: String) {
+        id = v.id; caseRef = v.caseRef; self.child = child; from = v.fromURN; to = v.toURN; status = v.status
+        weeksIn = v.weeksIn; phaseSessions = v.currentPhaseSessions; attended = v.attended; planned = v.planned
+        attendance = v.reviews.map(\.attendanceFraction); lastRAG = v.lastRAG; nextReview = v.nextReview?.iso
+        reviewOverdue = v.reviewOverdue
+    }
+}

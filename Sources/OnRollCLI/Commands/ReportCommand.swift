@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import OnRollCore
+import OnRollStore
+
+/// `onroll report NAME`: the figures of docs/reports.md, from the whole store.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report", abstract: "Caseload, suspensions, reintegration, out-of-school and actions reports.",
+        discussion: """
+            NAME is one of: \(Reports.names.joined(separator: ", ")). The period is the academic year \
+            containing --today unless --year (and --term) say otherwise; "open" and "overdue" figures are \
+            always as at --today. --publish applies disclosure control (counts of 1–5 become c, with \
+            secondary suppression; tables by officer are left out). Definitions: docs/reports.md.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "caseload, suspensions, reintegration, out-of-school or actions.") var name: String
+    @Option(help: ArgumentHelp("The academic year, e.g. 2025/26 (default: the year containing --today).", valueName: "YYYY/YY")) var year: String?
+    @Option(help: "autumn, spring or summer (default: the whole year).") var term: String?
+    @Flag(help: "Publishable: suppress small counts and leave out figures by officer.") var publish = false
+    @Flag(help: "Show schools as School 01, School 02… (implies --publish).") var pseudonymiseSchools = false
+    @Option(help: "table, csv, md or json.") var format: String = "table"
+    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var output: String?
+
+    func run() throws {
+        guard Reports.names.contains(name) else {
+            throw CLIError.usage("unknown report '\(name)' (expected one of: \(Reports.names.joined(separator: ", ")))")
+        }
+        let width = output == nil ? Tabular.terminalWidth() : 120
+        guard let fmt = ReportFormat.parse(format, width: width) else {
+            throw CLIError.usage("--format: '\(format)' is not one of table, csv, md, json")
+        }
+        let today = try global.todayDate()
+        let period = try ReportCommand.period(year: year, term: term, today: today)
+        let data = try global.openStore().reportData()
+        let bundle = ReportCommand.bundle(name, data, period: period, today: today,
+                                          publish: publish || pseudonymiseSchools, pseudonymiseSchools: pseudonymiseSchools)
+        let text = bundle.rendered(fmt)
+        if let output {
+            do { try text.write(toFile: output, atomically: true, encoding: .utf8) } catch {
+                throw CLIError.failed("\(output): cannot be written (\(error.localizedDescription))")
+            }
+            FileHandle.standardError.write(Data("wrote \(bundle.title.lowercased()) for \(bundle.period) to \(output)\n".utf8))
+        } else {
+            printOut(text)
+        }
+    }
+
+    static func period(year: String?, term: String?, today: SchoolDate) throws -> ReportPeriod {
+        var y = AcademicYear(containing: today)
+        if let year {
+            do { y = try AcademicYear.parse(year) } catch { throw CLIError.usage("--year: \(error.message)") }
+        }
+        var t: Term?
+        if let term {
+            do { t = try Term.parse(term.lowercased()) } catch { throw CLIError.usage("--term: \(error.message)") }
+        }
+        return ReportPeriod(year: y, term: t)
+    }
+
+    static func bundle(_ name: String, _ data: ReportData, period: ReportPeriod, today: SchoolDate,
+                       publish: Bool, pseudonymiseSchools: Bool) -> ReportBundle {
+        let raw = Reports.run(name, data, period: period, today: today)!
+        return publish ? Disclosure.publish(raw, pseudonymiseSchools: pseudonymiseSchools) : raw
+    }
+}

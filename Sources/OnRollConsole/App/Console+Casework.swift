@@ -1,0 +1,103 @@
+import OnRollCore
+import OnRollStore
+
+/// Casework forms on the case screen: the reflection after a suspension, a professional joining the
+/// team, a CME enquiry step, and the out-of-school (CNIS) record.
+extension Console {
+    /// Suspensions as the Suspensions tab lists them: newest first.
+    func shownSuspensions(_ c: AssessedCase) -> [Suspension] { c.file.suspensions.reversed() }
+
+    func openCaseworkForm(_ cmd: Command, _ c: AssessedCase) {
+        let ref = c.file.case.ref, child = c.file.child
+        switch cmd {
+        case .reflectSuspension:
+            let shown = shownSuspensions(c)
+            guard !shown.isEmpty else { state.message = "\(child.displayName) has no suspensions"; return }
+            // On the Suspensions tab the selected one; elsewhere the newest without a reflection.
+            let pick = state.mode == .caseDetail && state.tab == .suspensions && shown.indices.contains(state.suspensionSelection)
+                ? shown[state.suspensionSelection]
+                : shown.first { s in s.id.map { c.file.reflections[$0] == nil } ?? false } ?? shown[0]
+            guard let id = pick.id else { return }
+            if c.file.reflections[id] != nil { state.message = "The suspension of \(pick.start.iso) already has a reflection"; return }
+            let agencies = [""] + ((try? store.agencies()) ?? Agencies.defaults)
+            let due = state.today.adding(days: 14).iso
+            state.form = Form(title: "Reflection on the suspension of \(pick.start.iso)", purpose: .reflection(suspensionId: id, caseRef: ref), fields: [
+                .init("what", "What happened", required: true), .init("triggers", "Triggers"),
+                .init("pupil", "Pupil's view"), .init("change", "What will change"),
+                .init("a1agency", "Action 1 agency", .pick(agencies)), .init("a1desc", "Action 1"),
+                .init("a1owner", "Action 1 owner"), .init("a1due", "Action 1 due", .date, value: due),
+                .init("a2agency", "Action 2 agency", .pick(agencies)), .init("a2desc", "Action 2"),
+                .init("a2owner", "Action 2 owner"), .init("a2due", "Action 2 due", .date, value: due)])
+        case .addProfessional:
+            let agencies = (try? store.agencies()) ?? Agencies.defaults
+            state.form = Form(title: "Add to the team around \(child.displayName)", purpose: .professional(caseRef: ref), fields: [
+                .init("name", "Name", required: true), .init("agency", "Agency", .pick(agencies), required: true),
+                .init("role", "Role"), .init("contact", "Phone or email"),
+                .init("since", "Since", .date, required: true, value: state.today.iso),
+                .init("lead", "Lead professional?", .pick(["no", "yes"]))])
+        case .recordEnquiry:
+            let done = Set(c.file.outOfSchool?.enquiriesDone ?? [])
+            let open = CMEEnquiry.allCases.filter { !done.contains($0) }
+            guard !open.isEmpty else { state.message = "Every CME enquiry is recorded for \(child.displayName)"; return }
+            state.form = Form(title: "CME enquiry for \(child.displayName)", purpose: .enquiry(childRef: child.ref, caseRef: ref), fields: [
+                .init("step", "Enquiry", .pick(open.map(\.rawValue))),
+                .init("date", "Date done", .date, required: true, value: state.today.iso)])
+        case .editOutOfSchool:
+            let r = c.file.outOfSchool ?? OutOfSchoolRecord(childRef: child.ref)
+            func yn(_ b: Bool) -> String { b ? "yes" : "no" }
+            state.form = Form(title: "Out-of-school record: \(child.displayName)", purpose: .outOfSchool(childRef: child.ref, caseRef: ref), fields: [
+                .init("address", "Address", value: r.childAddress ?? ""),
+                .init("parent1", "Parent 1", value: r.parent1Name ?? ""), .init("parent1Address", "Parent 1 address", value: r.parent1Address ?? ""),
+                .init("parent2", "Parent 2", value: r.parent2Name ?? ""), .init("parent2Address", "Parent 2 address", value: r.parent2Address ?? ""),
+                .init("educator", "Educator", value: r.educator ?? ""),
+                .init("hours", "Hours a week", .number, value: r.educatorHours.map { CaseloadView.fmt($0) } ?? ""),
+                .init("providers", "Other providers", value: r.otherProviders ?? ""),
+                .init("s47", "s47 enquiry?", .pick(["no", "yes"]), value: yn(r.s47Enquiry)),
+                .init("cpPlan", "CP plan?", .pick(["no", "yes"]), value: yn(r.cpPlan)),
+                .init("special", "Special school?", .pick(["no", "yes"]), value: yn(r.specialSchool))])
+        default: break
+        }
+    }
+
+    func saveCasework(_ f: Form) throws {
+        let user = state.user
+        func opt(_ k: String) -> String? { f[k].isEmpty ? nil : f[k] }
+        func date(_ k: String) throws -> SchoolDate? { f[k].isEmpty ? nil : try SchoolDate.parse(f[k]) }
+        switch f.purpose {
+        case .reflection(let id, let ref):
+            var actions: [(agency: String, description: String, owner: String?, due: SchoolDate?)] = []
+            for n in ["a1", "a2"] where !f[n + "desc"].isEmpty {
+                guard !f[n + "agency"].isEmpty else { throw StoreError.invalid("\(n == "a1" ? "action 1" : "action 2") needs an agency") }
+                actions.append((f[n + "agency"], f[n + "desc"], opt(n + "owner"), try date(n + "due")))
+            }
+            try store.addReflection(user: user, Reflection(suspensionId: id, date: state.today, whatHappened: f["what"],
+                                                           triggers: opt("triggers"), pupilView: opt("pupil"),
+                                                           whatWillChange: opt("change"), author: user),
+                                    caseRef: ref, actions: actions)
+            try reloadCase(ref)
+            state.message = "Reflection saved" + (actions.isEmpty ? "" : "; \(actions.count) action(s) added")
+        case .professional(let ref):
+            let p = try store.addProfessional(user: user, Professional(caseRef: ref, agency: f["agency"], role: opt("role"), name: f["name"],
+                                                                       contact: opt("contact"), since: try date("since"),
+                                                                       isLead: f["lead"] == "yes"), date: state.today)
+            try reloadCase(ref)
+            state.message = "\(p.name) added to the team" + (p.isLead ? " as lead" : "")
+        case .enquiry(let child, let ref):
+            let step = try CMEEnquiry.parse(f["step"])
+            try store.recordEnquiry(user: user, childRef: child, step: step, date: try date("date") ?? state.today)
+            try reloadCase(ref)
+            state.message = "Enquiry recorded: \(step.label)"
+        case .outOfSchool(let child, let ref):
+            guard f["hours"].isEmpty || Double(f["hours"]) != nil else { throw StoreError.invalid("hours: not a number") }
+            try store.setOutOfSchool(user: user, childRef: child, date: state.today, describe: "edited in the console") { r in
+                r.childAddress = opt("address"); r.parent1Name = opt("parent1"); r.parent1Address = opt("parent1Address")
+                r.parent2Name = opt("parent2"); r.parent2Address = opt("parent2Address"); r.educator = opt("educator")
+                r.educatorHours = Double(f["hours"]); r.otherProviders = opt("providers")
+                r.s47Enquiry = f["s47"] == "yes"; r.cpPlan = f["cpPlan"] == "yes"; r.specialSchool = f["special"] == "yes"
+            }
+            try reloadCase(ref)
+            state.message = "Out-of-school record saved"
+        default: break
+        }
+    }
+}

@@ -1,0 +1,176 @@
+import OnRollCore
+import OnRollStore
+
+/// Panel mode: the chair walks the agenda; each decision, action, deferral and timer is saved
+/// through the store as it is made, so nothing typed in the meeting waits for the end.
+extension Console {
+    func runPanel(_ cmd: Command) {
+        if cmd == .panelMode { openPanelMode(); return }
+        guard state.mode == .panel, state.panel != nil else { state.message = "Open panel mode first (M)"; return }
+        switch cmd {
+        case .panelNext: panelMove(1)
+        case .panelPrev: panelMove(-1)
+        case .panelDecide: openPanelForm(decision: true)
+        case .panelAction: openPanelForm(decision: false)
+        case .panelDefer: panelWrite("Deferred") { s, item in
+            let next = try s.deferItem(user: state.user, itemId: item, today: state.today)
+            return "deferred to the panel of \(next.date.long)"
+        }
+        case .panelDiscussed: panelWrite("Discussed") { s, item in
+            try s.markDiscussed(user: state.user, itemId: item, today: state.today)
+            return "marked discussed"
+        }
+        case .panelEnd: endPanelMeeting()
+        default: break
+        }
+    }
+
+    func tickPanel() {
+        if state.panel != nil { state.panel!.now = clock() }
+    }
+
+    /// Opens the next planned panel, builds its agenda if it has none, and starts the meeting.
+    func openPanelMode() {
+        do {
+            guard let p = try store.upcomingPanel(today: state.today), let id = p.id else {
+                state.message = "No panel is planned: create one with `onroll panel new --date D --type T`"
+                return
+            }
+            var record = try store.panelRecord(id)
+            var built = 0
+            if record.agenda.isEmpty {
+                built = try store.buildAgenda(user: state.user, panelId: id, today: state.today).count
+            }
+            try store.startPanel(user: state.user, id: id)
+            record = try store.panelRecord(id)
+            var cases: [String: AssessedCase] = [:]
+            for i in record.agenda {
+                cases[i.item.caseRef] = try state.all.first { $0.file.case.ref == i.item.caseRef }
+                    ?? store.assessedCase(i.item.caseRef, today: state.today)
+            }
+            var session = PanelSession(record: record, cases: cases, now: clock())
+            // Resume where the meeting got to: the first item not yet dealt with.
+            session.selection = record.agenda.firstIndex { $0.item.status == .pending } ?? 0
+            state.panel = session
+            state.mode = .panel
+            lastStamp = try store.changeStamp()
+            state.message = "\(record.title): \(record.agenda.count) items\(built > 0 ? " (agenda built: \(built) added)" : "") · d decision · a action · f defer"
+        } catch {
+            state.message = "Cannot open the panel: \(error)"
+        }
+    }
+
+    /// Saves the time on the item in view and starts the clock on the next one.
+    func panelMove(_ d: Int) {
+        guard var s = state.panel, !s.record.agenda.isEmpty else { return }
+        let to = max(0, min(s.record.agenda.count - 1, s.selection &+ d))
+        guard to != s.selection else { return }
+        saveItemTime()
+        s = state.panel!
+        s.selection = to
+        s.itemStart = s.now
+        let h = max(1, state.height - 4)
+        if to < s.scroll { s.scroll = to }
+        if to >= s.scroll + h { s.scroll = to - h + 1 }
+        state.panel = s
+        state.message = ""
+    }
+
+    /// Adds the seconds since the item came up to its stored time.
+    func saveItemTime() {
+        guard var s = state.panel, let item = s.current, let id = item.item.id else { return }
+        let secs = s.sitting
+        guard secs > 0 else { return }
+        do {
+            try store.addItemSeconds(user: state.user, itemId: id, seconds: secs)
+            s.itemStart = s.now
+            state.panel = s
+            try reloadPanel()
+        } catch {
+            state.message = "Timer not saved: \(error)"
+        }
+    }
+
+    func openPanelForm(decision: Bool) {
+        guard let item = state.panel?.current, let id = item.item.id else { return }
+        let ref = item.item.caseRef
+        if decision {
+            state.form = Form(title: "Decision on \(ref) (\(item.childName))", purpose: .panelDecision(itemId: id, caseRef: ref), fields: [
+                .init("decision", "Decision", .pick(PanelDecisions.common), value: item.item.decision.flatMap { PanelDecisions.common.contains($0) ? $0 : nil } ?? ""),
+                .init("note", "Detail", value: item.item.decisionNote ?? "")])
+        } else {
+            let agencies = (try? store.agencies()) ?? Agencies.defaults
+            state.form = Form(title: "Panel action on \(ref)", purpose: .panelAction(itemId: id, caseRef: ref), fields: [
+                .init("description", "What", required: true), .init("agency", "Agency", .pick(agencies), required: true),
+                .init("owner", "Owner", required: true), .init("due", "Due", .date, required: true, value: state.today.adding(days: 14).iso)])
+        }
+    }
+
+    func savePanelForm(_ f: Form) throws {
+        switch f.purpose {
+        case .panelDecision(let id, let ref):
+            var decision = f["decision"], note: String? = f["note"].isEmpty ? nil : f["note"]
+            if decision == "other" {
+                // "Other" means the detail is the decision.
+                guard let n = note else { throw StoreError.invalid("say what the panel decided (Detail)") }
+                decision = n; note = nil
+            }
+            try store.recordDecision(user: state.user, itemId: id, decision: decision, note: note, today: state.today)
+            try afterPanelChange(ref)
+            state.message = "\(ref): decision recorded — \(decision)"
+        case .panelAction(let id, let ref):
+            let a = try store.addPanelAction(user: state.user, itemId: id, agency: f["agency"], description: f["description"],
+                                             owner: f["owner"], due: f["due"].isEmpty ? nil : try SchoolDate.parse(f["due"]),
+                                             today: state.today)
+            try afterPanelChange(ref)
+            state.message = "\(ref): action \(a.id ?? 0) for \(a.agency) saved"
+        default: break
+        }
+    }
+
+    /// Runs one store change on the item in view, then shows it.
+    func panelWrite(_ verb: String, _ body: (Store, Int64) throws -> String) {
+        guard let item = state.panel?.current, let id = item.item.id else { return }
+        do {
+            let what = try body(store, id)
+            try afterPanelChange(item.item.caseRef)
+            state.message = "\(item.item.caseRef): \(what)"
+        } catch {
+            state.message = "\(verb) not saved: \(error)"
+        }
+    }
+
+    func afterPanelChange(_ ref: String) throws {
+        try reloadPanel()
+        try reloadCase(ref)
+        if let fresh = state.all.first(where: { $0.file.case.ref == ref }) { state.panel?.cases[ref] = fresh }
+    }
+
+    func reloadPanel() throws {
+        guard let id = state.panel?.record.panel.id else { return }
+        state.panel?.record = try store.panelRecord(id)
+        lastStamp = try store.changeStamp()
+    }
+
+    func endPanelMeeting() {
+        guard let id = state.panel?.record.panel.id else { return }
+        saveItemTime()
+        do {
+            try store.endPanel(user: state.user, id: id)
+            let s = state.panel!
+            state.panel = nil
+            state.mode = .caseload
+            state.message = "Panel ended after \(PanelView.clock(s.meetingSeconds)): \(s.doneCount) of \(s.record.agenda.count) items dealt with · minutes: onroll panel minutes \(id)"
+        } catch {
+            state.message = "Cannot end the panel: \(error)"
+        }
+    }
+
+    /// Leaves panel mode without ending the meeting (it can be resumed with M).
+    func leavePanel() {
+        saveItemTime()
+        state.panel = nil
+        state.mode = .caseload
+        state.message = "Left the panel; M resumes it"
+    }
+}

@@ -1,0 +1,213 @@
+/// The minutes of a panel as Markdown or print-ready HTML. Both carry the attendees and, for each
+/// item, the case ref, the child (initials only when redacted), school, reasons, decision and the
+/// actions agreed. Every stored text is escaped for its format.
+public enum PanelMinutes {
+    public enum Format: String, CodeList {
+        case md, html
+        public static let listName = "minutes format"
+        public var label: String { rawValue }
+    }
+
+    public static func render(_ r: PanelRecord, format: Format, redact: Bool) -> String {
+        switch format {
+        case .md: markdown(r, redact: redact)
+        case .html: html(r, redact: redact)
+        }
+    }
+
+    // MARK: Shared wording
+
+    static func child(_ i: PanelRecord.Item, redact: Bool) -> String { redact ? i.initials : i.childName }
+
+    /// Free text with the child's names replaced by initials, for redacted minutes: a decision note
+    /// or action can name the child even when the heading does not.
+    static func scrub(_ text: String, _ i: PanelRecord.Item, redact: Bool) -> String {
+        guard redact else { return text }
+        var out = text
+        let parts = i.childName.split(separator: " ").map(String.init).filter { $0.count > 1 }
+        for p in parts.sorted(by: { $0.count > $1.count }) { out = replacingCaseInsensitive(out, p, i.initials) }
+        return out
+    }
+
+    static func replacingCaseInsensitive(_ text: String, _ target: String, _ with: String) -> String {
+        let t = Array(text), g = Array(target.lowercased())
+        var out = "", i = 0
+        while i < t.count {
+            if i + g.count <= t.count, String(t[i..<(i + g.count)]).lowercased() == String(g) {
+                out += with; i += g.count
+            } else {
+                out.append(t[i]); i += 1
+            }
+        }
+        return out
+    }
+
+    static func decision(_ i: PanelRecord.Item) -> String? {
+        guard let d = i.item.decision else { return nil }
+        return d + (i.item.decisionNote.map { $0.isEmpty ? "" : " — \($0)" } ?? "")
+    }
+
+    static func statusLine(_ i: PanelRecord.Item) -> String {
+        let s = i.item.status == .pending ? "not reached" : i.item.status.label
+        return i.item.seconds > 0 ? "\(s) (\(duration(i.item.seconds)))" : s
+    }
+
+    public static func duration(_ seconds: Int) -> String {
+        let h = seconds / 3600, m = (seconds % 3600) / 60, s = seconds % 60
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
+        return h > 0 ? "\(h):\(two(m)):\(two(s))" : "\(m):\(two(s))"
+    }
+
+    static func times(_ p: Panel) -> String? {
+        guard let s = p.startedAt else { return nil }
+        return "started \(s)" + (p.endedAt.map { ", ended \($0)" } ?? "")
+    }
+
+    // MARK: Markdown
+
+    /// Escapes Markdown's inline specials so stored text reads as text.
+    public static func md(_ s: String) -> String {
+        var out = ""
+        for ch in s {
+            switch ch {
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "!": out += "\\\(ch)"
+            case "\n", "\r": out += " "
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+
+    static func markdown(_ r: PanelRecord, redact: Bool) -> String {
+        var o: [String] = []
+        o.append("# \(md(r.title))")
+        o.append("")
+        o.append("- Chair: \(md(r.panel.chair ?? "not recorded"))")
+        o.append("- Status: \(r.panel.status.label)")
+        if let t = times(r.panel) { o.append("- Meeting: \(md(t))") }
+        if redact { o.append("- Redacted: children are named by initials and case reference only") }
+        o.append("")
+        o.append("## Attendees")
+        o.append("")
+        if r.attendees.isEmpty { o.append("None recorded.") } else {
+            o.append("| Name | Role | Organisation |")
+            o.append("| --- | --- | --- |")
+            for a in r.attendees { o.append("| \(md(a.name)) | \(md(a.role ?? "")) | \(md(a.organisation ?? "")) |") }
+        }
+        o.append("")
+        o.append("## Items")
+        for (n, i) in r.agenda.enumerated() {
+            o.append("")
+            o.append("### \(n + 1). \(md(i.item.caseRef)) — \(md(child(i, redact: redact)))\(i.schoolName.map { ", \(md($0))" } ?? "")")
+            o.append("")
+            o.append("Why on the agenda:")
+            for reason in i.reasons { o.append("- \(md(scrub(reason, i, redact: redact)))") }
+            o.append("")
+            o.append("- Decision: \(md(decision(i).map { scrub($0, i, redact: redact) } ?? "none recorded"))")
+            o.append("- Status: \(md(statusLine(i)))")
+            if !i.actions.isEmpty {
+                o.append("")
+                o.append("| Action | Agency | Owner | Due |")
+                o.append("| --- | --- | --- | --- |")
+                for a in i.actions {
+                    o.append("| \(md(scrub(a.description, i, redact: redact))) | \(md(a.agency)) | \(md(a.owner ?? "")) | \(a.due?.iso ?? "") |")
+                }
+            }
+        }
+        let removed = r.items.filter { $0.item.status == .removed }
+        if !removed.isEmpty {
+            o.append("")
+            o.append("## Taken off the agenda")
+            o.append("")
+            for i in removed { o.append("- \(md(i.item.caseRef)) — \(md(child(i, redact: redact)))") }
+        }
+        o.append("")
+        return o.joined(separator: "\n")
+    }
+
+    // MARK: HTML
+
+    public static func html(_ s: String) -> String {
+        var out = ""
+        for ch in s {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+
+    static let css = """
+        body { font-family: system-ui, sans-serif; font-size: 11pt; line-height: 1.4; max-width: 50em; margin: 2em auto; color: #000; }
+        h1 { font-size: 16pt; margin-bottom: 0.2em; }
+        h2 { font-size: 13pt; border-bottom: 1px solid #000; margin-top: 1.5em; }
+        h3 { font-size: 11.5pt; margin-bottom: 0.3em; }
+        table { border-collapse: collapse; width: 100%; margin: 0.4em 0; }
+        th, td { border: 1px solid #666; padding: 0.2em 0.4em; text-align: left; vertical-align: top; }
+        .item { page-break-inside: avoid; break-inside: avoid; }
+        .meta { color: #333; }
+        @media print { body { margin: 0; max-width: none; } a { color: #000; text-decoration: none; } @page { margin: 2cm; } }
+        """
+
+    static func html(_ r: PanelRecord, redact: Bool) -> String {
+        var o: [String] = []
+        o.append("<!DOCTYPE html>")
+        o.append("<html lang=\"en-GB\">")
+        o.append("<head>")
+        o.append("<meta charset=\"utf-8\">")
+        o.append("<title>\(html(r.title))</title>")
+        o.append("<style>")
+        o.append(css)
+        o.append("</style>")
+        o.append("</head>")
+        o.append("<body>")
+        o.append("<h1>\(html(r.title))</h1>")
+        o.append("<p class=\"meta\">Chair: \(html(r.panel.chair ?? "not recorded")) · Status: \(html(r.panel.status.label))\(times(r.panel).map { " · Meeting: \(html($0))" } ?? "")</p>")
+        if redact { o.append("<p class=\"meta\">Redacted: children are named by initials and case reference only.</p>") }
+        o.append("<h2>Attendees</h2>")
+        if r.attendees.isEmpty { o.append("<p>None recorded.</p>") } else {
+            o.append("<table>")
+            o.append("<tr><th>Name</th><th>Role</th><th>Organisation</th></tr>")
+            for a in r.attendees {
+                o.append("<tr><td>\(html(a.name))</td><td>\(html(a.role ?? ""))</td><td>\(html(a.organisation ?? ""))</td></tr>")
+            }
+            o.append("</table>")
+        }
+        o.append("<h2>Items</h2>")
+        for (n, i) in r.agenda.enumerated() {
+            o.append("<section class=\"item\">")
+            o.append("<h3>\(n + 1). \(html(i.item.caseRef)) — \(html(child(i, redact: redact)))\(i.schoolName.map { ", \(html($0))" } ?? "")</h3>")
+            o.append("<p>Why on the agenda:</p>")
+            o.append("<ul>")
+            for reason in i.reasons { o.append("<li>\(html(scrub(reason, i, redact: redact)))</li>") }
+            o.append("</ul>")
+            o.append("<p><strong>Decision:</strong> \(html(decision(i).map { scrub($0, i, redact: redact) } ?? "none recorded"))<br>")
+            o.append("<strong>Status:</strong> \(html(statusLine(i)))</p>")
+            if !i.actions.isEmpty {
+                o.append("<table>")
+                o.append("<tr><th>Action</th><th>Agency</th><th>Owner</th><th>Due</th></tr>")
+                for a in i.actions {
+                    o.append("<tr><td>\(html(scrub(a.description, i, redact: redact)))</td><td>\(html(a.agency))</td><td>\(html(a.owner ?? ""))</td><td>\(a.due?.iso ?? "")</td></tr>")
+                }
+                o.append("</table>")
+            }
+            o.append("</section>")
+        }
+        let removed = r.items.filter { $0.item.status == .removed }
+        if !removed.isEmpty {
+            o.append("<h2>Taken off the agenda</h2>")
+            o.append("<ul>")
+            for i in removed { o.append("<li>\(html(i.item.caseRef)) — \(html(child(i, redact: redact)))</li>") }
+            o.append("</ul>")
+        }
+        o.append("</body>")
+        o.append("</html>")
+        o.append("")
+        return o.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,48 @@
+/// A panel with everything its minutes, action list and calendar need, and nothing more: no date of
+/// birth, UPN or address ever reaches a panel document, because none is carried here.
+public struct PanelRecord: Hashable, Sendable {
+    public struct Item: Hashable, Sendable {
+        public var item: PanelItem
+        public var childName: String
+        public var initials: String
+        public var schoolName: String?
+        /// Actions the panel agreed for this case (CaseAction.panelId == this panel).
+        public var actions: [CaseAction]
+
+        public init(item: PanelItem, childName: String, initials: String, schoolName: String?, actions: [CaseAction]) {
+            self.item = item; self.childName = childName; self.initials = initials; self.schoolName = schoolName
+            self.actions = actions
+        }
+
+        /// One reason a line, as stored.
+        public var reasons: [String] { item.reasons.split(separator: "\n").map(String.init) }
+    }
+
+    public var panel: Panel
+    public var attendees: [PanelAttendee]
+    /// In agenda order, removed items included (the minutes say they were taken off).
+    public var items: [Item]
+    /// The next panel of the same type, if one is planned (for the calendar).
+    public var nextPanel: Panel?
+
+    public init(panel: Panel, attendees: [PanelAttendee], items: [Item], nextPanel: Panel? = nil) {
+        self.panel = panel; self.attendees = attendees; self.items = items; self.nextPanel = nextPanel
+    }
+
+    /// Items still on the agenda (not removed), in order.
+    public var agenda: [Item] { items.filter { $0.item.status != .removed } }
+
+    public var allActions: [(item: Item, action: CaseAction)] {
+        agenda.flatMap { i in i.actions.map { (i, $0) } }
+    }
+
+    public var title: String { "\(panel.type.label) panel \(panel.date.long)" }
+}
+
+/// The decisions a panel usually reaches; "other" takes free text.
+public enum PanelDecisions {
+    public static let common = [
+        "continue current plan", "refer to fair access", "AP place", "reintegration plan",
+        "EHC needs assessment request", "close", "other",
+    ]
+}

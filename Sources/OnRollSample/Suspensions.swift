@@ -1,0 +1,120 @@
+import OnRollCore
+
+extension Builder {
+    /// Census reasons in roughly the national mix: persistent disruption far ahead.
+    static let reasonWeights: [(ReasonCode, Int)] = [
+        (.DB, 26), (.VA, 15), (.PP, 12), (.PA, 7), (.VP, 8), (.DM, 6), (.DA, 5), (.BU, 4), (.MT, 4), (.OW, 3),
+        (.TH, 3), (.RA, 2), (.SM, 2), (.LG, 1), (.DS, 1),
+    ]
+
+    /// Records a suspension (or permanent exclusion) with the usual notifications and its chronology line.
+    /// `notify: false` leaves the checklist for the caller to fill.
+    @discardableResult
+    func addSuspension(child: Int, case c: Int?, start: SchoolDate, days: Double, reason: ReasonCode? = nil,
+                       school: String? = nil, type: SuspensionType = .suspension, notify: Bool = true) -> Int64 {
+        let id = nextId(out.suspensions.count)
+        let kid = out.children[child]
+        let urn = school ?? kid.schoolURN ?? rng.pick(secondaries).urn
+        var s = Suspension(id: id, childRef: kid.ref, start: start, days: days,
+                           reason: reason ?? rng.weighted(Builder.reasonWeights), schoolURN: urn, type: type)
+        if notify {
+            s.noticeDate = rng.chance(0.85) ? start : nil
+            s.notifiedLA = rng.chance(0.9) ? cal.forward(rng.int(0...2), from: start) : nil
+            let f = kid.flags
+            if f.contains(.CP) || f.contains(.CIN) || f.contains(.LAC) {
+                s.notifiedSocialWorker = rng.chance(0.8) ? cal.forward(rng.int(0...1), from: start) : nil
+            }
+            if f.contains(.LAC) {
+                s.notifiedVirtualSchool = rng.chance(0.75) ? start : nil
+                s.provisionFrom = rng.chance(0.7) ? start : nil   // a looked-after child needs provision from day 1
+            } else if days >= 6 || type == .permanent {
+                s.provisionFrom = rng.chance(0.85) ? cal.forward(5, from: start) : nil   // day 6
+            }
+            if kid.upn?.value.dropFirst().hasPrefix("961") == true, rng.chance(0.5) { s.notifiedHomeLA = start }
+        }
+        if SchoolAge.ncYear(dob: kid.dob, in: AcademicYear(containing: start)) == 11, [5, 6].contains(start.month) {
+            s.examMissed = rng.chance(0.6)
+        }
+        out.suspensions.append(s)
+        if let c {
+            let schoolName = schoolNames[urn] ?? urn
+            let what = type == .permanent ? "Permanently excluded" : "Suspended \(Builder.daysText(days))"
+            log(c, start, .suspension, "\(what) from \(start.short) (\(s.reason!.rawValue): \(s.reason!.label.lowercased())) at \(schoolName).",
+                link: id)
+        }
+        return id
+    }
+
+    static func daysText(_ d: Double) -> String {
+        if d == 0.5 { return "for a lunchtime (0.5 day)" }
+        let whole = d == d.rounded()
+        let n = whole ? String(Int(d)) : String(d)
+        return "for \(n) day\(d == 1 ? "" : "s")"
+    }
+
+    /// `count` suspensions between the term start before the case and its end, some with reflections.
+    func randomSuspensions(child: Int, case c: Int, count: Int) {
+        guard count > 0 else { return }
+        let kase = out.cases[c]
+        let lo = max(cal.days[0], kase.opened.adding(days: -120))
+        let hi = min(kase.closedOn ?? today, today)
+        var starts: [SchoolDate] = []
+        for _ in 0..<count { starts.append(day(lo, hi)) }
+        starts.sort()
+        var last: SchoolDate?
+        for start in starts where start != last {
+            last = start
+            let days = rng.weighted([(0.5, 15), (1.0, 30), (2.0, 25), (3.0, 18), (5.0, 10), (4.0, 2)])
+            let id = addSuspension(child: child, case: c, start: start, days: days)
+            if rng.chance(0.55) { addReflection(suspension: id, case: c) }
+        }
+    }
+
+    func addReflection(suspension id: Int64, case c: Int?) {
+        let s = out.suspensions[Int(id) - 1]
+        let date = min(today, cal.forward(Int(s.days.rounded(.up)) + rng.int(0...3), from: s.start))
+        let author = textRng.chance(0.5) ? officer() : "\(textRng.pick(Names.adultForenames)) \(textRng.pick(["Mills", "Osei", "Hartley", "Novak"])) (head of year)"
+        out.reflections.append(Reflection(
+            suspensionId: id, date: date,
+            whatHappened: textRng.pick(["Argument in the lunch queue became a push.", "Walked out of science and kicked a door.",
+                                        "Swore at a teacher after being told to move seats.", "Brought a vape into school.",
+                                        "Fight after messages on social media over the weekend.", "Refused to go to isolation and left site."]),
+            triggers: textRng.pick(["Unstructured time; hungry", "Being singled out in front of the class", "Online conflict carried into school",
+                                    "Tired after a difficult night at home", "Cover teacher; change of routine"]),
+            pupilView: textRng.pick(["Says nobody asked what happened first.", "Knows it was wrong, felt cornered.",
+                                     "Wants to apologise to the teacher.", "Thinks the same people wind them up every day."]),
+            whatWillChange: textRng.pick(["Pass to the learning base at lunch.", "Named adult check-in each morning.",
+                                          "Seat moved; staff briefed on triggers.", "Referral to the school counsellor.",
+                                          "Restorative meeting before return."]),
+            author: author))
+        if let c { log(c, date, .reflection, "Reflection recorded after the suspension of \(s.start.short).", link: id) }
+    }
+
+    /// A permanent exclusion at the case's opening, with the statutory steps done so far.
+    func randomExclusion(child: Int, case c: Int) {
+        let start = cal.onOrAfter(max(out.cases[c].opened.adding(days: -2), cal.days[0]))
+        let id = addSuspension(child: child, case: c, start: start, days: 1,
+                               reason: rng.weighted([(.PA, 3), (.OW, 2), (.DB, 3), (.PP, 2), (.DA, 1)]), type: .permanent)
+        var s = out.suspensions[Int(id) - 1]
+        let sd = cal.index(onOrBefore: today) - cal.index(onOrBefore: start)   // school days since
+        if sd > 15 {
+            s.governorsMet = cal.forward(rng.int(8...14), from: start)
+            s.decisionLetter = cal.forward(1, from: s.governorsMet!)
+        }
+        if sd > 40, rng.chance(0.5), let letter = s.decisionLetter {
+            s.reviewRequested = cal.forward(rng.int(5...13), from: letter)
+            if sd > 60 {
+                s.reviewPanel = cal.forward(rng.int(12...15), from: s.reviewRequested!)
+                if rng.chance(0.3) { s.reconsidered = cal.forward(rng.int(6...10), from: s.reviewPanel!) }
+            }
+        }
+        if sd > 70 {
+            s.pexOutcome = (s.reconsidered != nil && rng.chance(0.5)) ? "reinstated" : "off-roll"
+        }
+        out.suspensions[Int(id) - 1] = s
+        if s.pexOutcome == "off-roll" {
+            out.children[child].schoolURN = rng.chance(0.7) ? rng.pick(prus).urn : rng.pick(aps).urn
+        }
+        if let g = s.governorsMet { log(c, g, .note, "Governors met and upheld the exclusion.", link: id) }
+    }
+}

@@ -1,0 +1,315 @@
+import GRDB
+import OnRollCore
+
+/// The weekly panel: its agenda, and what it decides as it decides it. Each decision, action,
+/// deferral and timer lands in the chronology and the audit log in its own transaction, so a
+/// crash mid-meeting loses nothing already typed.
+extension Store {
+    // MARK: Panels and attendees
+
+    @discardableResult
+    public func newPanel(user: String, date: SchoolDate, type: Panel.Kind, chair: String?) throws -> Panel {
+        try write(user: user) { ctx in try insertPanel(ctx, date: date, type: type, chair: chair) }
+    }
+
+    func insertPanel(_ ctx: WriteContext, date: SchoolDate, type: Panel.Kind, chair: String?) throws -> Panel {
+        var p = Panel(date: date, type: type, chair: chair?.trimmingSpaces.isEmpty == false ? chair : nil)
+        try ctx.insert(&p, op: "panel.new", caseRef: nil, summary: "panel \(p.id ?? 0): \(type.label) \(date.iso)")
+        return p
+    }
+
+    @discardableResult
+    public func addAttendee(user: String, panelId: Int64, name: String, organisation: String?, role: String? = nil) throws -> PanelAttendee {
+        let n = name.trimmingSpaces
+        guard !n.isEmpty else { throw StoreError.invalid("an attendee needs a name (--name)") }
+        return try write(user: user) { ctx in
+            _ = try panel(ctx.db, panelId)
+            var a = PanelAttendee(panelId: panelId, name: n, organisation: organisation, role: role)
+            try ctx.insert(&a, op: "panel.attendee", caseRef: nil,
+                           summary: "panel \(panelId): attendee \(n)\(organisation.map { " (\($0))" } ?? "")")
+            return a
+        }
+    }
+
+    public func panels() throws -> [Panel] {
+        try read { try Panel.order(Column("date"), Column("id")).fetchAll($0) }
+    }
+
+    public func panel(_ id: Int64) throws -> Panel { try read { try panel($0, id) } }
+
+    func panel(_ db: Database, _ id: Int64) throws -> Panel {
+        guard let p = try Panel.fetchOne(db, key: id) else { throw StoreError.notFound("no panel with id \(id)") }
+        return p
+    }
+
+    /// The panel to open for a meeting: the first not yet closed on or after `today`, else the
+    /// latest not closed.
+    public func upcomingPanel(today: SchoolDate) throws -> Panel? {
+        let open = try panels().filter { $0.status != .closed }
+        return open.first { $0.date >= today } ?? open.last
+    }
+
+    /// The panel with its attendees, items (in order) and the actions it agreed, for minutes and screens.
+    public func panelRecord(_ id: Int64) throws -> PanelRecord {
+        try read { db in
+            let p = try panel(db, id)
+            let attendees = try PanelAttendee.filter(Column("panelId") == id).order(Column("id")).fetchAll(db)
+            let items = try PanelItem.filter(Column("panelId") == id).order(Column("position"), Column("id")).fetchAll(db)
+            let actions = Dictionary(grouping: try CaseAction.filter(Column("panelId") == id).order(Column("id")).fetchAll(db), by: \.caseRef)
+            let out = try items.map { it -> PanelRecord.Item in
+                let c = try Case.fetchOne(db, key: it.caseRef)
+                let ch = try c.flatMap { try Child.fetchOne(db, key: $0.childRef) }
+                let school = try ch?.schoolURN.flatMap { try School.fetchOne(db, key: $0) }
+                return PanelRecord.Item(item: it, childName: ch?.displayName ?? "unknown child", initials: ch?.initials ?? "?",
+                                        schoolName: school?.name, actions: actions[it.caseRef] ?? [])
+            }
+            let next = try Panel.filter(Column("type") == p.type.rawValue && Column("date") > p.date.iso)
+                .order(Column("date"), Column("id")).fetchOne(db)
+            return PanelRecord(panel: p, attendees: attendees, items: out, nextPanel: next)
+        }
+    }
+
+    public func panelItem(_ id: Int64) throws -> PanelItem {
+        try read { db in
+            guard let i = try PanelItem.fetchOne(db, key: id) else { throw StoreError.notFound("no panel item with id \(id)") }
+            return i
+        }
+    }
+
+    /// The item for a case on a panel (the CLI names items by case ref).
+    public func panelItem(panelId: Int64, caseRef: String) throws -> PanelItem {
+        try read { db in
+            _ = try panel(db, panelId)
+            guard let i = try PanelItem.filter(Column("panelId") == panelId && Column("caseRef") == caseRef).fetchOne(db) else {
+                throw StoreError.notFound("case \(caseRef) is not on panel \(panelId)'s agenda")
+            }
+            return i
+        }
+    }
+
+    // MARK: Agenda
+
+    /// The team's agenda settings: defaults with the stored `panel.threshold` and `panel.overdue-days`.
+    public func agendaSettings() throws -> AgendaRules.Settings {
+        let c = try config()
+        var s = AgendaRules.Settings()
+        if let t = c["panel.threshold"].flatMap(Double.init) { s.threshold = t }
+        if let d = c["panel.overdue-days"].flatMap(Int.init) { s.overdueDays = d }
+        return s
+    }
+
+    /// The last panel of the same type before this one and the next after it (a week on if none is planned).
+    public func agendaWindow(for p: Panel) throws -> (previous: SchoolDate?, next: SchoolDate) {
+        let same = try panels().filter { $0.type == p.type && $0.id != p.id }
+        return (same.filter { $0.date < p.date }.map(\.date).max(),
+                same.filter { $0.date > p.date }.map(\.date).min() ?? p.date.adding(days: 7))
+    }
+
+    /// Runs the agenda rules and adds every case they name that is not on the agenda yet (a case
+    /// the chair took off stays off). Returns the items added.
+    @discardableResult
+    public func buildAgenda(user: String, panelId: Int64, today: SchoolDate) throws -> [PanelItem] {
+        let p = try panel(panelId)
+        guard p.status != .closed else { throw StoreError.invalid("panel \(panelId) is closed") }
+        let window = try agendaWindow(for: p)
+        let caseload = try caseload(today: today)
+        let entries = AgendaRules.build(caseload: caseload.map { ($0.file, $0.assessment) }, previousPanel: window.previous,
+                                        nextPanel: window.next, today: today, calendar: try calendar(),
+                                        settings: try agendaSettings())
+        return try write(user: user) { ctx in
+            let existing = Set(try String.fetchAll(ctx.db, sql: "SELECT caseRef FROM panelItems WHERE panelId = ?", arguments: [panelId]))
+            var pos = try nextPosition(ctx.db, panelId)
+            var added: [PanelItem] = []
+            for e in entries where !existing.contains(e.caseRef) {
+                var it = PanelItem(panelId: panelId, caseRef: e.caseRef, position: pos, reasons: e.reasons.joined(separator: "\n"))
+                try ctx.insert(&it, op: "panel.agenda", caseRef: e.caseRef,
+                               summary: "\(e.caseRef): on panel \(panelId) agenda — \(e.reasons.first ?? "")")
+                pos += 1
+                added.append(it)
+            }
+            return added
+        }
+    }
+
+    func nextPosition(_ db: Database, _ panelId: Int64) throws -> Int {
+        (try Int.fetchOne(db, sql: "SELECT MAX(position) FROM panelItems WHERE panelId = ?", arguments: [panelId]) ?? 0) + 1
+    }
+
+    /// Puts a case on the agenda by hand (or adds a reason to it, or restores it if it was taken off).
+    @discardableResult
+    public func addItem(user: String, panelId: Int64, caseRef: String, reason: String) throws -> PanelItem {
+        let r = reason.trimmingSpaces
+        guard !r.isEmpty else { throw StoreError.invalid("say why the case is on the agenda (--reason)") }
+        return try write(user: user) { ctx in try addItem(ctx, panelId: panelId, caseRef: caseRef, reasons: [r]) }
+    }
+
+    func addItem(_ ctx: WriteContext, panelId: Int64, caseRef: String, reasons: [String]) throws -> PanelItem {
+        let p = try panel(ctx.db, panelId)
+        guard p.status != .closed else { throw StoreError.invalid("panel \(panelId) is closed") }
+        guard try Case.fetchOne(ctx.db, key: caseRef) != nil else { throw StoreError.notFound("no case with ref \(caseRef)") }
+        if var it = try PanelItem.filter(Column("panelId") == panelId && Column("caseRef") == caseRef).fetchOne(ctx.db) {
+            let had = Set(it.reasons.split(separator: "\n").map(String.init))
+            let new = reasons.filter { !had.contains($0) }
+            it.reasons = ([it.reasons] + new).filter { !$0.isEmpty }.joined(separator: "\n")
+            let restored = it.status == .removed
+            if restored { it.status = .pending; it.position = try nextPosition(ctx.db, panelId) }
+            try ctx.update(&it, op: "panel.agenda", caseRef: caseRef,
+                           summary: "\(caseRef): panel \(panelId) agenda \(restored ? "restored" : "reason added") — \(reasons.first ?? "")")
+            return it
+        }
+        var it = PanelItem(panelId: panelId, caseRef: caseRef, position: try nextPosition(ctx.db, panelId),
+                           reasons: reasons.joined(separator: "\n"))
+        try ctx.insert(&it, op: "panel.agenda", caseRef: caseRef, summary: "\(caseRef): on panel \(panelId) agenda — \(reasons.first ?? "")")
+        return it
+    }
+
+    /// Moves a case to position `to` (1-based) among the items still on the agenda.
+    public func moveItem(user: String, panelId: Int64, caseRef: String, to: Int) throws {
+        try write(user: user) { ctx in
+            var items = try PanelItem.filter(Column("panelId") == panelId && Column("status") != PanelItem.Status.removed.rawValue)
+                .order(Column("position"), Column("id")).fetchAll(ctx.db)
+            guard let from = items.firstIndex(where: { $0.caseRef == caseRef }) else {
+                throw StoreError.notFound("case \(caseRef) is not on panel \(panelId)'s agenda")
+            }
+            guard (1...items.count).contains(to) else { throw StoreError.invalid("--to must be 1–\(items.count)") }
+            let moved = items.remove(at: from)
+            items.insert(moved, at: to - 1)
+            for (i, var it) in items.enumerated() where it.position != i + 1 {
+                let was = it.position
+                it.position = i + 1
+                try ctx.update(&it, op: "panel.move", caseRef: it.caseRef, summary: "\(it.caseRef): panel \(panelId) item \(was) → \(i + 1)")
+            }
+        }
+    }
+
+    /// Takes a case off the agenda. The item stays, marked removed: nothing is deleted.
+    public func removeItem(user: String, panelId: Int64, caseRef: String) throws {
+        let it = try panelItem(panelId: panelId, caseRef: caseRef)
+        try changeItem(user: user, it.id ?? 0, op: "panel.remove", describe: { "\($0.caseRef): taken off panel \(panelId) agenda" }) { i in
+            guard i.status != .removed else { throw StoreError.invalid("case \(caseRef) is already off the agenda") }
+            i.status = .removed
+        }
+    }
+
+    // MARK: In the meeting
+
+    public func startPanel(user: String, id: Int64) throws {
+        try write(user: user) { ctx in
+            var p = try panel(ctx.db, id)
+            guard p.status == .planned else { return }
+            p.status = .running
+            p.startedAt = ctx.now
+            try ctx.update(&p, op: "panel.start", caseRef: nil, summary: "panel \(id): started")
+        }
+    }
+
+    public func endPanel(user: String, id: Int64) throws {
+        try write(user: user) { ctx in
+            var p = try panel(ctx.db, id)
+            guard p.status != .closed else { throw StoreError.invalid("panel \(id) has already ended") }
+            if p.startedAt == nil { p.startedAt = ctx.now }
+            p.status = .closed
+            p.endedAt = ctx.now
+            try ctx.update(&p, op: "panel.end", caseRef: nil, summary: "panel \(id): ended")
+        }
+    }
+
+    /// Records the panel's decision on an item: the item, a `decision` chronology line on the case, the audit.
+    @discardableResult
+    public func recordDecision(user: String, itemId: Int64, decision: String, note: String?, today: SchoolDate) throws -> PanelItem {
+        let d = decision.trimmingSpaces
+        guard !d.isEmpty else { throw StoreError.invalid("a decision needs some text (--decision)") }
+        let n = note?.trimmingSpaces.isEmpty == false ? note!.trimmingSpaces : nil
+        return try write(user: user) { ctx in
+            var it = try openItem(ctx, itemId)
+            let p = try panel(ctx.db, it.panelId)
+            it.decision = d
+            it.decisionNote = n
+            it.status = .discussed
+            try ctx.update(&it, op: "panel.decision", caseRef: it.caseRef, summary: "\(it.caseRef): panel \(it.panelId) decision — \(d)")
+            try ctx.chronicle(it.caseRef, date: today, kind: .decision,
+                              text: "\(p.type.label) panel \(p.date.long): \(d)" + (n.map { " — \($0)" } ?? ""), linkId: it.id)
+            return it
+        }
+    }
+
+    /// An action the panel agreed: a case action carrying the panel's id, with its chronology line.
+    @discardableResult
+    public func addPanelAction(user: String, itemId: Int64, agency: String, description: String, owner: String?,
+                               due: SchoolDate?, today: SchoolDate) throws -> CaseAction {
+        let d = description.trimmingSpaces
+        guard !d.isEmpty else { throw StoreError.invalid("an action needs a description") }
+        return try write(user: user) { ctx in
+            let it = try openItem(ctx, itemId)
+            let p = try panel(ctx.db, it.panelId)
+            let agencyName = try canonicalAgency(ctx.db, agency)
+            let o = owner?.trimmingSpaces.isEmpty == false ? owner : nil
+            var a = CaseAction(caseRef: it.caseRef, agency: agencyName, owner: o, description: d, due: due, created: today, panelId: it.panelId)
+            try ctx.insert(&a, op: "panel.action", caseRef: it.caseRef,
+                           summary: "\(it.caseRef): panel \(it.panelId) action for \(agencyName) — \(d.prefix(50))")
+            try ctx.chronicle(it.caseRef, date: today, kind: .action,
+                              text: "Panel action (\(p.type.label) panel \(p.date.long); \(agencyName)\(o.map { ", \($0)" } ?? "")): \(d)" + (due.map { ", due \($0.iso)" } ?? ""),
+                              linkId: a.id)
+            return a
+        }
+    }
+
+    /// Defers an item: marked deferred here, and the case goes on the next panel of the same type
+    /// (created a week later if none is planned). Returns that panel.
+    @discardableResult
+    public func deferItem(user: String, itemId: Int64, today: SchoolDate) throws -> Panel {
+        try write(user: user) { ctx in
+            var it = try openItem(ctx, itemId)
+            let p = try panel(ctx.db, it.panelId)
+            it.status = .deferred
+            try ctx.update(&it, op: "panel.defer", caseRef: it.caseRef, summary: "\(it.caseRef): deferred from panel \(it.panelId)")
+            let next = try Panel.filter(Column("type") == p.type.rawValue && Column("date") > p.date.iso && Column("status") != Panel.Status.closed.rawValue)
+                .order(Column("date"), Column("id")).fetchOne(ctx.db)
+                ?? insertPanel(ctx, date: p.date.adding(days: 7), type: p.type, chair: p.chair)
+            let reasons = ["deferred from the panel of \(p.date.iso)"] + it.reasons.split(separator: "\n").map(String.init)
+            _ = try addItem(ctx, panelId: next.id ?? 0, caseRef: it.caseRef, reasons: reasons)
+            try ctx.chronicle(it.caseRef, date: today, kind: .decision,
+                              text: "\(p.type.label) panel \(p.date.long): deferred to the panel of \(next.date.long)", linkId: it.id)
+            return next
+        }
+    }
+
+    /// Marks an item discussed with no decision to record (noted in the chronology).
+    public func markDiscussed(user: String, itemId: Int64, today: SchoolDate) throws {
+        try write(user: user) { ctx in
+            var it = try openItem(ctx, itemId)
+            let p = try panel(ctx.db, it.panelId)
+            guard it.status != .discussed else { return }
+            it.status = .discussed
+            try ctx.update(&it, op: "panel.discussed", caseRef: it.caseRef, summary: "\(it.caseRef): discussed at panel \(it.panelId)")
+            try ctx.chronicle(it.caseRef, date: today, kind: .decision,
+                              text: "\(p.type.label) panel \(p.date.long): discussed, no new decision", linkId: it.id)
+        }
+    }
+
+    /// Adds the seconds the panel spent on an item (the per-item timer), saved as each item is left.
+    public func addItemSeconds(user: String, itemId: Int64, seconds: Int) throws {
+        guard seconds > 0 else { return }
+        try changeItem(user: user, itemId, op: "panel.timer", describe: { "\($0.caseRef): panel \($0.panelId) item time \(PanelMinutes.duration($0.seconds))" }) { i in
+            i.seconds += seconds
+        }
+    }
+
+    // MARK: Helpers
+
+    func openItem(_ ctx: WriteContext, _ id: Int64) throws -> PanelItem {
+        guard let it = try PanelItem.fetchOne(ctx.db, key: id) else { throw StoreError.notFound("no panel item with id \(id)") }
+        guard it.status != .removed else { throw StoreError.invalid("case \(it.caseRef) was taken off panel \(it.panelId)'s agenda") }
+        let p = try panel(ctx.db, it.panelId)
+        guard p.status != .closed else { throw StoreError.invalid("panel \(p.id ?? 0) has ended; its record is closed") }
+        return it
+    }
+
+    func changeItem(user: String, _ id: Int64, op: String, describe: (PanelItem) -> String, _ change: (inout PanelItem) throws -> Void) throws {
+        try write(user: user) { ctx in
+            guard var it = try PanelItem.fetchOne(ctx.db, key: id) else { throw StoreError.notFound("no panel item with id \(id)") }
+            try change(&it)
+            try ctx.update(&it, op: op, caseRef: it.caseRef, summary: describe(it))
+        }
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import XCTest
+@testable import OnRollCore
+
+/// Minutes (golden files), redaction, the action list and the iCalendar file on one fixed panel.
+final class PanelDocumentsTests: XCTestCase {
+    /// A closed panel: two decided items (one with actions and awkward text), one deferred, one removed.
+    static func record() -> PanelRecord {
+        let panel = Panel(id: 2, date: d("2026-11-26"), type: .inclusion, chair: "Dr R. Lee", status: .closed,
+                          startedAt: "2026-11-26T09:30:00Z", endedAt: "2026-11-26T10:45:00Z")
+        let attendees = [
+            PanelAttendee(id: 1, panelId: 2, name: "Dr R. Lee", organisation: "Westmarch LA", role: "Head of Inclusion"),
+            PanelAttendee(id: 2, panelId: 2, name: "J. Amadi", organisation: "Westmarch PRU", role: "PRU headteacher"),
+            PanelAttendee(id: 3, panelId: 2, name: "K. O'Neill <CAMHS>", organisation: "Westmarch CAMHS & Wellbeing", role: nil),
+        ]
+        let a1 = CaseAction(id: 41, caseRef: "WM-00001", agency: "educational psychology", owner: "P. Sandhu",
+                            description: "Observe Samuel in class; report to panel, with views", due: d("2026-12-10"),
+                            created: d("2026-11-26"), panelId: 2)
+        let a2 = CaseAction(id: 42, caseRef: "WM-00001", agency: "school", owner: "Mr Ng",
+                            description: "Key adult for mornings — a named person Samuel trusts (Ærø café club, 東京 trip) *before* 9am",
+                            due: d("2026-12-01"), created: d("2026-11-26"), panelId: 2)
+        let items = [
+            PanelRecord.Item(item: PanelItem(id: 10, panelId: 2, caseRef: "WM-00001", position: 1,
+                                             reasons: "flagged for panel\ntriage score 42 (above 30)", status: .discussed,
+                                             decision: "continue current plan", decisionNote: "Okafor family agree; review <4 weeks>", seconds: 315),
+                             childName: "Samuel Okafor", initials: "SO", schoolName: "Hillcrest Academy", actions: [a1, a2]),
+            PanelRecord.Item(item: PanelItem(id: 11, panelId: 2, caseRef: "WM-00002", position: 2,
+                                             reasons: "deadline overdue: CME enquiries (due 2026-11-16)", status: .discussed,
+                                             decision: "refer to fair access", decisionNote: nil, seconds: 122),
+                             childName: "Amira Haddad", initials: "AH", schoolName: nil, actions: []),
+            PanelRecord.Item(item: PanelItem(id: 12, panelId: 2, caseRef: "WM-00003", position: 3,
+                                             reasons: "part-time timetable review due 2026-11-30", status: .deferred, seconds: 40),
+                             childName: "Maya Levi", initials: "ML", schoolName: "Riverside Primary", actions: []),
+            PanelRecord.Item(item: PanelItem(id: 13, panelId: 2, caseRef: "WM-00004", position: 4,
+                                             reasons: "flagged for panel", status: .removed),
+                             childName: "Zoë Brontë-Hale", initials: "ZB", schoolName: "Riverside Primary", actions: []),
+        ]
+        return PanelRecord(panel: panel, attendees: attendees, items: items,
+                           nextPanel: Panel(id: 3, date: d("2026-12-03"), type: .inclusion, chair: "Dr R. Lee"))
+    }
+
+    func assertGolden(_ text: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) {
+        let url = URL(fileURLWithPath: "\(file)").deletingLastPathComponent().appendingPathComponent("Golden/\(name)")
+        if ProcessInfo.processInfo.environment["UPDATE_SNAPSHOTS"] == "1" || !FileManager.default.fileExists(atPath: url.path) {
+            try? text.write(to: url, atomically: true, encoding: .utf8)
+            if ProcessInfo.processInfo.environment["UPDATE_SNAPSHOTS"] != "1" { XCTFail("recorded \(name); check it and run again", file: file, line: line) }
+            return
+        }
+        XCTAssertEqual(text, (try? String(contentsOf: url, encoding: .utf8)) ?? "", "golden \(name) differs", file: file, line: line)
+    }
+
+    func testMinutesMarkdownGolden() {
+        assertGolden(PanelMinutes.render(Self.record(), format: .md, redact: false), "panel-minutes.md")
+    }
+
+    func testMinutesHTMLGolden() {
+        assertGolden(PanelMinutes.render(Self.record(), format: .html, redact: false), "panel-minutes.html")
+    }
+
+    func testMinutesCarryWhatThePanelNeedsAndEscapeIt() {
+        let md = PanelMinutes.render(Self.record(), format: .md, redact: false)
+        for s in ["Samuel Okafor", "Hillcrest Academy", "continue current plan", "educational psychology", "P. Sandhu", "2026-12-10",
+                  "triage score 42 (above 30)", "deferred (0:40)", "## Taken off the agenda"] {
+            XCTAssertTrue(md.contains(s), s)
+        }
+        XCTAssertTrue(md.contains("\\*before\\* 9am"), "Markdown specials are escaped")
+        let html = PanelMinutes.render(Self.record(), format: .html, redact: false)
+        XCTAssertTrue(html.contains("K. O&#39;Neill &lt;CAMHS&gt;"))
+        XCTAssertTrue(html.contains("Westmarch CAMHS &amp; Wellbeing"))
+        XCTAssertFalse(html.contains("<CAMHS>"))
+        XCTAssertTrue(html.contains("@media print"))
+        // Nothing the record does not carry can leak, but say it: no DOB, UPN or address fields.
+        for s in ["dob", "UPN", "Address"] { XCTAssertFalse(md.contains(s), s) }
+    }
+
+    func testRedactedMinutesNameNoChild() {
+        let r = Self.record()
+        for format in PanelMinutes.Format.allCases {
+            let text = PanelMinutes.render(r, format: format, redact: true)
+            for i in r.items {
+                for part in i.childName.split(separator: " ") {
+                    XCTAssertFalse(text.lowercased().contains(part.lowercased()), "\(format): \(part) appears in redacted minutes")
+                }
+                XCTAssertTrue(text.contains(i.item.caseRef))
+            }
+            XCTAssertTrue(text.contains("SO"))
+            XCTAssertTrue(text.contains("continue current plan"))
+        }
+    }
+
+    func testActionListCSVOverallAndPerAgency() {
+        let all = PanelActionList.csv(Self.record())
+        let lines = all.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        XCTAssertEqual(lines.count, 3)
+        XCTAssertEqual(lines[0], "panel_id,panel_date,case_ref,child,agency,action,owner,due,status,action_id")
+        XCTAssertEqual(lines[1], "2,2026-11-26,WM-00001,SO,educational psychology,\"Observe Samuel in class; report to panel, with views\",P. Sandhu,2026-12-10,open,41")
+        let school = PanelActionList.csv(Self.record(), agency: "SCHOOL").components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        XCTAssertEqual(school.count, 2)
+        XCTAssertTrue(school[1].hasSuffix(",Mr Ng,2026-12-01,open,42"))
+    }
+
+    func testICalendarIsValid() throws {
+        let ics = PanelCalendar.ics(Self.record())
+        let bytes = Array(ics.utf8)
+        // CRLF everywhere: every LF is preceded by CR, and every CR by an LF after it.
+        for (i, b) in bytes.enumerated() where b == 0x0A { XCTAssertEqual(bytes[i - 1], 0x0D, "bare LF at \(i)") }
+        for (i, b) in bytes.enumerated() where b == 0x0D { XCTAssertEqual(bytes[i + 1], 0x0A, "bare CR at \(i)") }
+        XCTAssertTrue(ics.hasSuffix("\r\n"))
+        let lines = ics.components(separatedBy: "\r\n").dropLast()
+        for l in lines {
+            XCTAssertLessThanOrEqual(l.utf8.count, 75, "line over 75 octets: \(l)")
+            XCTAssertNotNil(String(validatingUTF8: l), "a fold split a UTF-8 sequence")
+        }
+        XCTAssertTrue(lines.contains { $0.hasPrefix(" ") }, "the long lines were folded")
+        // Unfolded, every line is a property; BEGIN/END nest and balance.
+        let logical = PanelCalendar.unfold(ics).components(separatedBy: "\r\n").dropLast()
+        var stack: [String] = []
+        for l in logical {
+            XCTAssertFalse(l.hasPrefix(" "))
+            XCTAssertTrue(l.contains(":"), l)
+            if l.hasPrefix("BEGIN:") { stack.append(String(l.dropFirst(6))) }
+            if l.hasPrefix("END:") { XCTAssertEqual(stack.popLast(), String(l.dropFirst(4))) }
+        }
+        XCTAssertTrue(stack.isEmpty)
+        XCTAssertEqual(logical.first, "BEGIN:VCALENDAR")
+        for p in ["VERSION:2.0", "PRODID:-//OnRoll//Panel actions//EN"] { XCTAssertTrue(logical.contains(p), p) }
+        XCTAssertEqual(logical.filter { $0 == "BEGIN:VEVENT" }.count, 3, "two actions and the next panel")
+        XCTAssertEqual(logical.filter { $0 == "DTSTAMP:20261126T000000Z" }.count, 3)
+        XCTAssertEqual(Set(logical.filter { $0.hasPrefix("UID:") }).count, 3)
+        XCTAssertTrue(logical.contains("DTSTART;VALUE=DATE:20261210"))
+        XCTAssertTrue(logical.contains("DTSTART;VALUE=DATE:20261203"))
+        // Text escaping survives the fold: the unfolded summary has the escaped comma and semicolon.
+        XCTAssertTrue(logical.contains("SUMMARY:Due: Observe Samuel in class\\; report to panel\\, with views (educational psychology) WM-00001"))
+        // Deterministic: the same panel gives the same bytes.
+        XCTAssertEqual(ics, PanelCalendar.ics(Self.record()))
+    }
+
+    func testFoldingNeverSplitsAUTF8SequenceAndRoundTrips() {
+        for n in 60...80 {
+            let line = "SUMMARY:" + String(repeating: "a", count: n % 7) + String(repeating: "東京é", count: n)
+            let folded = PanelCalendar.fold(line)
+            for part in folded.components(separatedBy: "\r\n") {
+                XCTAssertLessThanOrEqual(part.utf8.count, 75)
+            }
+            XCTAssertEqual(PanelCalendar.unfold(folded), line)
+        }
+        XCTAssertEqual(PanelCalendar.text("a,b;c\\d\ne\u{7}"), "a\\,b\\;c\\\\d\\ne")
+    }
+}

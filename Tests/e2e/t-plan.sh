@@ -1,0 +1,36 @@
+# Sourced by run.sh. The PRU head's review view on the sample store: open it with P, record a
+# plan review by keyboard, then read it back with `onroll plan show ID --format json`.
+start_console 120 32
+check "plan: console opens" wait_for "OnRoll · All open cases"
+keys P
+check "plan: P opens the PRU review view" wait_for "OnRoll · Reintegration plans"
+check "plan: the view lists active plans" wait_for "Attendance"
+keys r
+check "plan: r opens the review form" wait_for "Review of plan"
+PLAN_ID=$(screen | sed -n 's/.*Review of plan \([0-9][0-9]*\) .*/\1/p' | head -1)
+keys Tab
+type_text "7"
+keys Tab C-u
+type_text "8"
+keys Tab
+type_text "g"
+keys Tab
+type_text "Settled in maths from e2e"
+keys Tab
+type_text "Friday afternoons"
+keys Tab
+type_text "c"
+keys C-s
+check "plan: review saved" wait_for "Review saved for plan $PLAN_ID"
+check "plan: the list shows the green review" wait_for "GREEN"
+keys q q
+check "plan: console exits" wait_for "EXITED"
+
+PLAN_JSON=$(onroll plan show "$PLAN_ID" --format json)
+LAST_REVIEW=$(sed -n '/"reviews"/,$p' <<<"$PLAN_JSON")
+check "plan: the review is stored" grep -q '"working" : "Settled in maths from e2e"' <<<"$LAST_REVIEW"
+check "plan: attended and planned as typed" bash -c 'grep -q "\"attended\" : 7" <<<"$1" && grep -q "\"planned\" : 8" <<<"$1"' _ "$LAST_REVIEW"
+check "plan: RAG green, decision continue" bash -c 'grep -q "\"rag\" : \"green\"" <<<"$1" && grep -q "\"decision\" : \"continue\"" <<<"$1"' _ "$LAST_REVIEW"
+check "plan: review dated today by the officer" bash -c 'grep -q "\"date\" : \"2026-11-23\"" <<<"$1" && grep -q "\"author\" : \"e2e.officer\"" <<<"$1"' _ "$LAST_REVIEW"
+plan_review_audited() { local log; log=$(onroll log --limit 50); grep -q "plan.review.*e2e.officer\|e2e.officer.*plan.review" <<<"$log"; }
+check "plan: the review is audited" plan_review_audited
