@@ -46,11 +46,13 @@ let package = Package(
         ),
         .executableTarget(name: "onroll", dependencies: ["OnRollCLI"]),
         .executableTarget(name: "onroll-bench", dependencies: ["OnRollCore", "OnRollStore", "OnRollConsole", "TerminalKit", "OnRollSample"], path: "Benchmarks/onroll-bench"),
-        .testTarget(name: "OnRollCoreTests", dependencies: ["OnRollCore"]),
+        // Helpers shared by the test targets (a seeded generator of hostile input).
+        .target(name: "OnRollTestSupport", path: "Tests/Support"),
+        .testTarget(name: "OnRollCoreTests", dependencies: ["OnRollCore", "OnRollTestSupport"]),
         .testTarget(name: "OnRollSampleTests", dependencies: ["OnRollSample", "OnRollCore"]),
-        .testTarget(name: "OnRollStoreTests", dependencies: ["OnRollStore", "OnRollCore"]),
+        .testTarget(name: "OnRollStoreTests", dependencies: ["OnRollStore", "OnRollCore", "OnRollTestSupport"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
-        .testTarget(name: "OnRollConsoleTests", dependencies: ["OnRollConsole", "OnRollStore", "OnRollCore", "TerminalKit"]),
+        .testTarget(name: "OnRollConsoleTests", dependencies: ["OnRollConsole", "OnRollStore", "OnRollCore", "TerminalKit", "OnRollTestSupport"]),
         .testTarget(name: "OnRollCLITests", dependencies: ["OnRollCLI", "OnRollStore", "OnRollCore"]),
     ]
 )

@@ -1,3 +1,4 @@
+import OnRollTestSupport
 import Foundation
 import OnRollConsole
 import OnRollCore

@@ -1,3 +1,4 @@
+import OnRollTestSupport
 import OnRollCore
 import XCTest
 

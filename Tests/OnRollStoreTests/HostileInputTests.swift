@@ -1,3 +1,4 @@
+import OnRollTestSupport
 import Foundation
 import OnRollCore
 @testable import OnRollStore
