@@ -1,0 +1,55 @@
+import Foundation
+import XCTest
+
+/// The panel commands exactly as contract.md spells them, on the sample store.
+final class PanelCLITests: XCTestCase {
+    func testPanelFromNewToMinutesActionsAndCalendar() throws {
+        let cli = try CLI()
+        XCTAssertEqual(try cli.run(["init", "--sample"]).code, 0)
+        let new = try cli.run(["panel", "new", "--date", "2026-12-03", "--type", "fair-access", "--chair", "Head of Inclusion"])
+        XCTAssertEqual(new.code, 0, new.err)
+        let id = new.out.trimmingCharacters(in: .whitespacesAndNewlines)
+        XCTAssertEqual(id, "3", "the sample has panels 1 and 2")
+        XCTAssertEqual(try cli.run(["panel", "attendee", id, "--name", "J. Amadi", "--org", "Westmarch LA"]).code, 0)
+        XCTAssertEqual(try cli.run(["panel", "add", id, "WM-00005", "--reason", "Place needed after a move"]).code, 0)
+        let agenda = try cli.run(["panel", "agenda", id])
+        XCTAssertTrue(agenda.out.contains("WM-00005") && agenda.out.contains("Place needed after a move"), agenda.out)
+        let decide = try cli.run(["panel", "decide", id, "WM-00005", "--decision", "refer to fair access",
+                                  "--action-agency", "LA inclusion", "--action-description", "Offer a place at Kingsmead",
+                                  "--action-owner", "J. Amadi", "--action-due", "2026-12-10"])
+        XCTAssertEqual(decide.code, 0, decide.err)
+
+        // The decision and the action are on the case's chronology.
+        let show = try XCTUnwrap(try cli.json(["show", "WM-00005", "--format", "json"]) as? [String: Any])
+        let chronology = (show["chronology"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }
+        XCTAssertTrue(chronology.contains { $0.contains("refer to fair access") }, "\(chronology.prefix(5))")
+        XCTAssertTrue(chronology.contains { $0.contains("Offer a place at Kingsmead") })
+
+        let child = try XCTUnwrap((show["child"] as? [String: Any]))
+        let forename = try XCTUnwrap(child["forename"] as? String), surname = try XCTUnwrap(child["surname"] as? String)
+        let minutes = try cli.run(["panel", "minutes", id, "--format", "md"])
+        XCTAssertTrue(minutes.out.contains(surname), "full minutes name the child")
+        let redacted = try cli.run(["panel", "minutes", id, "--format", "md", "--redact"])
+        XCTAssertTrue(redacted.out.contains("WM-00005") && redacted.out.contains("refer to fair access"))
+        XCTAssertFalse(redacted.out.contains(surname) || redacted.out.contains(forename), "redacted minutes name nobody")
+        let html = try cli.run(["panel", "minutes", id, "--format", "html", "--output", cli.dir + "/minutes.html"])
+        XCTAssertEqual(html.code, 0, html.err)
+        XCTAssertTrue(try String(contentsOfFile: cli.dir + "/minutes.html", encoding: .utf8).contains("<html"))
+
+        let csv = try cli.run(["panel", "actions", id, "--format", "csv", "--agency", "LA inclusion"])
+        XCTAssertEqual(csv.out.split(whereSeparator: \.isNewline).count, 2, csv.out)
+        XCTAssertTrue(csv.out.contains("Offer a place at Kingsmead,J. Amadi,2026-12-10"))
+        let ics = try cli.run(["panel", "ics", id])
+        XCTAssertTrue(ics.out.hasPrefix("BEGIN:VCALENDAR\r\n"))
+        XCTAssertTrue(ics.out.contains("DTSTART;VALUE=DATE:20261210\r\n"))
+        XCTAssertEqual(try cli.run(["check"]).code, 0)
+    }
+
+    func testBadPanelTypeIsAUsageError() throws {
+        let cli = try CLI()
+        XCTAssertEqual(try cli.run(["init"]).code, 0)
+        let r = try cli.run(["panel", "new", "--date", "2026-12-03", "--type", "tea-party"])
+        XCTAssertNotEqual(r.code, 0)
+        XCTAssertTrue(r.err.hasPrefix("error: "), r.err)
+    }
+}
