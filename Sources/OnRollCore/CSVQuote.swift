@@ -10,4 +10,12 @@ public enum CSVQuote {
         for ch in s.unicodeScalars { if ch == "\"" { q += "\"\"" } else { q.unicodeScalars.append(ch) } }
         return q + "\""
     }
+
+    /// Free text in a file made to be opened in a spreadsheet (an agency's action list): a cell that
+    /// starts with `=`, `+`, `-` or `@` would run as a formula, so it gets a leading apostrophe.
+    /// Not used for import-format exports, which must round-trip exactly.
+    public static func spreadsheetSafe(_ s: String) -> String {
+        guard let f = s.unicodeScalars.first, "=+-@".unicodeScalars.contains(f) else { return s }
+        return "'" + s
+    }
 }

@@ -146,3 +146,21 @@ final class ReportsRenderTests: XCTestCase {
         XCTAssertEqual(Self.awkward.rendered(.csv), ReportRender.csv(Self.awkward))
     }
 }
+
+final class CSVQuoteTests: XCTestCase {
+    func testQuotesOnlyWhereNeeded() {
+        XCTAssertEqual(CSVQuote.field("plain"), "plain")
+        XCTAssertEqual(CSVQuote.field("a,b"), "\"a,b\"")
+        XCTAssertEqual(CSVQuote.field("say \"hi\""), "\"say \"\"hi\"\"\"")
+        XCTAssertEqual(CSVQuote.field("two\nlines"), "\"two\nlines\"")
+        XCTAssertEqual(CSVQuote.field(" padded "), "\" padded \"")
+        XCTAssertEqual(CSVQuote.field("e\u{301},x"), "\"e\u{301},x\"", "a comma after a combining mark is still seen")
+    }
+
+    func testSpreadsheetFormulasAreDefused() {
+        XCTAssertEqual(CSVQuote.spreadsheetSafe("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")")
+        XCTAssertEqual(CSVQuote.spreadsheetSafe("+44 7700"), "'+44 7700")
+        XCTAssertEqual(CSVQuote.spreadsheetSafe("@SUM(A1)"), "'@SUM(A1)")
+        XCTAssertEqual(CSVQuote.spreadsheetSafe("Home visit"), "Home visit")
+    }
+}
