@@ -192,3 +192,46 @@ final class HostileTextTests: XCTestCase {
         XCTAssertTrue(f.text.contains("abc⍰cod.exe ␛[31mred"), f.text)
     }
 }
+
+/// Other officers' work is followed case by case, not by re-assessing the whole caseload.
+final class FollowChangesTests: XCTestCase {
+    func testOnlyTheCasesTouchedElsewhereAreReRead() throws {
+        let f = try ConsoleFixture()
+        let before = try f.store.changeStamp()
+        try f.store.addNote(user: "tom.reid", caseRef: "WM-00002", text: "Seen at the library", date: f.today)
+        // A suspension names a child, not a case: it reaches every open case of that child.
+        try f.store.addSuspension(user: "tom.reid", Suspension(childRef: "C1", start: f.today, days: 1, reason: .DB), today: f.today)
+        let changes = try f.store.changes(since: before)
+        XCTAssertFalse(changes.needsFullReload, "case and child changes are followed one by one")
+        XCTAssertEqual(changes.caseRefs, ["WM-00001", "WM-00002"])
+        f.console.pollForChanges()
+        XCTAssertEqual(f.console.state.message, "Updated: 2 cases changed elsewhere")
+        let wm1 = f.console.state.all.first { $0.file.case.ref == "WM-00001" }
+        XCTAssertEqual(wm1?.file.suspensions.count, 3, "the new suspension is in the re-read case")
+        // Views alone change nothing on screen.
+        try f.store.logView(user: "tom.reid", caseRef: "WM-00003", via: "show")
+        f.console.pollForChanges()
+        XCTAssertEqual(f.console.state.message, "Updated: 2 cases changed elsewhere", "a view is not a change")
+        // New term dates can move every deadline: everything is re-read.
+        _ = try f.store.importCSV(.terms, data: Data("academic_year,term,start,end\n2027/28,autumn,2027-09-01,2027-10-22\n".utf8),
+                                  fileName: "terms.csv", user: "tom.reid")
+        XCTAssertTrue(try f.store.changes(since: try f.store.changeStamp() - 1).needsFullReload)
+        f.console.pollForChanges()
+        XCTAssertEqual(f.console.state.message, "Updated: 4 cases changed elsewhere")
+    }
+
+    func testMyOwnSaveAlsoPicksUpWhatOthersWroteMeanwhile() throws {
+        let f = try ConsoleFixture()
+        try f.store.addNote(user: "tom.reid", caseRef: "WM-00004", text: "Mum rang", date: f.today)
+        f.press([.char("/")])
+        f.type("okafor")
+        f.press([.enter, .char("n")])
+        f.type("My note")
+        f.press([.ctrl("s")])
+        XCTAssertEqual(f.console.state.message, "Note saved")
+        let wm4 = try XCTUnwrap(f.console.state.all.first { $0.file.case.ref == "WM-00004" })
+        XCTAssertEqual(wm4.file.case.ref, "WM-00004")
+        f.console.pollForChanges()
+        XCTAssertEqual(f.console.state.message, "Note saved", "nothing left to follow after my own save")
+    }
+}

@@ -39,8 +39,30 @@ public final class Console {
         if state.mode == .reports { try loadReportData(); computeReport() }
     }
 
-    /// Re-reads one case after a change, without re-assessing the whole caseload.
+    /// Re-reads one case after a change, without re-assessing the whole caseload, and follows
+    /// anything else written since the last look (another officer's work in the meantime).
     func reloadCase(_ ref: String) throws {
+        try refreshCase(ref)
+        _ = try absorbChanges(alreadyRead: [ref])
+    }
+
+    /// Re-reads the cases named in the audit log since `lastStamp`; returns how many were re-read.
+    @discardableResult
+    func absorbChanges(alreadyRead: Set<String> = []) throws -> Int {
+        let changes = try store.changes(since: lastStamp)
+        if changes.needsFullReload { try reloadAll(); return state.all.count }
+        let refs = changes.caseRefs.subtracting(alreadyRead)
+        for ref in refs.sorted() { try refreshCase(ref, rank: false) }
+        if !refs.isEmpty {
+            state.all = Store.rank(state.all)
+            caseloadChanged()
+            applyFilter(keeping: state.selected?.file.case.ref)
+        }
+        lastStamp = changes.stamp
+        return refs.count
+    }
+
+    private func refreshCase(_ ref: String, rank: Bool = true) throws {
         let fresh = try store.assessedCase(ref, today: state.today)
         var light = fresh
         // The caseload keeps only the latest contact, as the bulk load does.
@@ -50,11 +72,11 @@ public final class Console {
         } else if fresh.file.case.status != .closed {
             state.all.append(light)
         }
+        if state.detail?.file.case.ref == ref { state.detail = fresh }
+        guard rank else { return }
         state.all = Store.rank(state.all)
         caseloadChanged()
-        lastStamp = try store.changeStamp()
         applyFilter(keeping: state.selected?.file.case.ref ?? ref)
-        if state.detail?.file.case.ref == ref { state.detail = fresh }
     }
 
     func reloadDetail(_ ref: String) throws {
@@ -65,7 +87,12 @@ public final class Console {
     public func pollForChanges() {
         tickPanel()
         guard let stamp = try? store.changeStamp(), stamp != lastStamp else { return }
-        if (try? reloadAll()) != nil { state.message = "Reloaded: the caseload was changed elsewhere" }
+        do {
+            let n = try absorbChanges()
+            if n > 0 { state.message = "Updated: \(n) case\(n == 1 ? "" : "s") changed elsewhere" }
+        } catch {
+            if (try? reloadAll()) != nil { state.message = "Reloaded: the caseload was changed elsewhere" }
+        }
     }
 
     func nextDeadline(_ c: AssessedCase) -> Deadline? {
@@ -271,7 +298,7 @@ public final class Console {
         do {
             try reloadDetail(r)
             try store.logView(user: state.user, caseRef: r, via: "console")
-            lastStamp = try store.changeStamp()
+            try absorbChanges()
             previousWasPlans = state.mode == .plans
             state.mode = .caseDetail
             state.tab = .summary
