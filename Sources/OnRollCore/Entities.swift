@@ -79,6 +79,10 @@ public struct Case: Hashable, Sendable, Codable {
     public var ehcRequest: SchoolDate?
     /// Date of the last EHCP annual review (or plan issue), for the 12-month review clock.
     public var ehcLastReview: SchoolDate?
+    /// The authority's decision whether to assess (due by week 6), and a notice that no plan will be
+    /// issued (by week 16), each the date it was made.
+    public var ehcDecision: SchoolDate?
+    public var ehcNoPlanNotice: SchoolDate?
     /// Part-time timetable: agreed end and review dates (both required for a part-time case).
     public var partTimeEnd: SchoolDate?
     public var partTimeReview: SchoolDate?
@@ -91,12 +95,14 @@ public struct Case: Hashable, Sendable, Codable {
                 owner: String? = nil, summary: String? = nil, nextReview: SchoolDate? = nil,
                 closedOn: SchoolDate? = nil, closureReason: String? = nil, flaggedForPanel: Bool = false,
                 ehcRequest: SchoolDate? = nil, ehcLastReview: SchoolDate? = nil,
+                ehcDecision: SchoolDate? = nil, ehcNoPlanNotice: SchoolDate? = nil,
                 partTimeEnd: SchoolDate? = nil, partTimeReview: SchoolDate? = nil,
                 fairAccessAccepted: SchoolDate? = nil, fairAccessPlaced: SchoolDate? = nil, version: Int = 0) {
         self.ref = ref; self.childRef = childRef; self.kind = kind; self.status = status; self.opened = opened
         self.owner = owner; self.summary = summary; self.nextReview = nextReview; self.closedOn = closedOn
         self.closureReason = closureReason; self.flaggedForPanel = flaggedForPanel; self.ehcRequest = ehcRequest
-        self.ehcLastReview = ehcLastReview; self.partTimeEnd = partTimeEnd; self.partTimeReview = partTimeReview
+        self.ehcLastReview = ehcLastReview; self.ehcDecision = ehcDecision; self.ehcNoPlanNotice = ehcNoPlanNotice
+        self.partTimeEnd = partTimeEnd; self.partTimeReview = partTimeReview
         self.fairAccessAccepted = fairAccessAccepted; self.fairAccessPlaced = fairAccessPlaced; self.version = version
     }
 

@@ -6,6 +6,12 @@ enum Schema {
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
         m.registerMigration("v1-caseload", migrate: v1)
+        m.registerMigration("v2-ehc-steps") { db in
+            try db.alter(table: "cases") { t in
+                t.add(column: "ehcDecision", .text)
+                t.add(column: "ehcNoPlanNotice", .text)
+            }
+        }
         return m
     }
 

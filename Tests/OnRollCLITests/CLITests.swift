@@ -153,3 +153,21 @@ final class SampleDataTests: XCTestCase {
         XCTAssertEqual(missing.err, "error: no term dates are stored for 2027/28: import them with `onroll import terms FILE`\n")
     }
 }
+
+final class EHCCLITests: XCTestCase {
+    func testEHCStepsRecordedByCLIDriveTheClocks() throws {
+        let cli = try CLI()
+        XCTAssertEqual(try cli.run(["init", "--sample"]).code, 0)
+        let r = try cli.run(["case", "ehc", "WM-00001", "--requested", "2026-09-01", "--decision", "2026-10-20"])
+        XCTAssertEqual(r.code, 0, r.err)
+        XCTAssertEqual(r.out, "WM-00001: EHC needs assessment: requested 2026-09-01, decision 2026-10-20\n")
+        let show = try XCTUnwrap(try cli.json(["show", "WM-00001", "--format", "json"]) as? [String: Any])
+        let deadlines = try XCTUnwrap(show["deadlines"] as? [[String: Any]])
+        let week6 = try XCTUnwrap(deadlines.first { $0["kind"] as? String == "ehc.week6" })
+        XCTAssertEqual(week6["due"] as? String, "2026-10-13")
+        XCTAssertEqual(week6["state"] as? String, "breached", "decided a week after the 6-week point")
+        XCTAssertTrue(try cli.run(["log", "WM-00001"]).out.contains("case.ehc"))
+        XCTAssertEqual(try cli.run(["case", "ehc", "WM-00001"]).code, 64)
+        XCTAssertEqual(try cli.run(["check"]).code, 0)
+    }
+}

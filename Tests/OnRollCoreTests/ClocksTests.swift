@@ -51,6 +51,21 @@ final class ClocksTests: XCTestCase {
         XCTAssertEqual(Clocks.deadlines(for: late, calendar: cal, today: d("2027-02-01")).one(DeadlineKind.ehcWeek20)?.state, .breached)
     }
 
+    func testEHCRecordedStepsAreJudgedByTheirOwnDates() {
+        // Decision on 9 Oct, within 6 weeks (13 Oct): met. On 20 Oct: breached, whatever happens after.
+        let onTime = caseFile(kind: .ebsa) { $0.ehcRequest = d("2026-09-01"); $0.ehcDecision = d("2026-10-09") }
+        XCTAssertEqual(Clocks.deadlines(for: onTime, calendar: cal, today: d("2026-11-01")).one(DeadlineKind.ehcWeek6)?.state, .met)
+        let late = caseFile(kind: .ebsa) {
+            $0.ehcRequest = d("2026-09-01"); $0.ehcDecision = d("2026-10-20"); $0.ehcLastReview = d("2027-01-10")
+        }
+        XCTAssertEqual(Clocks.deadlines(for: late, calendar: cal, today: d("2027-02-01")).one(DeadlineKind.ehcWeek6)?.state, .breached)
+        // A notice that no plan will be issued ends the clock: week 16 met, no week-20 deadline.
+        let noPlan = caseFile(kind: .ebsa) { $0.ehcRequest = d("2026-09-01"); $0.ehcDecision = d("2026-10-09"); $0.ehcNoPlanNotice = d("2026-12-15") }
+        let dl = Clocks.deadlines(for: noPlan, calendar: cal, today: d("2027-02-01"))
+        XCTAssertEqual(dl.one(DeadlineKind.ehcWeek16)?.state, .met)
+        XCTAssertTrue(dl.of(DeadlineKind.ehcWeek20).isEmpty)
+    }
+
     func testFairAccess20SchoolDays() {
         // Accepted Mon 2 Nov: 3–6 (4), 9–13 (9), 16–20 (14), 23–27 (19), Mon 30 Nov (20).
         func state(_ placed: String?, today: String) -> Deadline? {

@@ -5,7 +5,7 @@ import OnRollStore
 struct CaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "case", abstract: "Open, close, assign or change the status of a case.",
-        subcommands: [Open.self, Close.self, Assign.self, Status.self, Review.self, Flag.self])
+        subcommands: [Open.self, Close.self, Assign.self, Status.self, Review.self, Flag.self, EHC.self])
 
     struct Open: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Open a case for a child; prints the new case ref.")
@@ -82,6 +82,41 @@ struct CaseCommand: ParsableCommand {
             let d = try parseDate(date, "--date")
             let c = try global.openStore().setNextReview(user: global.userName, ref: ref, date: d, today: try global.todayDate())
             printOut("\(c.ref): next review \(c.nextReview?.iso ?? "none")")
+        }
+    }
+
+    struct EHC: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "ehc",
+            abstract: "Record the steps of an EHC needs assessment (request, decision, no-plan notice, plan issued).",
+            discussion: "Each is the date it happened; the 6-, 16- and 20-week clocks and the annual review run from them.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var ref: String
+        @Option(help: "The date the assessment was requested.") var requested: String?
+        @Option(help: "The date the authority decided whether to assess (due by week 6).") var decision: String?
+        @Option(help: "The date of notice that no plan will be issued (by week 16).") var noPlan: String?
+        @Option(help: "The date the final plan was issued, or its last annual review.") var issued: String?
+
+        func run() throws {
+            let req = try parseDate(requested, "--requested"), dec = try parseDate(decision, "--decision")
+            let none = try parseDate(noPlan, "--no-plan"), iss = try parseDate(issued, "--issued")
+            guard req != nil || dec != nil || none != nil || iss != nil else {
+                throw CLIError.usage("give at least one of --requested, --decision, --no-plan, --issued")
+            }
+            var steps: [String] = []
+            if let d = req { steps.append("requested \(d.iso)") }
+            if let d = dec { steps.append("decision \(d.iso)") }
+            if let d = none { steps.append("no-plan notice \(d.iso)") }
+            if let d = iss { steps.append("plan issued/reviewed \(d.iso)") }
+            let text = "EHC needs assessment: " + steps.joined(separator: ", ")
+            let c = try global.openStore().editCase(user: global.userName, ref: ref, date: try global.todayDate(), kind: .status,
+                                                    op: "case.ehc", describe: { _, _ in text }) { c in
+                if let d = req { c.ehcRequest = d }
+                if let d = dec { c.ehcDecision = d }
+                if let d = none { c.ehcNoPlanNotice = d }
+                if let d = iss { c.ehcLastReview = d }
+            }
+            printOut("\(c.ref): \(text)")
         }
     }
 

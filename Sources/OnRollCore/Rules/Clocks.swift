@@ -342,18 +342,32 @@ struct ClockBuilder {
         if let r = c.ehcRequest {
             let issued = c.ehcLastReview.flatMap { $0 >= r ? $0 : nil }
             let w6 = r.adding(days: 42), w16 = r.adding(days: 112), w20 = r.adding(days: 140)
-            if let i = issued {
-                let note = "no date recorded for this step; met because a plan was issued \(i.long)"
-                emit(DeadlineKind.ehcWeek6, "EHC week 6: decide to assess", due: w6, state: .met, rule: RuleText.ehc6, detail: note)
-                emit(DeadlineKind.ehcWeek16, "EHC week 16: plan or no plan", due: w16, state: .met, rule: RuleText.ehc16, detail: note)
+            // A recorded step is judged by its own date; without one, an issued plan shows the step happened.
+            if let d = c.ehcDecision {
+                emit(DeadlineKind.ehcWeek6, "EHC week 6: decide to assess", due: w6, done: d, rule: RuleText.ehc6,
+                     detail: "decided \(d.long)")
+            } else if let i = issued {
+                emit(DeadlineKind.ehcWeek6, "EHC week 6: decide to assess", due: w6, state: .met, rule: RuleText.ehc6,
+                     detail: "no date recorded for this step; met because a plan was issued \(i.long)")
             } else {
                 emit(DeadlineKind.ehcWeek6, "EHC week 6: decide to assess", due: w6, done: nil, rule: RuleText.ehc6,
                      detail: "requested \(r.long)")
-                emit(DeadlineKind.ehcWeek16, "EHC week 16: plan or no plan", due: w16, done: nil, rule: RuleText.ehc16,
+            }
+            if let n = c.ehcNoPlanNotice {
+                // No plan will be issued: the week-16 notice is the end of the clock; week 20 does not apply.
+                emit(DeadlineKind.ehcWeek16, "EHC week 16: plan or no plan", due: w16, done: n, rule: RuleText.ehc16,
+                     detail: "notice that no plan will be issued, \(n.long)")
+            } else {
+                if let i = issued {
+                    emit(DeadlineKind.ehcWeek16, "EHC week 16: plan or no plan", due: w16, state: .met, rule: RuleText.ehc16,
+                         detail: "no date recorded for this step; met because a plan was issued \(i.long)")
+                } else {
+                    emit(DeadlineKind.ehcWeek16, "EHC week 16: plan or no plan", due: w16, done: nil, rule: RuleText.ehc16,
+                         detail: "requested \(r.long)")
+                }
+                emit(DeadlineKind.ehcWeek20, "EHC week 20: final plan", due: w20, done: issued, rule: RuleText.ehc20,
                      detail: "requested \(r.long)")
             }
-            emit(DeadlineKind.ehcWeek20, "EHC week 20: final plan", due: w20, done: issued, rule: RuleText.ehc20,
-                 detail: "requested \(r.long)")
         }
         if let last = c.ehcLastReview {
             emit(DeadlineKind.ehcAnnualReview, "EHCP annual review", due: last.adding(months: 12), done: nil,

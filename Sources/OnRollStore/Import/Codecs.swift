@@ -49,7 +49,7 @@ enum Codecs {
     nonisolated(unsafe) static let cases = Codec<Case>(
         kind: "cases",
         columns: ["ref", "child_ref", "kind", "status", "opened", "owner", "summary", "next_review", "closed_on",
-                  "closure_reason", "flagged_for_panel", "ehc_request", "ehc_last_review", "part_time_end",
+                  "closure_reason", "flagged_for_panel", "ehc_request", "ehc_last_review", "ehc_decision", "ehc_no_plan_notice", "part_time_end",
                   "part_time_review", "fair_access_accepted", "fair_access_placed"],
         required: ["ref", "child_ref", "kind", "opened"],
         decode: { r in
@@ -61,6 +61,7 @@ enum Codecs {
                          nextReview: r.date("next_review"), closedOn: r.date("closed_on"),
                          closureReason: r.note("closure_reason"), flaggedForPanel: r.bool("flagged_for_panel"),
                          ehcRequest: r.date("ehc_request"), ehcLastReview: r.date("ehc_last_review"),
+                         ehcDecision: r.date("ehc_decision"), ehcNoPlanNotice: r.date("ehc_no_plan_notice"),
                          partTimeEnd: r.date("part_time_end"), partTimeReview: r.date("part_time_review"),
                          fairAccessAccepted: r.date("fair_access_accepted"), fairAccessPlaced: r.date("fair_access_placed"))
             if status == .closed && c.closureReason == nil { r.fail("closure_reason", "is required for a closed case") }
@@ -70,6 +71,7 @@ enum Codecs {
         encode: { c in [c.ref, c.childRef, c.kind.rawValue, c.status.rawValue, c.opened.iso, c.owner ?? "", c.summary ?? "",
                         CSVField.date(c.nextReview), CSVField.date(c.closedOn), c.closureReason ?? "",
                         CSVField.bool(c.flaggedForPanel), CSVField.date(c.ehcRequest), CSVField.date(c.ehcLastReview),
+                        CSVField.date(c.ehcDecision), CSVField.date(c.ehcNoPlanNotice),
                         CSVField.date(c.partTimeEnd), CSVField.date(c.partTimeReview),
                         CSVField.date(c.fairAccessAccepted), CSVField.date(c.fairAccessPlaced)] },
         references: { c in [("child_ref", "children", c.childRef)] },

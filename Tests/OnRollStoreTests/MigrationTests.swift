@@ -1,0 +1,46 @@
+import Foundation
+import GRDB
+import OnRollCore
+@testable import OnRollStore
+import XCTest
+
+/// A store made by an older build (schema v1 only) opens in this one and keeps its audit trail valid.
+final class MigrationTests: XCTestCase {
+    func testV1StoreOpensAndMigrates() throws {
+        let dir = NSTemporaryDirectory() + "onroll-mig-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let path = dir + "/old.onroll"
+        // Build the old schema and data exactly as a v1 build would have.
+        do {
+            let pool = try DatabasePool(path: path)
+            var old = DatabaseMigrator()
+            old.registerMigration("v1-caseload", migrate: Schema.v1)
+            try old.migrate(pool)
+            try pool.write { db in
+                try db.execute(sql: "INSERT INTO schools(urn, name) VALUES ('140009', 'Old School')")
+                try db.execute(sql: """
+                    INSERT INTO children(ref, forename, surname, dob, sen, flags, version) VALUES ('OLD1', 'Bo', 'Chan', '2011-05-05', 'N', '', 0)
+                    """)
+                try db.execute(sql: """
+                    INSERT INTO cases(ref, childRef, kind, status, opened, flaggedForPanel, ehcRequest, version)
+                    VALUES ('K-OLD', 'OLD1', 'ebsa', 'open', '2026-09-01', 0, '2026-09-01', 0)
+                    """)
+            }
+        }
+        let store = try Store(path: path)
+        // A case written by the old build reads back, its new fields empty.
+        let oldCase = try XCTUnwrap(try store.case("K-OLD"))
+        XCTAssertEqual(oldCase.ehcRequest, try SchoolDate.parse("2026-09-01"))
+        XCTAssertNil(oldCase.ehcDecision)
+        _ = try store.importCSV(.schools, data: Data("urn,name\n140001,Hillcrest\n".utf8), fileName: "s.csv", user: "t")
+        _ = try store.importCSV(.children, data: Data("ref,forename,surname,dob\nC1,Ana,Lee,2012-01-01\n".utf8), fileName: "c.csv", user: "t")
+        let c = try store.openCase(user: "t", childRef: "C1", kind: .ebsa, owner: nil, summary: nil, today: try SchoolDate.parse("2026-11-23"))
+        XCTAssertNil(try store.case(c.ref)?.ehcDecision)
+        let columns = try store.read { db in try db.columns(in: "cases").map(\.name) }
+        XCTAssertTrue(columns.contains("ehcDecision") && columns.contains("ehcNoPlanNotice"), "\(columns)")
+        let applied = try store.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier") }
+        XCTAssertEqual(applied, ["v1-caseload", "v2-ehc-steps"])
+        // The rows inserted by hand above have no audit trail, and check says exactly that.
+        XCTAssertEqual(try store.check().problems.filter { !$0.contains("OLD") && !$0.contains("140009") }, [])
+    }
+}
