@@ -235,3 +235,24 @@ final class FollowChangesTests: XCTestCase {
         XCTAssertEqual(f.console.state.message, "Note saved", "nothing left to follow after my own save")
     }
 }
+
+final class EHCFormTests: XCTestCase {
+    func testEHCStepsByKeysReachTheStoreAndTheClocks() throws {
+        let f = try ConsoleFixture()
+        f.press([.char("/")])
+        f.type("levi")
+        f.press([.enter, .enter, .char("H")])
+        XCTAssertEqual(f.console.state.form?.title, "EHC needs assessment for WM-00004")
+        f.type("2026-09-01")
+        f.press([.tab])
+        f.type("20/10/2026")
+        f.press([.ctrl("s")])
+        XCTAssertEqual(f.console.state.message, "EHC steps saved for WM-00004")
+        let c = try XCTUnwrap(try f.store.case("WM-00004"))
+        XCTAssertEqual(c.ehcRequest?.iso, "2026-09-01")
+        XCTAssertEqual(c.ehcDecision?.iso, "2026-10-20")
+        let week6 = f.console.state.detail?.assessment.deadlines.first { $0.kind == DeadlineKind.ehcWeek6 }
+        XCTAssertEqual(week6?.state, .breached, "decided after the 13 Oct six-week point")
+        XCTAssertTrue(try f.store.auditLog(caseRef: "WM-00004").contains { $0.op == "case.ehc" })
+    }
+}

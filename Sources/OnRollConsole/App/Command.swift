@@ -8,7 +8,7 @@ public enum Command: String, CaseIterable, Sendable {
     case filterKind, filterOwner, cycleSort
     case nextTab, prevTab
     case newNote, newAction, completeAction, newSuspension, changeStatus, changeOwner, openCaseForChild
-    case recordContact, reviewPlan, planReviews
+    case recordContact, reviewPlan, planReviews, recordEHC
     case reflectSuspension, addProfessional, recordEnquiry, editOutOfSchool
     case panelMode, panelNext, panelPrev, panelDecide, panelAction, panelDefer, panelDiscussed, panelEnd
     case undo, help, palette, refresh, redraw
@@ -50,6 +50,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .openCaseForChild: "Open a new case for this child"
         case .recordContact: "Record a contact or enquiry"
         case .reviewPlan: "Record a plan review"
+        case .recordEHC: "Record EHC needs assessment steps"
         case .planReviews: "PRU review view: plans by setting"
         case .reflectSuspension: "Reflect on the selected suspension"
         case .addProfessional: "Add a professional to the team"

@@ -56,6 +56,13 @@ extension Console {
             state.form = Form(title: "Open a case for \(c.file.child.displayName)", purpose: .openCase(childRef: c.file.child.ref), fields: [
                 .init("kind", "Kind", .pick(CaseKind.allCases.map(\.rawValue))), .init("owner", "Owner", value: state.user),
                 .init("summary", "Summary")])
+        case .recordEHC:
+            let k = c.file.case
+            state.form = Form(title: "EHC needs assessment for \(ref)", purpose: .ehc(caseRef: ref, version: k.version), fields: [
+                .init("requested", "Requested", .date, value: k.ehcRequest?.iso ?? ""),
+                .init("decision", "Decision to assess", .date, value: k.ehcDecision?.iso ?? ""),
+                .init("noPlan", "No-plan notice", .date, value: k.ehcNoPlanNotice?.iso ?? ""),
+                .init("issued", "Plan issued/reviewed", .date, value: k.ehcLastReview?.iso ?? "")])
         case .recordContact:
             state.form = Form(title: "Contact about \(c.file.child.displayName)", purpose: .contact(caseRef: ref), fields: [
                 .init("type", "Type", .pick(["home visit", "phone call", "letter", "email", "school enquiry", "agency enquiry", "seen in school"])),
@@ -160,6 +167,17 @@ extension Console {
             state.message = "Contact recorded"
         case .panelDecision, .panelAction:
             try savePanelForm(f)
+        case .ehc(let ref, let version):
+            let (req, dec, none, iss) = (try date("requested"), try date("decision"), try date("noPlan"), try date("issued"))
+            try store.editCase(user: user, ref: ref, expectedVersion: version, date: state.today, kind: .status, op: "case.ehc",
+                               describe: { _, a in
+                                   "EHC needs assessment: requested \(a.ehcRequest?.iso ?? "—"), decision \(a.ehcDecision?.iso ?? "—"), "
+                                       + "no-plan notice \(a.ehcNoPlanNotice?.iso ?? "—"), plan \(a.ehcLastReview?.iso ?? "—")"
+                               }) { c in
+                c.ehcRequest = req; c.ehcDecision = dec; c.ehcNoPlanNotice = none; c.ehcLastReview = iss
+            }
+            try reloadCase(ref)
+            state.message = "EHC steps saved for \(ref)"
         case .planReview(let planId, let ref):
             guard let attended = Int(f["attended"]), let planned = Int(f["planned"]) else { throw StoreError.invalid("sessions must be whole numbers") }
             let review = PlanReview(planId: planId, date: try date("date") ?? state.today, attended: attended, planned: planned,

@@ -217,7 +217,7 @@ public final class Console {
             state.tab = tabs[(i + (cmd == .nextTab ? 1 : tabs.count - 1)) % tabs.count]
             state.detailScroll = 0
         case .newNote, .newAction, .completeAction, .newSuspension, .changeStatus, .changeOwner, .openCaseForChild,
-             .recordContact, .reviewPlan, .reflectSuspension, .addProfessional, .recordEnquiry, .editOutOfSchool:
+             .recordContact, .reviewPlan, .recordEHC, .reflectSuspension, .addProfessional, .recordEnquiry, .editOutOfSchool:
             openForm(cmd)
         case .planReviews: openPlans()
         case .panelMode, .panelNext, .panelPrev, .panelDecide, .panelAction, .panelDefer, .panelDiscussed, .panelEnd:

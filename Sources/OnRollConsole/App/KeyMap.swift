@@ -36,7 +36,7 @@ public enum KeyMap {
         b(.newSuspension, .char("s")), b(.changeStatus, .char("t")), b(.changeOwner, .char("w")),
         b(.recordContact, .char("c")), b(.reviewPlan, .char("r")), b(.openCaseForChild, .char("O")),
         b(.reflectSuspension, .char("R")), b(.addProfessional, .char("m")), b(.recordEnquiry, .char("e")),
-        b(.editOutOfSchool, .char("E")),
+        b(.editOutOfSchool, .char("E")), b(.recordEHC, .char("H")),
         b(.back, .char("q"), .escape),
     ]
 

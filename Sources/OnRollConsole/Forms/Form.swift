@@ -14,6 +14,7 @@ public struct Form: Equatable, Sendable {
         case openCase(childRef: String)
         case contact(caseRef: String)
         case planReview(planId: Int64, caseRef: String)
+        case ehc(caseRef: String, version: Int)
         case panelDecision(itemId: Int64, caseRef: String)
         case panelAction(itemId: Int64, caseRef: String)
         case reflection(suspensionId: Int64, caseRef: String)
