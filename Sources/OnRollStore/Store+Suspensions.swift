@@ -85,7 +85,3 @@ extension Store {
         try String.fetchAll(db, sql: "SELECT ref FROM cases WHERE childRef = ? AND status != 'closed' ORDER BY ref", arguments: [childRef])
     }
 }
-
-public func formatDays(_ d: Double) -> String {
-    d == d.rounded() ? String(Int(d)) : String(d)
-}

@@ -156,7 +156,7 @@ enum CaseView {
                 out.append(StyledLine("  phase \(ph.from.iso)..\(ph.to.iso)  \(ph.sessions)/10 sessions a week\(ph.description.map { " (\($0))" } ?? "")\(now)"))
             }
             if !p.reviews.isEmpty {
-                out.append(StyledLine("  attendance at reviews \(Sparkline.render(PlanSchedule.attendanceSeries(p)))"))
+                out.append(StyledLine("  attendance at reviews \(PlanSchedule.sparkline(PlanSchedule.attendanceSeries(p)))"))
             }
             for r in p.reviews.reversed() {
                 out.append(StyledLine("  \(r.date.iso)  \(r.attended)/\(r.planned)  \(r.rag.rawValue.uppercased())\(r.decision.map { " · \($0.label)" } ?? "")\(r.working.map { " · working: \($0)" } ?? "")", Theme.rag(r.rag.rawValue)))

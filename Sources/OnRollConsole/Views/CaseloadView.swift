@@ -54,10 +54,8 @@ enum CaseloadView {
         return cols
     }
 
-    static func fmt(_ d: Double) -> String {
-        let r = (d * 10).rounded() / 10
-        return r == r.rounded() ? String(Int(r)) + ".0" : String(r)
-    }
+    /// Scores and percentages to one decimal, as the reports print them.
+    static func fmt(_ d: Double) -> String { ReportMath.oneDecimal(d) }
 
     static func render(_ s: AppState, on screen: Screen) {
         let w = screen.width

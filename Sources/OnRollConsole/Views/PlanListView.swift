@@ -13,7 +13,7 @@ enum PlanListView {
         for (i, r) in s.planRows.prefix(max(0, screen.height - 6)).enumerated() {
             let phase = r.phaseSessions.map { "\($0)/10" } ?? "—"
             let review = (r.overdue ? "! " : "") + (r.nextReview?.iso ?? "—") + (r.overdue ? " overdue" : "")
-            let line = (i == s.planSelection ? "›" : " ") + "\(TextWidth.pad(r.caseRef, toWidth: 9))\(TextWidth.pad(TextWidth.truncate(r.childName, toWidth: 19), toWidth: 20))\(TextWidth.pad(String(r.weeksIn), toWidth: 4))\(TextWidth.pad(phase, toWidth: 7))\(TextWidth.pad(Sparkline.render(r.attendance), toWidth: 12))\(TextWidth.pad(r.lastRAG?.rawValue.uppercased() ?? "—", toWidth: 6))\(review)"
+            let line = (i == s.planSelection ? "›" : " ") + "\(TextWidth.pad(r.caseRef, toWidth: 9))\(TextWidth.pad(TextWidth.truncate(r.childName, toWidth: 19), toWidth: 20))\(TextWidth.pad(String(r.weeksIn), toWidth: 4))\(TextWidth.pad(phase, toWidth: 7))\(TextWidth.pad(PlanSchedule.sparkline(r.attendance), toWidth: 12))\(TextWidth.pad(r.lastRAG?.rawValue.uppercased() ?? "—", toWidth: 6))\(review)"
             let style = i == s.planSelection ? Theme.selected : r.overdue ? Theme.danger : Theme.plain
             screen.text(line, x: 0, y: 3 + i, width: w, style: style)
         }

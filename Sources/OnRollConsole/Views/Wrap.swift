@@ -34,11 +34,3 @@ enum Wrap {
         return wrapped.enumerated().map { i, l in StyledLine((i == 0 ? label + ": " : pad) + l, style) }
     }
 }
-
-/// ▁▂▃▄▅▆▇█ for 0…1 values: planned-vs-attended at a glance.
-enum Sparkline {
-    static let blocks: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
-    static func render(_ values: [Double]) -> String {
-        String(values.map { v in blocks[max(0, min(7, Int((v * 7).rounded())))] })
-    }
-}

@@ -108,12 +108,9 @@ struct ClockBuilder {
         return out
     }
 
-    static func fmt(_ d: Double) -> String {
-        d == d.rounded() ? String(Int(d)) : String(d)
-    }
 
     static func describe(_ s: Suspension) -> String {
-        let kind = s.isPermanent ? "permanent exclusion" : "suspension of \(fmt(s.days)) day\(s.days == 1 ? "" : "s")"
+        let kind = s.isPermanent ? "permanent exclusion" : "suspension of \(formatDays(s.days)) day\(s.days == 1 ? "" : "s")"
         return "\(kind) from \(s.start.long)"
     }
 
@@ -125,20 +122,20 @@ struct ClockBuilder {
         case .over:
             let s = ledger.overCap!
             emit(DeadlineKind.suspensionCap, "45-day cap breached", due: s.start, state: .breached, rule: RuleText.cap,
-                 detail: "\(Self.fmt(ledger.total)) school days in \(ledger.year), \(Self.fmt(ledger.total - SuspensionLedger.cap)) over the cap; passed by the \(Self.describe(s))")
+                 detail: "\(formatDays(ledger.total)) school days in \(ledger.year), \(formatDays(ledger.total - SuspensionLedger.cap)) over the cap; passed by the \(Self.describe(s))")
         case .atCap:
             emit(DeadlineKind.suspensionCap, "At the 45-day cap", due: ledger.year.lastDay, state: .upcoming, rule: RuleText.cap,
                  detail: "45 school days in \(ledger.year): any further suspension this year breaches the cap")
         case .nearing:
             emit(DeadlineKind.suspensionCap, "Nearing the 45-day cap", due: ledger.year.lastDay, state: .upcoming, rule: RuleText.cap,
-                 detail: "\(Self.fmt(ledger.total)) of 45 school days used in \(ledger.year); \(Self.fmt(ledger.remaining)) left")
+                 detail: "\(formatDays(ledger.total)) of 45 school days used in \(ledger.year); \(formatDays(ledger.remaining)) left")
         }
 
         if let e = ledger.calendarError { fail(e) }
         for run in ledger.runs {
             guard let due = run.provisionDue else { continue }
             let detail = run.suspensions.count > 1
-                ? "\(run.suspensions.count) back-to-back suspensions, \(Self.fmt(run.days)) days from \(run.start.long)"
+                ? "\(run.suspensions.count) back-to-back suspensions, \(formatDays(run.days)) days from \(run.start.long)"
                 : Self.describe(run.suspensions[0])
             if run.dayOne {
                 emit(DeadlineKind.suspensionDay1, "Day-1 provision (looked after)", due: due, done: run.provisionFrom,
@@ -163,7 +160,7 @@ struct ClockBuilder {
                     }
                     emit(DeadlineKind.governors15, "Governors: reinstatement (\(t.term.label) >15 days)", due: due,
                          done: met, rule: RuleText.gov15,
-                         detail: "\(Self.fmt(t.days)) school days in the \(t.term.rawValue) term; notice \(notice.long) (\(s.noticeDate == nil ? "start of the suspension that passed 15" : "recorded notice date"))")
+                         detail: "\(formatDays(t.days)) school days in the \(t.term.rawValue) term; notice \(notice.long) (\(s.noticeDate == nil ? "start of the suspension that passed 15" : "recorded notice date"))")
                 } catch { fail(error) }
             } else if let s = t.overFive {
                 do throws(SchoolCalendar.Failure) {
@@ -171,7 +168,7 @@ struct ClockBuilder {
                     let due = try calendar.add(50, after: notice)
                     emit(DeadlineKind.governors50, "Governors: representations (\(t.term.label) >5 days)", due: due,
                          done: s.governorsMet, rule: RuleText.gov50,
-                         detail: "\(Self.fmt(t.days)) school days in the \(t.term.rawValue) term; only if parents make representations",
+                         detail: "\(formatDays(t.days)) school days in the \(t.term.rawValue) term; only if parents make representations",
                          informational: true)
                 } catch { fail(error) }
             }
