@@ -25,9 +25,7 @@ build: deps
 
 test: deps
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
-	$(SWIFT) test --skip-build $(BUILD_FLAGS) 2>&1 | tee .build/test.log | grep -vE "^Test (Case|Suite) .*(started|passed)" ; \
-	  test $${PIPESTATUS[0]} -eq 0
-	bash Tests/e2e/run.sh
+	SWIFT="$(SWIFT)" BUILD_FLAGS="$(BUILD_FLAGS)" bash scripts/test-all.sh
 
 demo: build
 	@rm -f $(DEMO_STORE) $(DEMO_STORE)-wal $(DEMO_STORE)-shm

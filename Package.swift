@@ -53,6 +53,6 @@ let package = Package(
         .testTarget(name: "OnRollStoreTests", dependencies: ["OnRollStore", "OnRollCore", "OnRollTestSupport"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "OnRollConsoleTests", dependencies: ["OnRollConsole", "OnRollStore", "OnRollCore", "TerminalKit", "OnRollTestSupport"]),
-        .testTarget(name: "OnRollCLITests", dependencies: ["OnRollCLI", "OnRollStore", "OnRollCore"]),
+        .testTarget(name: "OnRollCLITests", dependencies: ["OnRollCLI", "OnRollStore", "OnRollCore", "OnRollTestSupport"]),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import OnRollTestSupport
 import XCTest
 
 /// `onroll report` on ReportDataset. Figures are worked out by hand below; the golden files in
@@ -33,14 +34,7 @@ final class ReportCLITests: XCTestCase {
     }
 
     func golden(_ name: String, _ text: String, file: StaticString = #filePath, line: UInt = #line) {
-        let url = URL(fileURLWithPath: "\(file)").deletingLastPathComponent().appendingPathComponent("Golden/\(name).txt")
-        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" || !FileManager.default.fileExists(atPath: url.path) {
-            try? text.write(to: url, atomically: true, encoding: .utf8)
-            if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] != "1" { XCTFail("recorded golden \(name); check it", file: file, line: line) }
-            return
-        }
-        let expected = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
-        if expected != text { XCTFail("golden \(name) differs:\n--- expected\n\(expected)\n--- actual\n\(text)", file: file, line: line) }
+        assertGolden(text, named: "\(name).txt", in: "Golden", file: file, line: line)
     }
 
     func testCaseload() throws {

@@ -2,6 +2,7 @@ import Foundation
 import OnRollConsole
 import OnRollCore
 import OnRollStore
+import OnRollTestSupport
 import TerminalKit
 import XCTest
 
@@ -75,19 +76,7 @@ final class ConsoleFixture {
     var text: String { screen().text }
 }
 
-/// Compares the grid with a stored snapshot; `UPDATE_SNAPSHOTS=1` rewrites the snapshots.
+/// The console's snapshots live in Snapshots/ (`UPDATE_GOLDEN=1` re-records them).
 func assertSnapshot(_ text: String, named name: String, file: StaticString = #filePath, line: UInt = #line) {
-    let dir = URL(fileURLWithPath: "\(file)").deletingLastPathComponent().appendingPathComponent("Snapshots")
-    let url = dir.appendingPathComponent("\(name).txt")
-    if ProcessInfo.processInfo.environment["UPDATE_SNAPSHOTS"] == "1" || !FileManager.default.fileExists(atPath: url.path) {
-        try? text.write(to: url, atomically: true, encoding: .utf8)
-        if ProcessInfo.processInfo.environment["UPDATE_SNAPSHOTS"] != "1" {
-            XCTFail("snapshot \(name) did not exist; recorded it — check it and run again", file: file, line: line)
-        }
-        return
-    }
-    let expected = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
-    if expected != text {
-        XCTFail("snapshot \(name) differs:\n--- expected\n\(expected)\n--- actual\n\(text)", file: file, line: line)
-    }
+    assertGolden(text, named: "\(name).txt", in: "Snapshots", file: file, line: line)
 }

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import OnRollCore
+import OnRollTestSupport
 
 /// Minutes (golden files), redaction, the action list and the iCalendar file on one fixed panel.
 final class PanelDocumentsTests: XCTestCase {
@@ -40,13 +41,7 @@ final class PanelDocumentsTests: XCTestCase {
     }
 
     func assertGolden(_ text: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) {
-        let url = URL(fileURLWithPath: "\(file)").deletingLastPathComponent().appendingPathComponent("Golden/\(name)")
-        if ProcessInfo.processInfo.environment["UPDATE_SNAPSHOTS"] == "1" || !FileManager.default.fileExists(atPath: url.path) {
-            try? text.write(to: url, atomically: true, encoding: .utf8)
-            if ProcessInfo.processInfo.environment["UPDATE_SNAPSHOTS"] != "1" { XCTFail("recorded \(name); check it and run again", file: file, line: line) }
-            return
-        }
-        XCTAssertEqual(text, (try? String(contentsOf: url, encoding: .utf8)) ?? "", "golden \(name) differs", file: file, line: line)
+        OnRollTestSupport.assertGolden(text, named: name, in: "Golden", file: file, line: line)
     }
 
     func testMinutesMarkdownGolden() {

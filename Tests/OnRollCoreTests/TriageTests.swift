@@ -170,18 +170,4 @@ final class CaseAssessmentTests: XCTestCase {
         XCTAssertGreaterThan(a.triage.score, 0)
         XCTAssertNil(a.daysSinceContact)
     }
-
-    func testManyCasesQuickly() {
-        let cal = testCalendar()
-        let files = (0..<5_000).map { i -> CaseFile in
-            var f = caseFile(kind: CaseKind.allCases[i % CaseKind.allCases.count],
-                             suspensions: [susp("2026-10-21", Double(i % 8) + 1, id: Int64(i))]) { $0.ref = "K\(i)" }
-            f.attendance = [AttendanceRecord(childRef: "C1", from: d("2026-09-07"), to: d("2026-10-23"), possible: 68, present: 68 - i % 40)]
-            return f
-        }
-        let today = d("2026-11-17")
-        var total = 0.0
-        measure { for f in files { total += CaseAssessment.assess(file: f, calendar: cal, today: today).triage.score } }
-        XCTAssertGreaterThan(total, 0)
-    }
 }

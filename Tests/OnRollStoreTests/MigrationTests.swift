@@ -26,6 +26,23 @@ final class MigrationTests: XCTestCase {
                     VALUES ('K-OLD', 'OLD1', 'ebsa', 'open', '2026-09-01', 0, '2026-09-01', 0)
                     """)
             }
+            // A v1 build audited each insert with the row's canonical JSON. Read back through today's
+            // types, a v1 row encodes to the same bytes (its new optional fields are nil, so absent).
+            try pool.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    let ctx = try WriteContext(db: db, user: "old.build")
+                    let school = try XCTUnwrap(try School.fetchOne(db, key: "140009"))
+                    try ctx.audit(op: "school.add", entity: School.entity, entityId: school.auditKey, caseRef: nil,
+                                  summary: "school 140009", after: CanonicalJSON.encode(school))
+                    let child = try XCTUnwrap(try Child.fetchOne(db, key: "OLD1"))
+                    try ctx.audit(op: "child.add", entity: Child.entity, entityId: child.auditKey, caseRef: nil,
+                                  summary: "child OLD1", after: CanonicalJSON.encode(child))
+                    let kase = try XCTUnwrap(try Case.fetchOne(db, key: "K-OLD"))
+                    try ctx.audit(op: "case.open", entity: Case.entity, entityId: kase.auditKey, caseRef: "K-OLD",
+                                  summary: "case K-OLD", after: CanonicalJSON.encode(kase))
+                    return .commit
+                }
+            }
         }
         let store = try Store(path: path)
         // A case written by the old build reads back, its new fields empty.
@@ -40,7 +57,11 @@ final class MigrationTests: XCTestCase {
         XCTAssertTrue(columns.contains("ehcDecision") && columns.contains("ehcNoPlanNotice"), "\(columns)")
         let applied = try store.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier") }
         XCTAssertEqual(applied, ["v1-caseload", "v2-ehc-steps"])
-        // The rows inserted by hand above have no audit trail, and check says exactly that.
-        XCTAssertEqual(try store.check().problems.filter { !$0.contains("OLD") && !$0.contains("140009") }, [])
+        // The v1 rows and their audit entries still verify after the migration: nothing is filtered out.
+        XCTAssertEqual(try store.check().problems, [])
+        let oldEntries = try store.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit WHERE user = 'old.build'")
+        }
+        XCTAssertEqual(oldEntries, 3)
     }
 }

@@ -33,6 +33,31 @@ wait_for() {
   return 1
 }
 
+# Like wait_for, with an extended regular expression.
+wait_re() {
+  local re="$1" i
+  for i in $(seq 1 100); do
+    if screen | grep -qE -- "$re"; then return 0; fi
+    sleep 0.1
+  done
+  echo "--- screen while waiting for /$re/"; screen; echo "---"
+  return 1
+}
+
+# Polls until the text is no longer on screen: how a check sees that something went away.
+wait_gone() {
+  local text="$1" i
+  for i in $(seq 1 100); do
+    if ! screen | grep -qF -- "$text"; then return 0; fi
+    sleep 0.1
+  done
+  echo "--- screen still shows: $text"; screen; echo "---"
+  return 1
+}
+
+# The pane's last row: after a resize it holds what only a redraw at the new size puts there.
+last_row() { screen | tail -1; }
+
 keys() { tmux send-keys -t "$SESSION" "$@"; }
 type_text() { tmux send-keys -t "$SESSION" -l "$1"; }
 

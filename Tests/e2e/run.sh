@@ -8,16 +8,23 @@ onroll init --sample >/dev/null
 REF=WM-00001
 SURNAME=$(onroll show "$REF" --format json | sed -n 's/^ *"surname" : "\(.*\)",$/\1/p' | head -1)
 FORENAME=$(onroll show "$REF" --format json | sed -n 's/^ *"forename" : "\(.*\)",$/\1/p' | head -1)
+# Another child on the first screen of the caseload, who does not match the search.
+OTHER_REF=WM-00002
+OTHER_SURNAME=$(onroll show "$OTHER_REF" --format json | sed -n 's/^ *"surname" : "\(.*\)",$/\1/p' | head -1)
 start_console 100 30
 check "console opens on the caseload" wait_for "OnRoll · All open cases"
+check "the other child is listed before the search" wait_for "$OTHER_REF"
 keys /
 type_text "$FORENAME $SURNAME"
-check "search narrows to the child" wait_for "Search: $FORENAME $SURNAME"
+search_narrows() { wait_for "Search: $FORENAME $SURNAME" && wait_for "$REF" && wait_gone "$OTHER_REF"; }
+check "search narrows to the child" search_narrows
 keys Enter Enter
 check "the case opens" wait_for "$REF ·"
 check "strengths come first" wait_for "Strengths and voice"
 tmux resize-window -t "$SESSION" -x 70 -y 20
-check "resized smaller keeps working" wait_for "Strengths and voice"
+# Only a redraw at 70×20 puts the key hints on row 20 (before it, row 20 was mid-screen).
+redrawn_at_70x20() { local i; for i in $(seq 1 100); do last_row | grep -q "^Tab tabs" && return 0; sleep 0.1; done; screen; return 1; }
+check "resized smaller keeps working" redrawn_at_70x20
 tmux resize-window -t "$SESSION" -x 50 -y 12
 check "too small shows a notice" wait_for "Terminal too small"
 tmux resize-window -t "$SESSION" -x 110 -y 32
@@ -33,7 +40,7 @@ type_text "Book educational psychology visit"
 keys Tab
 type_text "educational p"
 keys Enter Enter Enter
-check "action saved message" wait_for "saved"
+check "action saved message" wait_re "Action [0-9]+ saved"
 keys q q
 check "console exits" wait_for "EXITED"
 

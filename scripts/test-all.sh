@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# `make test`: the XCTest suite, then the tmux end-to-end checks, then one plain total for the whole
+# run as the very last line ("tests: N passed, M failed"). Only XCTest prints a runner summary:
+# Swift Testing is disabled, because its empty pass ("0 tests in 0 suites") reads as an empty run.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+SWIFT="${SWIFT:-swift}"
+LOG=.build/test.log
+E2E_LOG=.build/e2e.log
+mkdir -p .build
+
+unit_rc=0
+# shellcheck disable=SC2086
+"$SWIFT" test --skip-build --disable-swift-testing ${BUILD_FLAGS:-} 2>&1 | tee "$LOG" \
+  | grep -vE "^Test (Case|Suite) .*(started|passed)" || true
+unit_rc=${PIPESTATUS[0]}
+
+e2e_rc=0
+bash Tests/e2e/run.sh 2>&1 | tee "$E2E_LOG" || true
+e2e_rc=${PIPESTATUS[0]}
+
+# XCTest's last "Executed" line is the whole run ("All tests"); each suite prints its own before it.
+unit_line=$(grep -E "^[[:space:]]*Executed [0-9]+ tests?, with [0-9]+ failures?" "$LOG" | tail -1)
+unit_run=$(sed -E 's/^[[:space:]]*Executed ([0-9]+) tests?.*/\1/' <<<"$unit_line")
+unit_failed=$(sed -E 's/.*with ([0-9]+) failures?.*/\1/' <<<"$unit_line")
+e2e_line=$(grep -E "^e2e: [0-9]+ passed, [0-9]+ failed$" "$E2E_LOG" | tail -1)
+e2e_passed=$(sed -E 's/^e2e: ([0-9]+) passed.*/\1/' <<<"$e2e_line")
+e2e_failed=$(sed -E 's/.* ([0-9]+) failed$/\1/' <<<"$e2e_line")
+
+# A runner that died before its summary counts as one failure, never as a clean zero.
+[ -n "$unit_line" ] || { unit_run=0; unit_failed=1; echo "the XCTest run printed no summary (exit $unit_rc)"; }
+[ -n "$e2e_line" ] || { e2e_passed=0; e2e_failed=1; echo "the e2e run printed no summary (exit $e2e_rc)"; }
+[ "$unit_rc" -eq 0 ] || [ "$unit_failed" -gt 0 ] || unit_failed=1
+[ "$e2e_rc" -eq 0 ] || [ "$e2e_failed" -gt 0 ] || e2e_failed=1
+
+passed=$(( unit_run - unit_failed + e2e_passed ))
+[ "$passed" -ge 0 ] || passed=0
+failed=$(( unit_failed + e2e_failed ))
+echo "tests: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
