@@ -55,9 +55,6 @@ wait_gone() {
   return 1
 }
 
-# The pane's last row: after a resize it holds what only a redraw at the new size puts there.
-last_row() { screen | tail -1; }
-
 keys() { tmux send-keys -t "$SESSION" "$@"; }
 type_text() { tmux send-keys -t "$SESSION" -l "$1"; }
 

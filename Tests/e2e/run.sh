@@ -22,8 +22,17 @@ keys Enter Enter
 check "the case opens" wait_for "$REF ·"
 check "strengths come first" wait_for "Strengths and voice"
 tmux resize-window -t "$SESSION" -x 70 -y 20
-# Only a redraw at 70×20 puts the key hints on row 20 (before it, row 20 was mid-screen).
-redrawn_at_70x20() { local i; for i in $(seq 1 100); do last_row | grep -q "^Tab tabs" && return 0; sleep 0.1; done; screen; return 1; }
+# tmux keeps the bottom rows of a shrunk pane, so the old frame's key hints stay on the last row.
+# Only a redraw at 70×20 puts the case header back on row 1 and the status line's date, right-aligned,
+# at column 70 (the old frame had it at column 100, cut off by the shrink).
+redrawn_at_70x20() {
+  local i
+  for i in $(seq 1 100); do
+    if screen | head -1 | grep -q "^$REF ·" && screen | tail -2 | head -1 | grep -q "Mon 23 Nov 2026$"; then return 0; fi
+    sleep 0.1
+  done
+  screen; return 1
+}
 check "resized smaller keeps working" redrawn_at_70x20
 tmux resize-window -t "$SESSION" -x 50 -y 12
 check "too small shows a notice" wait_for "Terminal too small"
