@@ -99,9 +99,11 @@ extension Store {
 
     /// Adds a note to a case's chronology. Notes are never edited: a correction is a new note.
     @discardableResult
-    public func addNote(user: String, caseRef: String, text: String, date: SchoolDate) throws -> ChronologyEntry {
+    public func addNote(user: String, caseRef: String, text: String, date: SchoolDate,
+                        today: SchoolDate = Store.clockToday()) throws -> ChronologyEntry {
         let t = text.trimmingSpaces
         guard !t.isEmpty else { throw StoreError.invalid("a note needs some text") }
+        if let p = RecordedDate.problem(date, today: today, what: "the note") { throw StoreError.invalid(p) }
         return try write(user: user) { ctx in
             guard try Case.fetchOne(ctx.db, key: caseRef) != nil else { throw StoreError.notFound("no case with ref \(caseRef)") }
             return try ctx.chronicle(caseRef, date: date, kind: .note, text: t, op: "note.add")
@@ -111,8 +113,9 @@ extension Store {
     /// Records a contact or enquiry about a child out of sight (a chronology line with type and outcome).
     @discardableResult
     public func addContact(user: String, caseRef: String, date: SchoolDate, type: String, outcome: String,
-                           seen: Bool, text: String?) throws -> ChronologyEntry {
-        try write(user: user) { ctx in
+                           seen: Bool, text: String?, today: SchoolDate = Store.clockToday()) throws -> ChronologyEntry {
+        if let p = RecordedDate.problem(date, today: today, what: "the contact") { throw StoreError.invalid(p) }
+        return try write(user: user) { ctx in
             guard let c = try Case.fetchOne(ctx.db, key: caseRef) else { throw StoreError.notFound("no case with ref \(caseRef)") }
             let e = try ctx.chronicle(caseRef, date: date, kind: seen ? .seen : .contact,
                                       text: text ?? "\(type): \(outcome)", contactType: type, outcome: outcome, op: "contact.add")

@@ -47,13 +47,18 @@ extension Store {
     }
 
     @discardableResult
-    public func addPlanReview(user: String, _ review: PlanReview) throws -> PlanReview {
+    public func addPlanReview(user: String, _ review: PlanReview, today: SchoolDate = Store.clockToday()) throws -> PlanReview {
+        if let p = RecordedDate.problem(review.date, today: today, what: "the review") { throw StoreError.invalid(p) }
         guard review.attended >= 0, review.planned >= 0 else { throw StoreError.invalid("sessions cannot be negative") }
         guard review.attended <= review.planned else {
             throw StoreError.invalid("attended (\(review.attended)) is more than planned (\(review.planned))")
         }
         let detail = try plan(review.planId)
         guard !detail.plan.status.isEnded else { throw StoreError.invalid("plan \(review.planId) has ended (\(detail.plan.status.label))") }
+        // Two reviews on one day are one review typed twice: the second would double the plan's history.
+        if let same = detail.reviews.first(where: { $0.date == review.date }) {
+            throw StoreError.invalid("plan \(review.planId) already has a review dated \(review.date.iso) (review \(same.id ?? 0), by \(same.author)): add to it with a note instead")
+        }
         return try write(user: user) { ctx in
             var r = review
             try ctx.insert(&r, op: "plan.review", caseRef: detail.plan.caseRef,

@@ -95,6 +95,11 @@ public final class Store: Sendable {
         return f.string(from: Date())
     }
 
+    /// The date of `now()`: what "today" is for a caller that has no --today of its own.
+    public static func clockToday() -> SchoolDate {
+        (try? SchoolDate.parse(String(now().prefix(10)))) ?? SchoolDate(dayNumber: Int.max / 2)
+    }
+
     /// A stamp that changes whenever anyone commits to the store; the console polls it to notice
     /// other officers' changes.
     public func changeStamp() throws -> Int64 {

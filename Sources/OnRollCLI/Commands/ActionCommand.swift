@@ -18,8 +18,14 @@ struct ActionCommand: ParsableCommand {
         @Option var due: String?
 
         func run() throws {
+            let today = try global.todayDate()
+            let dueDate = try parseDate(due, "--due")
             let a = try global.openStore().addAction(user: global.userName, caseRef: caseRef, agency: agency, description: description,
-                                                     owner: owner, due: try parseDate(due, "--due"), today: try global.todayDate())
+                                                     owner: owner, due: dueDate, today: today)
+            // Saved as asked (an action agreed late is still agreed), but it starts life overdue.
+            if let d = dueDate, d < today {
+                FileHandle.standardError.write(Data("warning: action \(a.id ?? 0) is already overdue (due \(d.iso), today \(today.iso))\n".utf8))
+            }
             printOut(String(a.id ?? 0))
         }
     }

@@ -142,7 +142,7 @@ struct NoteCommand: ParsableCommand {
 
     func run() throws {
         let d = try parseDate(date, "--date") ?? global.todayDate()
-        let e = try global.openStore().addNote(user: global.userName, caseRef: ref, text: text, date: d)
+        let e = try global.openStore().addNote(user: global.userName, caseRef: ref, text: text, date: d, today: try global.todayDate())
         printOut("\(ref): note \(e.id ?? 0) added")
     }
 }
@@ -159,7 +159,7 @@ struct ContactCommand: ParsableCommand {
 
     func run() throws {
         let d = try parseDate(date, "--date") ?? global.todayDate()
-        let e = try global.openStore().addContact(user: global.userName, caseRef: ref, date: d, type: type, outcome: outcome, seen: seen, text: note)
+        let e = try global.openStore().addContact(user: global.userName, caseRef: ref, date: d, type: type, outcome: outcome, seen: seen, text: note, today: try global.todayDate())
         printOut("\(ref): contact \(e.id ?? 0) recorded")
     }
 }

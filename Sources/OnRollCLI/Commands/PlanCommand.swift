@@ -64,7 +64,7 @@ struct PlanCommand: ParsableCommand {
                 planId: plan, date: try parseDate(date, "--date")!, attended: attended, planned: planned,
                 rag: try parseCode(rag, RAG.self, "--rag")!, working: working, notWorking: notWorking, pupilVoice: pupil,
                 parentVoice: parent, decision: try parseCode(decision, PlanReview.Decision.self, "--decision"), note: note,
-                author: global.userName))
+                author: global.userName), today: try global.todayDate())
             printOut("plan \(plan): review \(r.id ?? 0) recorded (\(attended)/\(planned), \(r.rag.rawValue))")
         }
     }

@@ -118,7 +118,7 @@ extension Console {
         func date(_ k: String) throws -> SchoolDate? { f[k].isEmpty ? nil : try SchoolDate.parse(f[k]) }
         switch f.purpose {
         case .note(let ref):
-            let e = try store.addNote(user: user, caseRef: ref, text: f["text"], date: try date("date") ?? state.today)
+            let e = try store.addNote(user: user, caseRef: ref, text: f["text"], date: try date("date") ?? state.today, today: state.today)
             state.undo.append(.init(description: "\(ref): note “\(f["text"].prefix(30))” added", reversal: .withdrawNote(caseRef: ref, noteId: e.id ?? 0)))
             try reloadCase(ref)
             state.message = "Note saved"
@@ -162,7 +162,7 @@ extension Console {
             state.message = "Case \(c.ref) opened"
         case .contact(let ref):
             try store.addContact(user: user, caseRef: ref, date: try date("date") ?? state.today, type: f["type"],
-                                 outcome: f["outcome"], seen: f["seen"] == "yes", text: nil)
+                                 outcome: f["outcome"], seen: f["seen"] == "yes", text: nil, today: state.today)
             try reloadCase(ref)
             state.message = "Contact recorded"
         case .panelDecision, .panelAction:
@@ -184,7 +184,7 @@ extension Console {
                                     rag: try RAG.parse(f["rag"]), working: f["working"].isEmpty ? nil : f["working"],
                                     notWorking: f["notWorking"].isEmpty ? nil : f["notWorking"],
                                     decision: try PlanReview.Decision.parseOptional(f["decision"]), author: user)
-            try store.addPlanReview(user: user, review)
+            try store.addPlanReview(user: user, review, today: state.today)
             try reloadCase(ref)
             if state.mode == .plans { try loadPlans() }
             state.message = "Review saved for plan \(planId)"

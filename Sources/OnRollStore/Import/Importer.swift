@@ -93,6 +93,10 @@ extension Store {
         //    that exists now still exists when the write below runs.)
         var decoded: [(CSVTable.Record, E)] = []
         decoded.reserveCapacity(table.records.count)
+        // One record twice in one file: the later row would silently replace the earlier (a CP flag on
+        // the first row was lost that way), so both lines are named and the file is refused.
+        var firstLine: [String: Int] = [:]
+        let keyColumn = ["ref", "urn", "id"].first { codec.columns.contains($0) } ?? codec.required.first ?? "(row)"
         try read { db in
             var known: [String: Bool] = [:]
             for record in table.records {
@@ -102,6 +106,13 @@ extension Store {
                 }
                 let entity = codec.decode(&reader)
                 var problems = reader.errors
+                if problems.isEmpty, entity.auditKey != "?" {
+                    if let first = firstLine[entity.auditKey] {
+                        problems.append("\(file):\(record.line): \(keyColumn): '\(entity.auditKey.prefix(30))' is also on line \(first); one row per record")
+                    } else {
+                        firstLine[entity.auditKey] = record.line
+                    }
+                }
                 if problems.isEmpty {
                     for ref in codec.references(entity) {
                         let cacheKey = "\(ref.table)#\(ref.key)"
