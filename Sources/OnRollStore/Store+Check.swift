@@ -21,6 +21,7 @@ extension Store {
 
             // 1. The chain: each entry's hash is recomputed and must link to the one before.
             var prev = AuditEntry.genesis
+            var prevAt = ""
             var latest: [String: String?] = [:]
             let cursor = try AuditEntry.order(Column("id")).fetchCursor(db)
             var expectedId: Int64 = 1
@@ -37,6 +38,12 @@ extension Store {
                     report.problems.append("audit entry \(e.id!) (\(e.op) \(e.entity) \(e.entityId)) was altered: its hash does not match its contents")
                     return report
                 }
+                // Writers never step back in time (WriteContext takes the later of its clock and the
+                // head's), so an entry earlier than the one before it was forged or spliced in.
+                if e.at < prevAt {
+                    report.problems.append("audit entry \(e.id!) is dated \(e.at), before entry \(e.id! - 1) (\(prevAt)): time goes backwards there")
+                }
+                prevAt = e.at
                 prev = e.hash
                 expectedId += 1
                 if e.op != "view", e.after != nil || e.before != nil {

@@ -87,9 +87,12 @@ public final class Store: Sendable {
                                           "cases": "\(cases.prefix(5).joined(separator: ","))\(cases.count > 5 ? ",…(\(cases.count))" : "")"])
     }
 
-    /// The time the store writes into audit entries (UTC, seconds). `ONROLL_NOW` pins it for tests.
+    /// The time the store writes into audit entries (UTC, seconds). `ONROLL_NOW` pins it, but only in
+    /// debug (test) builds: in a release build the audit time can't be set from the environment.
     static func now() -> String {
+        #if DEBUG
         if let pinned = ProcessInfo.processInfo.environment["ONROLL_NOW"], !pinned.isEmpty { return pinned }
+        #endif
         let f = ISO8601DateFormatter()
         f.formatOptions = [.withInternetDateTime]
         return f.string(from: Date())

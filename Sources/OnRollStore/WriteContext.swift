@@ -14,8 +14,13 @@ public final class WriteContext {
     init(db: Database, user: String) throws {
         self.db = db
         self.user = user
-        self.now = Store.now()
-        lastHash = try String.fetchOne(db, sql: "SELECT hash FROM audit ORDER BY id DESC LIMIT 1") ?? AuditEntry.genesis
+        let head = try Row.fetchOne(db, sql: "SELECT hash, at FROM audit ORDER BY id DESC LIMIT 1")
+        lastHash = head?["hash"] ?? AuditEntry.genesis
+        // The chain's time never goes backwards: a machine whose clock is behind the last writer's
+        // stamps the head's time, so `check` can treat any step back as tampering.
+        let clock = Store.now()
+        let headAt: String = head?["at"] ?? ""
+        self.now = clock < headAt ? headAt : clock
     }
 
     /// Appends one audit entry chained to the last.
