@@ -19,8 +19,10 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
+        // The one rule for text that reaches a terminal: what is shown as a placeholder, never obeyed.
+        .target(name: "SafeText"),
         // Pure domain: value types, entities and rules. No I/O, no clock.
-        .target(name: "OnRollCore"),
+        .target(name: "OnRollCore", dependencies: ["SafeText"]),
         // Deterministic synthetic caseloads: the sample data and the benchmark stores.
         .target(name: "OnRollSample", dependencies: ["OnRollCore"]),
         // The SQLite file, the one audited write path, import/export codecs.
@@ -34,7 +36,7 @@ let package = Package(
             ]
         ),
         // Cell grid, text width, sanitising, keys, backends. Knows nothing of cases.
-        .target(name: "TerminalKit", dependencies: ["CNcurses"]),
+        .target(name: "TerminalKit", dependencies: ["CNcurses", "SafeText"]),
         .target(name: "OnRollConsole", dependencies: ["OnRollCore", "OnRollStore", "TerminalKit"]),
         .target(
             name: "OnRollCLI",

@@ -2,6 +2,10 @@ import ArgumentParser
 import Foundation
 import OnRollCore
 import OnRollStore
+import TerminalKit
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Errors the CLI reports itself, mapped to contract.md's exit codes.
 enum CLIError: Error, CustomStringConvertible {
@@ -26,8 +30,11 @@ enum ExitStatus {
             switch e {
             case .missing: 66
             case .invalid, .importRejected: 65
-            case .exists, .notFound, .conflict: 1
+            case .notAStore: 66
+            case .exists, .notFound, .conflict, .diskFull, .readOnly: 1
             }
+        case let e as OutputFile.Failure:
+            switch e { case .refused: 64; case .diskFull, .failed: 1 }
         case is OnRollCore.ValidationError: 65
         case is SchoolCalendar.Failure: 65
         default: 1
@@ -43,12 +50,46 @@ enum ExitStatus {
         }
         var out = ""
         for line in text.split(separator: "\n", omittingEmptySubsequences: true) { out += "error: \(line)\n" }
-        FileHandle.standardError.write(Data(out.utf8))
+        printErr(out, newline: false)
     }
 }
 
-func printOut(_ s: String) {
-    FileHandle.standardOutput.write(Data((s.hasSuffix("\n") ? s : s + "\n").utf8))
+/// Everything the CLI prints to stdout goes through here: data is sanitised (an escape sequence in a
+/// name is shown as ␛, never obeyed) and a failed write is reported, never crashed on.
+func printOut(_ s: String, newline: Bool = true) {
+    let text = Sanitise.forText(s)
+    StandardStream.write(newline && !text.hasSuffix("\n") ? text + "\n" : text, to: STDOUT_FILENO)
+}
+
+/// Every message to stderr: sanitised too, as an import error echoes a cell and a conflict names an officer.
+func printErr(_ s: String, newline: Bool = true) {
+    let text = Sanitise.forText(s)
+    StandardStream.write(newline && !text.hasSuffix("\n") ? text + "\n" : text, to: STDERR_FILENO)
+}
+
+/// write(2) to stdout or stderr with the failure handled: `FileHandle.write` raises on a full or
+/// closed stream, which killed the process after its change had committed (SIGILL, rc 132).
+enum StandardStream {
+    static func write(_ text: String, to fd: Int32) {
+        let failed: Int32 = Data(text.utf8).withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 { if errno == EINTR { continue }; return errno }
+                offset += n
+            }
+            return 0
+        }
+        guard failed != 0, fd == STDOUT_FILENO else { return }
+        // A reader that stopped reading (`onroll list | head`) is not an error worth a message.
+        if failed == EPIPE && !Store.committedInThisProcess { exit(141) }
+        let reason = String(cString: strerror(failed))
+        let message = Store.committedInThisProcess
+            ? "error: saved, but could not print the confirmation (\(reason))\n"
+            : "error: could not write to standard output (\(reason))\n"
+        _ = message.withCString { Glibc.write(STDERR_FILENO, $0, strlen($0)) }
+        exit(1)
+    }
 }
 
 func readInput(_ path: String) throws -> (Data, String) {

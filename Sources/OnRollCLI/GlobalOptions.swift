@@ -45,7 +45,7 @@ public struct GlobalOptions: ParsableArguments {
     public func openStore() throws -> Store {
         let s = try Store(path: storePath)
         if s.isReadableByOthers {
-            FileHandle.standardError.write(Data("warning: \(storePath) can be read by other users; it holds children's records (chmod 600 it)\n".utf8))
+            printErr("warning: \(storePath) can be read by other users; it holds children's records (chmod 600 it)")
         }
         return s
     }

@@ -30,6 +30,8 @@ public struct OnRollMain: ParsableCommand {
     /// Parses, runs, and maps every error to its exit code and an `error:` line.
     public static func main(arguments: [String]? = nil) -> Never {
         LogSetup.bootstrap()
+        // A closed stdout is then an EPIPE the output code reports, not a silent death mid-command.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
@@ -42,13 +44,15 @@ public struct OnRollMain: ParsableCommand {
             ExitStatus.report(e); Foundation.exit(65)
         } catch let e as SchoolCalendar.Failure {
             ExitStatus.report(e); Foundation.exit(65)
+        } catch let e as OutputFile.Failure {
+            ExitStatus.report(e); Foundation.exit(ExitStatus.code(for: e))
         } catch let e as ExitCode {
             Foundation.exit(e.rawValue)
         } catch {
             // Argument errors: argument-parser prints usage and uses 64 for validation failures.
             let code = exitCode(for: error)
             if code == .success { print(fullMessage(for: error)); Foundation.exit(0) }
-            FileHandle.standardError.write(Data("error: \(message(for: error))\n".utf8))
+            printErr("error: \(message(for: error))")
             if code.rawValue == 1 { Foundation.exit(1) }
             Foundation.exit(64)
         }

@@ -13,7 +13,24 @@ enum JSONOut {
     static func encode<T: Encodable>(_ value: T) throws -> String {
         let e = JSONEncoder()
         e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try e.encode(value), as: UTF8.self)
+        return escapeUnsafe(String(decoding: try e.encode(value), as: UTF8.self))
+    }
+
+    /// JSONEncoder escapes C0 controls but passes DEL, C1, bidi and zero-width characters through raw;
+    /// these are escaped as `\uXXXX`, so the data is kept exactly and no terminal obeys it. They can only
+    /// occur inside strings (the encoder's own layout is spaces and newlines), so escaping is safe.
+    static func escapeUnsafe(_ json: String) -> String {
+        guard json.unicodeScalars.contains(where: { $0 != "\n" && Sanitise.isUnsafe($0) }) else { return json }
+        var out = String.UnicodeScalarView()
+        for u in json.unicodeScalars {
+            if u != "\n", Sanitise.isUnsafe(u) {
+                let hex = String(u.value, radix: 16, uppercase: true)
+                out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
+            } else {
+                out.append(u)
+            }
+        }
+        return String(out)
     }
 }
 

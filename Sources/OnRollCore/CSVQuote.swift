@@ -1,8 +1,12 @@
-/// RFC 4180 quoting for every CSV OnRoll writes (exports, reports, action lists): a field is quoted
-/// only when it must be — a comma, quote or line break inside, or a space at either end that a
-/// spreadsheet would otherwise trim — so files stay readable and diff-able.
+/// The one writer of CSV fields (exports, reports, `list`, action lists, rejects).
+///
+/// RFC 4180 quoting only where it is needed (a comma, quote or line break inside, or a space at
+/// either end that a spreadsheet would trim), so files stay readable and diff-able; and a cell a
+/// spreadsheet would run as a formula is neutralised, because every CSV OnRoll writes may be opened
+/// in one: a school named `=HYPERLINK(…)` must arrive as text.
 public enum CSVQuote {
     public static func field(_ s: String) -> String {
+        let s = neutralised(s)
         let needs = s.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
             || s.hasPrefix(" ") || s.hasSuffix(" ")
         guard needs else { return s }
@@ -11,11 +15,33 @@ public enum CSVQuote {
         return q + "\""
     }
 
-    /// Free text in a file made to be opened in a spreadsheet (an agency's action list): a cell that
-    /// starts with `=`, `+`, `-` or `@` would run as a formula, so it gets a leading apostrophe.
-    /// Not used for import-format exports, which must round-trip exactly.
-    public static func spreadsheetSafe(_ s: String) -> String {
-        guard let f = s.unicodeScalars.first, "=+-@".unicodeScalars.contains(f) else { return s }
+    /// The common rule (OWASP's): a cell that starts with `=`, `+`, `-`, `@`, tab or CR gets a leading
+    /// apostrophe, unless it is a number (`-5`, `+1.5`). So that the rule can be undone exactly, a
+    /// value that already starts with apostrophes before such a character gets one more.
+    public static func neutralised(_ s: String) -> String {
+        guard startsFormula(s.drop { $0 == "'" }), !isNumber(s) else { return s }
         return "'" + s
+    }
+
+    /// What `neutralised` undid: importing OnRoll's own export gives back the original text.
+    public static func restored(_ s: String) -> String {
+        guard s.hasPrefix("'"), startsFormula(s.drop { $0 == "'" }) else { return s }
+        return String(s.dropFirst())
+    }
+
+    static func startsFormula(_ s: Substring) -> Bool {
+        guard let f = s.unicodeScalars.first else { return false }
+        return f == "=" || f == "+" || f == "-" || f == "@" || f == "\t" || f == "\r"
+    }
+
+    static func isNumber(_ s: String) -> Bool {
+        var body = Substring(s)
+        if body.first == "-" || body.first == "+" { body = body.dropFirst() }
+        guard !body.isEmpty else { return false }
+        var dot = false
+        for c in body {
+            if c == "." { if dot { return false }; dot = true } else if !("0"..."9").contains(c) { return false }
+        }
+        return body != "."
     }
 }

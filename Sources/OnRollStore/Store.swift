@@ -15,6 +15,7 @@ public final class Store: Sendable {
     /// Opens an existing store. Throws `.missing` when there is none.
     public init(path: String) throws {
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missing(path) }
+        try Store.checkIsStore(path)
         self.path = path
         pool = try Store.openPool(path)
         try Schema.migrator.migrate(pool)
@@ -38,6 +39,20 @@ public final class Store: Sendable {
         guard fd >= 0 else { throw StoreError.invalid("cannot create \(path): \(String(cString: strerror(errno)))") }
         close(fd)
         return try Store(creating: path)
+    }
+
+    /// SQLite would quietly turn an empty file (or a typo'd path to one) into a new store, 0644; only
+    /// `init` creates a store, so anything that is not already one is refused.
+    static func checkIsStore(_ path: String) throws {
+        guard let h = FileHandle(forReadingAtPath: path) else { return }   // unreadable: SQLite says why
+        defer { try? h.close() }
+        let head = (try? h.read(upToCount: 16)) ?? Data()
+        if head.isEmpty {
+            throw StoreError.notAStore("\(path) is an empty file, not an OnRoll store (create one with `onroll init --store \(path)` after removing it)")
+        }
+        if head != Data("SQLite format 3\0".utf8) {
+            throw StoreError.notAStore("\(path) is not an OnRoll store (it is not an SQLite database)")
+        }
     }
 
     static func openPool(_ path: String) throws -> DatabasePool {
@@ -65,6 +80,16 @@ public final class Store: Sendable {
     /// Runs one change as one transaction, with its audit entries. Nothing of a failed change remains.
     @discardableResult
     public func write<T>(user: String, _ body: (WriteContext) throws -> T) throws -> T {
+        do { return try writeTransaction(user: user, body) } catch let e as DatabaseError {
+            switch e.resultCode {
+            case .SQLITE_FULL: throw StoreError.diskFull("saved")
+            case .SQLITE_READONLY: throw StoreError.readOnly(path)
+            default: throw e
+            }
+        }
+    }
+
+    private func writeTransaction<T>(user: String, _ body: (WriteContext) throws -> T) throws -> T {
         try pool.writeWithoutTransaction { db in
             var result: T?
             var ctx: WriteContext?
@@ -74,9 +99,17 @@ public final class Store: Sendable {
                 return .commit
             }
             if let c = ctx { Store.logCommit(c) }
+            Store.noteCommit()
             return result!
         }
     }
+
+    nonisolated(unsafe) private static var committed = false
+    private static let committedLock = NSLock()
+    static func noteCommit() { committedLock.lock(); committed = true; committedLock.unlock() }
+    /// True once any write of this process has committed: a CLI that then can't print its
+    /// confirmation must say the change was saved, not that it failed.
+    public static var committedInThisProcess: Bool { committedLock.lock(); defer { committedLock.unlock() }; return committed }
 
     /// Refs and operations only: the log must never carry a child's name or a record's text.
     static func logCommit(_ ctx: WriteContext) {

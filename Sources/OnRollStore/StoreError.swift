@@ -14,6 +14,12 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case invalid(String)
     /// The import found bad rows; each is `FILE:LINE: column: reason`.
     case importRejected([String])
+    /// The disk filled during a write; the transaction rolled back, so nothing was written (exit 1).
+    case diskFull(String)
+    /// The store file can't be written (read-only media, permissions); reading still works.
+    case readOnly(String)
+    /// The file given as the store is not one (empty, or not SQLite).
+    case notAStore(String)
 
     public var description: String {
         switch self {
@@ -23,6 +29,9 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
         case .conflict(let s): s
         case .invalid(let s): s
         case .importRejected(let lines): lines.joined(separator: "\n")
+        case .diskFull(let what): "disk full: nothing was \(what)"
+        case .readOnly(let p): "\(p) is read-only: it can be read (list, show, log, report, check, export), not changed"
+        case .notAStore(let s): s
         }
     }
 }

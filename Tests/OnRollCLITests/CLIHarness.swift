@@ -46,6 +46,30 @@ struct CLI {
         return Result(code: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
     }
 
+    /// Runs a shell line in the store's directory with `$ONROLL` the binary and `$STORE` the store,
+    /// for what a pipe can't show: a full or closed stdout, a umask.
+    @discardableResult
+    func shell(_ script: String) throws -> Result {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", script]
+        p.currentDirectoryURL = URL(fileURLWithPath: dir)
+        var env = ProcessInfo.processInfo.environment
+        env["ONROLL_TODAY"] = "2026-11-23"
+        env["ONROLL_USER"] = "tester"
+        env["ONROLL"] = CLI.binary.path
+        env["STORE"] = store
+        p.environment = env
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Result(code: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
+    }
+
     func write(_ name: String, _ text: String) throws -> String {
         let path = dir + "/" + name
         try text.write(toFile: path, atomically: true, encoding: .utf8)

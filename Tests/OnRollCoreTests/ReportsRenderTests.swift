@@ -33,11 +33,15 @@ final class ReportsRenderTests: XCTestCase {
         XCTAssertFalse(csv.contains("\r"))
         XCTAssertEqual(ReportRender.csvField("a\r\nb"), "\"a\r\nb\"")
         XCTAssertEqual(ReportRender.csvField("plain"), "plain")
-        // Two tables: blank line between blocks, each with its header.
+        // Two tables: a CSV file holds one, the first unless another is named.
         var two = Self.awkward
-        two.tables.append(two.tables[0])
-        XCTAssertEqual(ReportRender.csv(two).components(separatedBy: "Name,Count of things").count, 3)
-        XCTAssertTrue(ReportRender.csv(two).contains("2.5\n\nName,"))
+        var second = two.tables[0]
+        second.id = "second"
+        second.columns[0].header = "Trust"
+        two.tables.append(second)
+        XCTAssertEqual(ReportRender.csv(two), csv)
+        XCTAssertTrue(ReportRender.csv(two, table: "second").hasPrefix("Trust,Count of things,Rate,Median\n"))
+        XCTAssertEqual(ReportRender.csv(two, table: "second").components(separatedBy: "Count of things").count, 2)
     }
 
     func testMarkdownPipeTable() {
@@ -157,10 +161,23 @@ final class CSVQuoteTests: XCTestCase {
         XCTAssertEqual(CSVQuote.field("e\u{301},x"), "\"e\u{301},x\"", "a comma after a combining mark is still seen")
     }
 
-    func testSpreadsheetFormulasAreDefused() {
-        XCTAssertEqual(CSVQuote.spreadsheetSafe("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")")
-        XCTAssertEqual(CSVQuote.spreadsheetSafe("+44 7700"), "'+44 7700")
-        XCTAssertEqual(CSVQuote.spreadsheetSafe("@SUM(A1)"), "'@SUM(A1)")
-        XCTAssertEqual(CSVQuote.spreadsheetSafe("Home visit"), "Home visit")
+    func testEveryCSVFieldDefusesAFormulaButNotANumber() {
+        XCTAssertEqual(CSVQuote.field("=HYPERLINK(\"http://x\")"), "\"'=HYPERLINK(\"\"http://x\"\")\"")
+        XCTAssertEqual(CSVQuote.field("+44 7700"), "'+44 7700")
+        XCTAssertEqual(CSVQuote.field("@SUM(A1)"), "'@SUM(A1)")
+        XCTAssertEqual(CSVQuote.field("-2+3"), "'-2+3")
+        XCTAssertEqual(CSVQuote.field("\tcmd"), "'\tcmd")
+        XCTAssertEqual(CSVQuote.field("\rcmd"), "\"'\rcmd\"")
+        XCTAssertEqual(CSVQuote.field("Home visit"), "Home visit")
+        for number in ["-5", "+1.5", "-0.25", "12"] { XCTAssertEqual(CSVQuote.field(number), number) }
+        XCTAssertEqual(CSVQuote.field("-"), "'-", "a lone sign is not a number")
+    }
+
+    func testNeutralisingIsUndoneExactlyOnRead() {
+        for text in ["=1+1", "'=1+1", "''=x", "'Tis", "plain", "-5", "+44 7700", "@me", "'", "''", ""] {
+            XCTAssertEqual(CSVQuote.restored(CSVQuote.neutralised(text)), text, text)
+        }
+        XCTAssertEqual(CSVQuote.neutralised("'=x"), "''=x", "an apostrophe already there is kept")
+        XCTAssertEqual(CSVQuote.neutralised("'Tis"), "'Tis", "an apostrophe before ordinary text is left alone")
     }
 }

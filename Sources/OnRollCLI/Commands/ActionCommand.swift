@@ -24,7 +24,7 @@ struct ActionCommand: ParsableCommand {
                                                      owner: owner, due: dueDate, today: today)
             // Saved as asked (an action agreed late is still agreed), but it starts life overdue.
             if let d = dueDate, d < today {
-                FileHandle.standardError.write(Data("warning: action \(a.id ?? 0) is already overdue (due \(d.iso), today \(today.iso))\n".utf8))
+                printErr("warning: action \(a.id ?? 0) is already overdue (due \(d.iso), today \(today.iso))")
             }
             printOut(String(a.id ?? 0))
         }

@@ -34,13 +34,10 @@ struct ExportCommand: ParsableCommand {
             if directory != nil { throw CLIError.usage("a directory is only taken with --format csv (use --output FILE for json)") }
             let text = try store.exportDocument(pseudonymiser: p).json
             if let output {
-                if FileManager.default.fileExists(atPath: output) { throw CLIError.failed("\(output) already exists; refusing to overwrite it") }
-                guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-                    throw CLIError.failed("\(output): cannot be written")
-                }
-                FileHandle.standardError.write(Data("wrote \(output)\(p == nil ? "" : " (pseudonymised)")\n".utf8))
+                try OutputFile.write(text, to: output, protecting: store.path, overwrite: false)
+                printErr("wrote \(output)\(p == nil ? "" : " (pseudonymised)")")
             } else {
-                FileHandle.standardOutput.write(Data(text.utf8))
+                printOut(text, newline: false)
             }
         case .csv:
             guard let directory else { throw CLIError.usage("--format csv needs a directory: onroll export --format csv DIR") }

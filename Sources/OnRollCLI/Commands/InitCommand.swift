@@ -39,10 +39,10 @@ struct SampleCommand: ParsableCommand {
     @Option(help: "Random seed (the same seed gives the same files).") var seed: UInt64 = 2026
 
     func run() throws {
-        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        try OutputFile.directory(out, protecting: nil)
         let files = SampleFiles.make(SampleGenerator.make(cases: cases, seed: seed))
         for (kind, text) in files {
-            try text.write(toFile: (out as NSString).appendingPathComponent("\(kind.rawValue).csv"), atomically: true, encoding: .utf8)
+            try OutputFile.write(text, to: (out as NSString).appendingPathComponent("\(kind.rawValue).csv"), protecting: nil)
         }
         printOut("wrote \(files.count) files to \(out)")
     }

@@ -31,7 +31,7 @@ struct CheckCommand: ParsableCommand {
             printOut("ok: \(report.entriesVerified) audit entries chained, \(report.rowsVerified) records match their audit trail")
             return
         }
-        for p in report.problems { FileHandle.standardError.write(Data("error: \(p)\n".utf8)) }
+        for p in report.problems { printErr("error: \(p)") }
         throw ExitCode(65)
     }
 }

@@ -188,7 +188,7 @@ struct DeletionCommand: ParsableCommand {
                 notifiedOn: try parseDate(notifiedOn, "--notified-on"), destination: destination), today: try global.todayDate())
             printOut(String(r.deletion.id ?? 0))
             if let c = r.openedCME {
-                FileHandle.standardError.write(Data("destination unknown: CME case \(c.ref) opened\n".utf8))
+                printErr("destination unknown: CME case \(c.ref) opened")
             }
         }
     }

@@ -54,7 +54,7 @@ struct PanelCommand: ParsableCommand {
             let store = try global.openStore()
             if build {
                 let added = try store.buildAgenda(user: global.userName, panelId: id, today: try global.todayDate())
-                FileHandle.standardError.write(Data("panel \(id): \(added.count) case\(added.count == 1 ? "" : "s") added\n".utf8))
+                printErr("panel \(id): \(added.count) case\(added.count == 1 ? "" : "s") added")
             }
             let r = try store.panelRecord(id)
             let items = all ? r.items : r.agenda
@@ -181,7 +181,7 @@ struct PanelCommand: ParsableCommand {
         func run() throws {
             let f = try parseCode(format, PanelMinutes.Format.self, "--format")!
             let text = PanelMinutes.render(try global.openStore().panelRecord(id), format: f, redact: redact)
-            try emit(text, to: output)
+            try emit(text, to: output, protecting: global.storePath)
         }
     }
 
@@ -195,7 +195,7 @@ struct PanelCommand: ParsableCommand {
         func run() throws {
             let r = try global.openStore().panelRecord(id)
             switch format {
-            case .csv: try emit(PanelActionList.csv(r, agency: agency), to: nil)
+            case .csv: try emit(PanelActionList.csv(r, agency: agency), to: nil, protecting: global.storePath)
             case .json:
                 printOut(try JSONOut.encode(r.allActions.filter { agency == nil || $0.action.agency.lowercased() == agency!.lowercased() }.map(\.action)))
             case .table:
@@ -214,7 +214,7 @@ struct PanelCommand: ParsableCommand {
         @Option(help: "Write to this file instead of stdout.") var output: String?
 
         func run() throws {
-            try emit(PanelCalendar.ics(try global.openStore().panelRecord(id)), to: output)
+            try emit(PanelCalendar.ics(try global.openStore().panelRecord(id)), to: output, protecting: global.storePath)
         }
     }
 
@@ -257,13 +257,9 @@ struct PanelCommand: ParsableCommand {
     }
 }
 
-/// Writes a document to a file (0600: panel papers name children) or to stdout as is.
-func emit(_ text: String, to path: String?) throws {
-    guard let p = path else { FileHandle.standardOutput.write(Data(text.utf8)); return }
-    let fm = FileManager.default
-    if fm.fileExists(atPath: p) { try? fm.removeItem(atPath: p) }
-    guard fm.createFile(atPath: p, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-        throw CLIError.failed("cannot write \(p)")
-    }
-    FileHandle.standardError.write(Data("wrote \(p)\n".utf8))
+/// Writes a document to a file (0600 through OutputFile: panel papers name children) or to stdout.
+func emit(_ text: String, to path: String?, protecting store: String) throws {
+    guard let p = path else { printOut(text, newline: false); return }
+    try OutputFile.write(text, to: p, protecting: store)
+    printErr("wrote \(p)")
 }

@@ -21,6 +21,8 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Publishable: suppress small counts and leave out figures by officer.") var publish = false
     @Flag(help: "Show schools as School 01, School 02… (implies --publish).") var pseudonymiseSchools = false
     @Option(help: "table, csv, md or json.") var format: String = "table"
+    @Option(help: ArgumentHelp("With --format csv: which of the report's tables (a CSV file holds one; the first by default).", valueName: "id"))
+    var table: String?
     @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var output: String?
 
     func run() throws {
@@ -36,12 +38,22 @@ struct ReportCommand: ParsableCommand {
         let data = try global.openStore().reportData()
         let bundle = ReportCommand.bundle(name, data, period: period, today: today,
                                           publish: publish || pseudonymiseSchools, pseudonymiseSchools: pseudonymiseSchools)
-        let text = bundle.rendered(fmt)
-        if let output {
-            do { try text.write(toFile: output, atomically: true, encoding: .utf8) } catch {
-                throw CLIError.failed("\(output): cannot be written (\(error.localizedDescription))")
+        var text = bundle.rendered(fmt)
+        if fmt == .csv {
+            let ids = bundle.tables.map(\.id)
+            if let table, !ids.contains(table) {
+                throw CLIError.usage("--table: '\(table)' is not a table of this report (its tables: \(ids.joined(separator: ", ")))")
             }
-            FileHandle.standardError.write(Data("wrote \(bundle.title.lowercased()) for \(bundle.period) to \(output)\n".utf8))
+            text = ReportRender.csv(bundle, table: table)
+            if table == nil, ids.count > 1 {
+                printErr("note: this CSV holds the \(ids[0]) table; the report's others: \(ids.dropFirst().map { "--table \($0)" }.joined(separator: ", "))")
+            }
+        } else if table != nil {
+            throw CLIError.usage("--table is for --format csv; the other formats hold every table")
+        }
+        if let output {
+            try OutputFile.write(text, to: output, protecting: global.storePath)
+            printErr("wrote \(bundle.title.lowercased()) for \(bundle.period) to \(output)")
         } else {
             printOut(text)
         }

@@ -73,10 +73,10 @@ extension Console {
         guard let bundle = state.reports.bundle else { return }
         let path = reportPath
         do {
-            try bundle.rendered(.markdown).write(toFile: path, atomically: true, encoding: .utf8)
+            try OutputFile.write(bundle.rendered(.markdown), to: path, protecting: store.path)
             state.message = "Wrote \(path)\(bundle.published ? " (publishable)" : " (internal: not for publication)")"
         } catch {
-            state.message = "Cannot write \(path): \(error.localizedDescription)"
+            state.message = (error as? OutputFile.Failure)?.description ?? "Cannot write \(path): \(error.localizedDescription)"
         }
     }
 

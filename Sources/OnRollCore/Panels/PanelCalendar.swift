@@ -97,8 +97,8 @@ public enum PanelActionList {
         var rows = [header]
         for (item, a) in r.allActions where agency.map({ $0.lowercased() == a.agency.lowercased() }) ?? true {
             rows.append([r.panel.id.map(String.init) ?? "", r.panel.date.iso, item.item.caseRef, item.initials,
-                         CSVQuote.spreadsheetSafe(a.agency), CSVQuote.spreadsheetSafe(a.description),
-                         CSVQuote.spreadsheetSafe(a.owner ?? ""), a.due?.iso ?? "", a.status.rawValue, a.id.map(String.init) ?? ""])
+                         a.agency, a.description,
+                         a.owner ?? "", a.due?.iso ?? "", a.status.rawValue, a.id.map(String.init) ?? ""])
         }
         return rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }

@@ -1,9 +1,10 @@
+import SafeText
 // Renderers: plain-text table, CSV, markdown and JSON, all pure string building (no Foundation).
 
 public enum ReportFormat: Hashable, Sendable {
     /// Aligned plain text fitting `width` characters.
     case table(width: Int)
-    /// RFC 4180 quoting, `\n` line ends, a header row per table; tables separated by a blank line.
+    /// RFC 4180 quoting, `\n` line ends: one table, the bundle's first (`ReportRender.csv(_:table:)` picks another).
     case csv
     case markdown
     case json
@@ -135,8 +136,11 @@ public enum ReportRender {
         return lines.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
     }
 
-    public static func csv(_ bundle: ReportBundle) -> String {
-        bundle.tables.map(csv).joined(separator: "\n")
+    /// A CSV file holds one table (a spreadsheet or a script reads one header): the bundle's first,
+    /// or the one named by its id. The others are asked for with `--table`.
+    public static func csv(_ bundle: ReportBundle, table id: String? = nil) -> String {
+        guard let t = id.map({ id in bundle.tables.first { $0.id == id } }) ?? bundle.tables.first else { return "" }
+        return csv(t)
     }
 
     // MARK: Markdown
@@ -185,7 +189,8 @@ public enum ReportRender {
             case "\u{08}": out += "\\b"
             case "\u{0C}": out += "\\f"
             default:
-                if u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029 {
+                // Escaped, not dropped: JSON keeps the data exactly, and no terminal obeys it.
+                if Sanitise.isUnsafe(u) {
                     let hex = String(u.value, radix: 16, uppercase: true)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {

@@ -108,11 +108,11 @@ extension Store {
             let copy = try Store.load(try exportDocument(pseudonymiser: pseudonymiser), to: scratch)
             return try copy.exportCSV(to: directory)
         }
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try OutputFile.directory(directory, protecting: path)
         var out: [String] = []
         for kind in ImportKind.allCases {
             let name = kind.rawValue + ".csv"
-            try exportCSV(kind).write(toFile: (directory as NSString).appendingPathComponent(name), atomically: true, encoding: .utf8)
+            try OutputFile.write(try exportCSV(kind), to: (directory as NSString).appendingPathComponent(name), protecting: path)
             out.append(name)
         }
         return out

@@ -1,4 +1,5 @@
 import Foundation
+import OnRollCore
 
 /// A strict RFC 4180 reader that knows where every record starts.
 ///
@@ -49,7 +50,8 @@ public struct CSVTable: Sendable {
             if field.count > maxCellBytes {
                 throw Failure(line: recordLine, reason: "field \(fields.count + 1) is \(field.count) bytes; the limit is 1 MB")
             }
-            fields.append(String(decoding: field, as: UTF8.self))
+            // OnRoll's own exports neutralise formula cells; reading them back undoes it exactly.
+            fields.append(CSVQuote.restored(String(decoding: field, as: UTF8.self)))
             field.removeAll(keepingCapacity: true)
             fieldStarted = false
             afterQuote = false

@@ -64,6 +64,8 @@ extension Store {
 
     private func run<E: AuditedRecord & Equatable>(_ codec: Codec<E>, _ data: Data, _ file: String, _ user: String,
                                                    _ options: ImportOptions) throws -> ImportResult {
+        // A rejects file that can't be written is found now, before a row is read, not after the import.
+        if let rejects = options.rejectsPath { try OutputFile.check(rejects, protecting: path) }
         let table: CSVTable
         do { table = try CSVTable.parse(data) } catch {
             throw StoreError.importRejected(["\(file):\(error.line): \(error.reason)"])
@@ -128,10 +130,13 @@ extension Store {
         if !rejects.isEmpty && !options.skipInvalid { throw StoreError.importRejected(result.problems) }
 
         // 2. The writes, in one transaction.
-        try write(user: user) { ctx in
+        do { try write(user: user) { ctx in
             for (record, entity) in decoded {
                 var problems: [String] = []
-                do { try upsert(codec, entity, ctx, options, &result) } catch let e as DatabaseError {
+                do { try upsert(codec, entity, ctx, options, &result) } catch let e as DatabaseError where e.resultCode == .SQLITE_FULL {
+                    // The disk, not the file: one line, not one error per remaining row.
+                    throw StoreError.diskFull("imported")
+                } catch let e as DatabaseError {
                     problems.append("\(file):\(record.line): (row): \(e.message ?? "rejected by the store")")
                 } catch let e as StoreError {
                     problems.append("\(file):\(record.line): (row): \(e.description)")
@@ -141,7 +146,7 @@ extension Store {
             if !rejects.isEmpty && !options.skipInvalid {
                 throw StoreError.importRejected(result.problems)
             }
-        }
+        } } catch StoreError.diskFull { throw StoreError.diskFull("imported") }
         rejects.sort { $0.0.line < $1.0.line }
         result.rejected = rejects.count
         if !rejects.isEmpty, let path = options.rejectsPath {
@@ -192,7 +197,7 @@ extension Store {
             while fields.count < header.count { fields.append("") }
             rows.append(Array(fields.prefix(header.count)) + [reason])
         }
-        try CSVText.write(rows: rows).write(toFile: path, atomically: true, encoding: .utf8)
+        try OutputFile.write(CSVText.write(rows: rows), to: path, protecting: self.path)
     }
 }
 
