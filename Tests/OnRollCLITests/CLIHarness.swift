@@ -40,8 +40,7 @@ struct CLI {
         try p.run()
         if let s = stdin { inp.fileHandleForWriting.write(Data(s.utf8)) }
         try inp.fileHandleForWriting.close()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
+        let (o, e) = CLI.drain(out, err)
         p.waitUntilExit()
         return Result(code: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
     }
@@ -64,10 +63,19 @@ struct CLI {
         p.standardOutput = out
         p.standardError = err
         try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
+        let (o, e) = CLI.drain(out, err)
         p.waitUntilExit()
         return Result(code: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
+    }
+
+    /// Reads both pipes at once: reading one to its end first deadlocks once the other fills its buffer.
+    static func drain(_ out: Pipe, _ err: Pipe) -> (Data, Data) {
+        nonisolated(unsafe) var e = Data()
+        let done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread { e = err.fileHandleForReading.readDataToEndOfFile(); done.signal() }
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        done.wait()
+        return (o, e)
     }
 
     func write(_ name: String, _ text: String) throws -> String {
