@@ -81,11 +81,20 @@ public final class WriteContext {
 
     /// Names the last officer who *changed* the record (views are audited too, but change nothing).
     func conflict(entity: String, key: String) throws -> StoreError {
-        let last = try AuditEntry.fetchOne(db, sql: """
+        let who = try lastChange(entity: entity, key: key).map { "\($0.user) at \($0.at)" } ?? "someone else"
+        return StoreError.conflict("\(entity) \(key) was changed by \(who) — reload and try again")
+    }
+
+    /// The latest audit entry that changed the record (optionally only one with the given op).
+    func lastChange(entity: String, key: String, op: String? = nil) throws -> AuditEntry? {
+        if let op {
+            return try AuditEntry.fetchOne(db, sql: """
+                SELECT * FROM audit WHERE entity = ? AND entityId = ? AND op = ? ORDER BY id DESC LIMIT 1
+                """, arguments: [entity, key, op])
+        }
+        return try AuditEntry.fetchOne(db, sql: """
             SELECT * FROM audit WHERE entity = ? AND entityId = ? AND op != 'view' ORDER BY id DESC LIMIT 1
             """, arguments: [entity, key])
-        let who = last.map { "\($0.user) at \($0.at)" } ?? "someone else"
-        return StoreError.conflict("\(entity) \(key) was changed by \(who) — reload and try again")
     }
 
     private func primaryKey<R: AuditedRecord>(of record: R) -> DatabaseValueConvertible {

@@ -17,7 +17,7 @@ final class ImportTests: XCTestCase {
             ref,upn,forename,surname,preferred_name,dob,sex,school_urn,sen,sen_need,flags,strengths
             C1,H801200001001,Samuel,Okafor,Sam,2012-03-14,M,140001,K,SEMH,FSM;PP,Loves football
             C2,,Amira,Haddad,Mira,2013-09-01,F,140001,N,,,Art
-            """)
+            """, options: ImportOptions(updateExisting: true))  // no version column: the update must be asked for
         XCTAssertEqual(again, ImportResult(inserted: 0, updated: 1, unchanged: 1, rejected: 0))
         XCTAssertEqual(try f.store.children().count, 2)
         XCTAssertEqual(try f.store.child("C2")?.preferredName, "Mira")
@@ -68,7 +68,7 @@ final class ImportTests: XCTestCase {
         let f = try StoreFixture()
         XCTAssertEqual(rejected(f, .cases, "ref,kind,opened,colour\nX,ebsa,2026-01-01,red\n"), [
             "cases.csv:1: child_ref: required column is missing",
-            "cases.csv:1: colour: unknown column for cases (expected: ref, child_ref, kind, status, opened, owner, summary, next_review, closed_on, closure_reason, flagged_for_panel, ehc_request, ehc_last_review, ehc_decision, ehc_no_plan_notice, part_time_end, part_time_review, fair_access_accepted, fair_access_placed)",
+            "cases.csv:1: colour: unknown column for cases (expected: ref, child_ref, kind, status, opened, owner, summary, next_review, closed_on, closure_reason, flagged_for_panel, ehc_request, ehc_last_review, ehc_decision, ehc_no_plan_notice, part_time_end, part_time_review, fair_access_accepted, fair_access_placed, version)",
         ])
     }
 

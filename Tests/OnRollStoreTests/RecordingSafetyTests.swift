@@ -26,7 +26,8 @@ final class RecordingSafetyTests: XCTestCase {
 
     func testTheSameRefInTwoFilesIsStillAnUpdate() throws {
         let f = try StoreFixture()
-        let r = try f.imp(.children, "ref,forename,surname,dob\nC1,Samuel,Okafor,2012-03-14\nC7,Ana,Lee,2012-01-01\n")
+        let r = try f.imp(.children, "ref,forename,surname,dob\nC1,Samuel,Okafor,2012-03-14\nC7,Ana,Lee,2012-01-01\n",
+                          options: ImportOptions(updateExisting: true))  // a versionless update is meant here
         XCTAssertEqual(r.inserted, 1)
     }
 

@@ -20,6 +20,12 @@ struct Codec<E: AuditedRecord> {
     var describe: (E) -> String
     /// Adds chronology lines for a new record (skipped when the chronology itself is imported).
     var chronicle: ((WriteContext, E) throws -> Void)?
+    /// The column that names the record in refusals, where it is not `ref`, `urn` or `id`.
+    var keyColumn: String? = nil
+    /// Whether the file carries a `version` column (set by `withVersion()`, for `VersionedRecord`s).
+    var versioned = false
+    /// Whether an import that changes a stored record writes one chronology line per changed field.
+    var chroniclesChanges = false
 }
 
 /// Keeps a record's identity when a re-import updates it.

@@ -46,7 +46,7 @@ extension Codecs {
         caseRef: { $0.caseRef },
         merge: { old, new in keeping(old, new, id: \.id) },
         describe: { "\($0.caseRef): reintegration plan" }
-    )
+    ).withVersion()
 
     nonisolated(unsafe) static let phases = Codec<PlanPhase>(
         kind: "phases",
@@ -113,7 +113,7 @@ extension Codecs {
         caseRef: { $0.caseRef },
         merge: { old, new in keeping(old, new, id: \.id) },
         describe: { "\($0.caseRef): team member (\($0.agency))" }
-    )
+    ).withVersion()
 
     nonisolated(unsafe) static let deletions = Codec<RollDeletion>(
         kind: "deletions",
@@ -164,8 +164,9 @@ extension Codecs {
         references: { o in [("child_ref", "children", o.childRef)] },
         existing: { db, e in try OutOfSchoolRecord.fetchOne(db, key: e.childRef) },
         merge: { old, new in keeping(old, new) },
-        describe: { "\($0.childRef): out-of-school record" }
-    )
+        describe: { "\($0.childRef): out-of-school record" },
+        keyColumn: "child_ref"
+    ).withVersion()
 
     nonisolated(unsafe) static let reflections = Codec<Reflection>(
         kind: "reflections",
@@ -180,7 +181,8 @@ extension Codecs {
         references: { x in [("suspension_id", "suspensions", String(x.suspensionId))] },
         existing: { db, e in try Reflection.fetchOne(db, key: e.suspensionId) },
         merge: { _, new in new },
-        describe: { "reflection on suspension \($0.suspensionId)" }
+        describe: { "reflection on suspension \($0.suspensionId)" },
+        keyColumn: "suspension_id"
     )
 
     nonisolated(unsafe) static let panels = Codec<Panel>(
@@ -196,7 +198,7 @@ extension Codecs {
         existing: { db, e in try e.id.flatMap { try Panel.fetchOne(db, key: $0) } },
         merge: { old, new in keeping(old, new, id: \.id) },
         describe: { "panel \($0.date.iso)" }
-    )
+    ).withVersion()
 
     nonisolated(unsafe) static let attendees = Codec<PanelAttendee>(
         kind: "attendees",
@@ -235,5 +237,5 @@ extension Codecs {
         caseRef: { $0.caseRef },
         merge: { old, new in keeping(old, new, id: \.id) },
         describe: { "panel \($0.panelId): item \($0.caseRef)" }
-    )
+    ).withVersion()
 }

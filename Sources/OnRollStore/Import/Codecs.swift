@@ -44,7 +44,7 @@ enum Codecs {
         existing: { db, e in try Child.fetchOne(db, key: e.ref) },
         merge: { old, new in keeping(old, new) },
         describe: { "child \($0.ref)" }
-    )
+    ).withVersion()
 
     nonisolated(unsafe) static let cases = Codec<Case>(
         kind: "cases",
@@ -81,8 +81,9 @@ enum Codecs {
         describe: { "\($0.ref): \($0.kind.label) case" },
         chronicle: { ctx, c in
             try ctx.chronicle(c.ref, date: c.opened, kind: .opened, text: "\(c.kind.label) case opened (imported)" + (c.owner.map { ", owner \($0)" } ?? ""))
-        }
-    )
+        },
+        chroniclesChanges: true
+    ).withVersion()
 
     nonisolated(unsafe) static let suspensions = Codec<Suspension>(
         kind: "suspensions",
@@ -124,7 +125,7 @@ enum Codecs {
                                   linkId: s.id)
             }
         }
-    )
+    ).withVersion()
 
     nonisolated(unsafe) static let attendance = Codec<AttendanceRecord>(
         kind: "attendance",
@@ -175,7 +176,7 @@ enum Codecs {
         chronicle: { ctx, a in
             try ctx.chronicle(a.caseRef, date: a.created, kind: .action, text: "Action (\(a.agency)): \(a.description)", linkId: a.id)
         }
-    )
+    ).withVersion()
 
     nonisolated(unsafe) static let terms = Codec<TermDates>(
         kind: "terms",

@@ -18,8 +18,12 @@ public struct ImportOptions: Sendable {
     /// Add chronology lines for new cases, actions and suspensions. Off when the chronology itself
     /// is imported too (a whole-caseload load), so nothing appears twice.
     public var chronicle = true
-    public init(skipInvalid: Bool = false, rejectsPath: String? = nil, chronicle: Bool = true) {
+    /// Let a row without a version change the record it names. Off by default: such a row may come
+    /// from a file older than the store, and would silently undo a colleague's newer change.
+    public var updateExisting = false
+    public init(skipInvalid: Bool = false, rejectsPath: String? = nil, chronicle: Bool = true, updateExisting: Bool = false) {
         self.skipInvalid = skipInvalid; self.rejectsPath = rejectsPath; self.chronicle = chronicle
+        self.updateExisting = updateExisting
     }
 }
 
@@ -93,12 +97,12 @@ extension Store {
         // 1. Decode every row and check what it refers to, before writing anything: a bad file is
         //    refused without opening a write transaction. (Nothing is ever deleted, so a reference
         //    that exists now still exists when the write below runs.)
-        var decoded: [(CSVTable.Record, E)] = []
+        var decoded: [(CSVTable.Record, E, version: Int?)] = []
         decoded.reserveCapacity(table.records.count)
         // One record twice in one file: the later row would silently replace the earlier (a CP flag on
         // the first row was lost that way), so both lines are named and the file is refused.
         var firstLine: [String: Int] = [:]
-        let keyColumn = ["ref", "urn", "id"].first { codec.columns.contains($0) } ?? codec.required.first ?? "(row)"
+        let keyColumn = codec.keyColumn ?? ["ref", "urn", "id"].first { codec.columns.contains($0) } ?? codec.required.first ?? "(row)"
         try read { db in
             var known: [String: Bool] = [:]
             for record in table.records {
@@ -107,6 +111,8 @@ extension Store {
                     reader.fail("(row)", "has \(record.fields.count) fields but the header has \(table.header.count)")
                 }
                 let entity = codec.decode(&reader)
+                // Read beside the record, not into it: a new record is inserted at insert's version.
+                let version = codec.versioned ? reader.int("version") : nil
                 var problems = reader.errors
                 if problems.isEmpty, entity.auditKey != "?" {
                     if let first = firstLine[entity.auditKey] {
@@ -124,16 +130,19 @@ extension Store {
                         }
                     }
                 }
-                if problems.isEmpty { decoded.append((record, entity)) } else { reject(record, problems) }
+                if problems.isEmpty { decoded.append((record, entity, version)) } else { reject(record, problems) }
             }
         }
         if !rejects.isEmpty && !options.skipInvalid { throw StoreError.importRejected(result.problems) }
 
         // 2. The writes, in one transaction.
         do { try write(user: user) { ctx in
-            for (record, entity) in decoded {
+            for (record, entity, version) in decoded {
                 var problems: [String] = []
-                do { try upsert(codec, entity, ctx, options, &result) } catch let e as DatabaseError where e.resultCode == .SQLITE_FULL {
+                let origin = RowOrigin(file: file, line: record.line, version: version)
+                do { try upsert(codec, entity, origin, keyColumn, ctx, options, &result) } catch let e as ImportRefusal {
+                    problems.append(e.message)
+                } catch let e as DatabaseError where e.resultCode == .SQLITE_FULL {
                     // The disk, not the file: one line, not one error per remaining row.
                     throw StoreError.diskFull("imported")
                 } catch let e as DatabaseError {
@@ -156,15 +165,24 @@ extension Store {
         return result
     }
 
-    private func upsert<E: AuditedRecord & Equatable>(_ codec: Codec<E>, _ entity: E, _ ctx: WriteContext,
-                                                      _ options: ImportOptions, _ result: inout ImportResult) throws {
+    private func upsert<E: AuditedRecord & Equatable>(_ codec: Codec<E>, _ entity: E, _ origin: RowOrigin, _ keyColumn: String,
+                                                      _ ctx: WriteContext, _ options: ImportOptions,
+                                                      _ result: inout ImportResult) throws {
         if let old = try codec.existing(ctx.db, entity) {
             let merged = codec.merge(old, entity)
             if merged == old { result.unchanged += 1; return }
+            let changes = try ctx.reimportChanges(codec, old: old, merged: merged, from: origin, keyColumn: keyColumn,
+                                                  updateExisting: options.updateExisting)
+            // Differs only in what the file does not show: nothing the officer could have meant to change.
+            if changes.isEmpty { result.unchanged += 1; return }
+            let summary = "import: \(codec.describe(merged)) updated (\(changes.map(\.column).joined(separator: ", ")))"
             if let versioned = merged as? any VersionedRecord {
-                try updateVersioned(ctx, versioned, caseRef: codec.caseRef(merged), summary: "import: \(codec.describe(merged)) updated")
+                try updateVersioned(ctx, versioned, caseRef: codec.caseRef(merged), summary: summary)
             } else {
-                try ctx.replace(merged, op: "import.update", caseRef: codec.caseRef(merged), summary: "import: \(codec.describe(merged)) updated")
+                try ctx.replace(merged, op: "import.update", caseRef: codec.caseRef(merged), summary: summary)
+            }
+            if codec.chroniclesChanges, let ref = codec.caseRef(merged) {
+                try ctx.chronicleImport(caseRef: ref, changes, file: origin.file)
             }
             result.updated += 1
         } else {
