@@ -127,22 +127,28 @@ final class HostileOutputCLITests: XCTestCase {
         }
         XCTAssertEqual(checked, runs.count)
 
-        // The export files are for spreadsheets too: no formula cell, and importing them gives the text back.
+        // The export files are for spreadsheets too: no formula cell, and importing them gives the text
+        // back. (Import refuses control characters in names, so this part holds formulas only.)
+        let roundTrip = "UPDATE schools SET name = '=HYPERLINK(' || urn || ')', trust = '@SUM(A1)'; "
+            + "UPDATE children SET forename = '+44 ' || ref, surname = '''=Brooks', preferredName = '-2+3', strengths = '', interests = '', pupilVoice = '', parentVoice = '';"
+        let formulas = try cli.shell("sqlite3 \"$STORE\" \"\(roundTrip)\"")
+        XCTAssertEqual(formulas.code, 0, formulas.err)
         let out = cli.dir + "/csv"
         XCTAssertEqual(try cli.run(["export", "--format", "csv", out]).code, 0)
+        let schools = try String(contentsOfFile: out + "/schools.csv", encoding: .utf8)
         let children = try String(contentsOfFile: out + "/children.csv", encoding: .utf8)
-        XCTAssertEqual(Self.formulaCells(children), [])
-        XCTAssertTrue(children.contains("'=HYPERLINK(1)"), "the formula is neutralised, not dropped")
+        XCTAssertEqual(Self.formulaCells(schools + children), [])
+        XCTAssertTrue(schools.contains("'=HYPERLINK("), "the formula is neutralised, not dropped")
+        XCTAssertTrue(children.contains(",''=Brooks,"), "an apostrophe already there gains one more")
         let fresh = try CLI()
         XCTAssertEqual(try fresh.run(["init"]).code, 0)
-        for kind in ["schools", "terms", "children"] {
+        for kind in ["schools", "children"] {
             let r = try fresh.run(["import", kind, out + "/\(kind).csv", "--no-chronicle"])
-            XCTAssertEqual(r.code, 0, "\(kind): \(r.err)")
+            XCTAssertEqual(r.code, 0, "\(kind): \(r.err.prefix(300))")
         }
-        let back = try XCTUnwrap(try fresh.json(["list", "--format", "json"]) as? [Any])
-        XCTAssertNotNil(back)   // no cases imported; the children are compared through the export below
         let again = fresh.dir + "/again"
         XCTAssertEqual(try fresh.run(["export", "--format", "csv", again]).code, 0)
         XCTAssertEqual(try String(contentsOfFile: again + "/children.csv", encoding: .utf8), children, "neutralising round-trips")
+        XCTAssertEqual(try String(contentsOfFile: again + "/schools.csv", encoding: .utf8), schools)
     }
 }
