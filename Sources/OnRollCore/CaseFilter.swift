@@ -23,12 +23,12 @@ public struct CaseFilter: Sendable, Equatable {
         if let o = owner, (f.case.owner ?? "").lowercased() != o.lowercased() { return false }
         if let fl = flag, !f.child.flags.contains(fl) { return false }
         if overdueOnly, !overdue { return false }
-        if let q = search?.trimmingSpaces.lowercased(), !q.isEmpty {
+        if let q = search.map({ SearchText.key($0.trimmingSpaces) }), !q.isEmpty {
             let hay = [f.child.forename, f.child.surname, f.child.preferredName ?? "", f.child.upn?.value ?? "",
                        f.child.ref, f.case.ref, f.child.displayName]
             let words = q.split(separator: " ").map(String.init)
             // Every word typed must appear somewhere: "sam okafor" finds Samuel Okafor.
-            for w in words where !hay.contains(where: { $0.lowercased().contains(w) }) { return false }
+            for w in words where !hay.contains(where: { SearchText.key($0).contains(w) }) { return false }
         }
         return true
     }

@@ -8,7 +8,9 @@ extension Store {
     public func openCase(user: String, childRef: String, kind: CaseKind, owner: String?, summary: String?,
                          ref: String? = nil, today: SchoolDate, status: CaseStatus = .open,
                          nextReview: SchoolDate? = nil) throws -> Case {
-        try write(user: user) { ctx in
+        let owner = try NameInput.clean(owner, "owner")
+        if let ref, let problem = NameText.problem(ref) { throw StoreError.invalid("ref: \(problem)") }
+        return try write(user: user) { ctx in
             guard try Child.fetchOne(ctx.db, key: childRef) != nil else {
                 throw StoreError.notFound("no child with ref \(childRef)")
             }
@@ -75,6 +77,7 @@ extension Store {
     @discardableResult
     public func assign(user: String, ref: String, owner: String, today: SchoolDate, expectedVersion: Int? = nil) throws -> Case {
         guard !owner.trimmingSpaces.isEmpty else { throw StoreError.invalid("an owner is required") }
+        let owner = try NameInput.clean(owner, "owner")
         return try editCase(user: user, ref: ref, expectedVersion: expectedVersion, date: today, kind: .owner, op: "case.assign",
                             describe: { b, a in "owner \(b.owner ?? "none") → \(a.owner ?? "none")" }) { c in
             c.owner = owner
@@ -132,6 +135,7 @@ extension Store {
                           due: SchoolDate?, today: SchoolDate, panelId: Int64? = nil) throws -> CaseAction {
         let d = description.trimmingSpaces
         guard !d.isEmpty else { throw StoreError.invalid("an action needs a description") }
+        let owner = try NameInput.clean(owner, "owner"), agency = try NameInput.clean(agency, "agency")
         return try write(user: user) { ctx in
             guard try Case.fetchOne(ctx.db, key: caseRef) != nil else { throw StoreError.notFound("no case with ref \(caseRef)") }
             let agencyName = try canonicalAgency(ctx.db, agency)
@@ -180,7 +184,7 @@ extension Store {
     public func agencies() throws -> [String] { try read { try agencies($0) } }
 
     public func addAgency(user: String, name: String) throws {
-        let n = name.trimmingSpaces
+        let n = try NameInput.clean(name, "agency")
         guard !n.isEmpty, n.count <= 60 else { throw StoreError.invalid("an agency name is 1–60 characters") }
         try write(user: user) { ctx in
             if try agencies(ctx.db).contains(where: { $0.lowercased() == n.lowercased() }) {

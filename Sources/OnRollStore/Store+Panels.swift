@@ -9,7 +9,8 @@ extension Store {
 
     @discardableResult
     public func newPanel(user: String, date: SchoolDate, type: Panel.Kind, chair: String?) throws -> Panel {
-        try write(user: user) { ctx in try insertPanel(ctx, date: date, type: type, chair: chair) }
+        let chair = try NameInput.clean(chair, "chair")
+        return try write(user: user) { ctx in try insertPanel(ctx, date: date, type: type, chair: chair) }
     }
 
     func insertPanel(_ ctx: WriteContext, date: SchoolDate, type: Panel.Kind, chair: String?) throws -> Panel {
@@ -20,8 +21,9 @@ extension Store {
 
     @discardableResult
     public func addAttendee(user: String, panelId: Int64, name: String, organisation: String?, role: String? = nil) throws -> PanelAttendee {
-        let n = name.trimmingSpaces
+        let n = try NameInput.clean(name, "name")
         guard !n.isEmpty else { throw StoreError.invalid("an attendee needs a name (--name)") }
+        let organisation = try NameInput.clean(organisation, "organisation")
         return try write(user: user) { ctx in
             _ = try panel(ctx.db, panelId)
             var a = PanelAttendee(panelId: panelId, name: n, organisation: organisation, role: role)
@@ -239,6 +241,7 @@ extension Store {
                                due: SchoolDate?, today: SchoolDate) throws -> CaseAction {
         let d = description.trimmingSpaces
         guard !d.isEmpty else { throw StoreError.invalid("an action needs a description") }
+        let owner = try NameInput.clean(owner, "owner"), agency = try NameInput.clean(agency, "agency")
         return try write(user: user) { ctx in
             let it = try openItem(ctx, itemId)
             let p = try panel(ctx.db, it.panelId)

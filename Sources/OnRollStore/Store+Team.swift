@@ -6,7 +6,7 @@ extension Store {
     /// Adds a professional. `lead` makes them the lead and unsets any other (both audited).
     @discardableResult
     public func addProfessional(user: String, _ p: Professional, date: SchoolDate) throws -> Professional {
-        let name = p.name.trimmingSpaces
+        let name = try NameInput.clean(p.name, "name")
         guard !name.isEmpty else { throw StoreError.invalid("a professional needs a --name") }
         return try write(user: user) { ctx in
             guard try Case.fetchOne(ctx.db, key: p.caseRef) != nil else { throw StoreError.notFound("no case with ref \(p.caseRef)") }

@@ -12,6 +12,8 @@ public final class WriteContext {
     private(set) var logged: [(op: String, caseRef: String?)] = []
 
     init(db: Database, user: String) throws {
+        // The officer's name goes into every audit entry and is shown wherever their work is.
+        if let problem = NameText.problem(user) { throw StoreError.invalid("officer name: \(problem)") }
         self.db = db
         self.user = user
         let head = try Row.fetchOne(db, sql: "SELECT hash, at FROM audit ORDER BY id DESC LIMIT 1")

@@ -152,3 +152,33 @@ final class HostileOutputCLITests: XCTestCase {
         XCTAssertEqual(try String(contentsOfFile: again + "/schools.csv", encoding: .utf8), schools)
     }
 }
+
+/// Issue 13.1's input side through the real binary: names with control, bidi or invisible
+/// characters are refused wherever they are typed; names are stored in one spelling (NFC).
+final class NameInputCLITests: XCTestCase {
+    func testHostileNamesAreRefusedAtEveryDoor() throws {
+        let cli = try CLI()
+        XCTAssertEqual(try cli.run(["init", "--sample"]).code, 0)
+        let user = try cli.run(["note", "WM-00001", "hello", "--user", "eve\u{1B}]0;owned\u{07}"])
+        XCTAssertEqual(user.code, 65, user.err)
+        XCTAssertEqual(user.err, "error: officer name: contains a control character (line break, tab or escape)\n")
+        let owner = try cli.run(["case", "assign", "WM-00001", "--owner", "tom\u{202E}dier"])
+        XCTAssertEqual(owner.code, 65, owner.err)
+        XCTAssertTrue(owner.err.contains("owner: contains a bidi control character"), owner.err)
+        let member = try cli.run(["team", "add", "WM-00001", "--agency", "Health", "--name", "Ann\u{200B}Lee"])
+        XCTAssertEqual(member.code, 65, member.err)
+        XCTAssertTrue(member.err.contains("name: contains an invisible character"), member.err)
+        XCTAssertFalse(try cli.run(["log", "--limit", "5"]).out.contains("Ann"), "nothing was written")
+
+        let file = try cli.write("kids.csv", "ref,forename,surname,dob\nC90001,Zoe\u{308},Smith,2014-02-03\nC90002,Jaz\u{200B}mine,Ray,2014-02-03\n")
+        let bad = try cli.run(["import", "children", file])
+        XCTAssertEqual(bad.code, 65)
+        XCTAssertTrue(bad.err.contains("kids.csv:3: forename: contains an invisible character"), bad.err)
+        let good = try cli.write("kid.csv", "ref,forename,surname,dob\nC90001,Zoe\u{308},Smith,2014-02-03\n")
+        XCTAssertEqual(try cli.run(["import", "children", good]).code, 0)
+        XCTAssertEqual(try cli.run(["case", "open", "--child", "C90001", "--kind", "cme"]).code, 0)
+        let list = try cli.run(["list", "--search", "zoe", "--format", "csv"])
+        XCTAssertTrue(list.out.contains("Zo\u{EB} Smith"), "stored precomposed and found without its mark: \(list.out)")
+        XCTAssertFalse(list.out.unicodeScalars.contains("\u{308}"))
+    }
+}

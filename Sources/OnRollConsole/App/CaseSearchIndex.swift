@@ -22,7 +22,7 @@ struct CaseSearchIndex {
             // The same fields `CaseFilter.matches` searches; 0x01 keeps a word from spanning two fields.
             for field in [f.child.forename, f.child.surname, f.child.preferredName ?? "", f.child.upn?.value ?? "",
                           f.child.ref, f.case.ref, f.child.displayName] {
-                bytes.append(contentsOf: field.lowercased().utf8)
+                bytes.append(contentsOf: SearchText.key(field).utf8)
                 bytes.append(0x01)
             }
             starts.append(bytes.count)
@@ -35,7 +35,7 @@ struct CaseSearchIndex {
 
     /// The query as `CaseFilter` reads it: trimmed, lowercased, split into words that must all appear.
     static func words(_ query: String) -> [[UInt8]] {
-        query.trimmingSpaces.lowercased().split(separator: " ").map { Array($0.utf8) }
+        SearchText.key(query.trimmingSpaces).split(separator: " ").map { Array($0.utf8) }
     }
 
     /// True when every word occurs in case `i`'s search text.

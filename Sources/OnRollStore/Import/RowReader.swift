@@ -106,11 +106,9 @@ public struct RowReader {
             return nil
         }
         if t.count > maxLength { fail(column, "is \(t.count) characters; the limit is \(maxLength)"); return nil }
-        if t.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-            fail(column, "contains a control character (line break, tab or escape)")
-            return nil
-        }
-        return t
+        if let problem = NameText.problem(t) { fail(column, problem); return nil }
+        // One spelling per name: "Zoë" typed with a combining diaeresis is stored as the one character.
+        return t.precomposedStringWithCanonicalMapping
     }
 }
 
