@@ -54,7 +54,8 @@ let package = Package(
         .testTarget(name: "OnRollSampleTests", dependencies: ["OnRollSample", "OnRollCore"]),
         .testTarget(name: "OnRollStoreTests", dependencies: ["OnRollStore", "OnRollCore", "OnRollTestSupport"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
-        .testTarget(name: "OnRollConsoleTests", dependencies: ["OnRollConsole", "OnRollStore", "OnRollCore", "TerminalKit", "OnRollTestSupport"]),
+        .testTarget(name: "OnRollConsoleTests", dependencies: ["OnRollConsole", "OnRollStore", "OnRollCore", "TerminalKit", "OnRollTestSupport",
+                                                              .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "OnRollCLITests", dependencies: ["OnRollCLI", "OnRollStore", "OnRollCore", "OnRollTestSupport"]),
     ]
 )

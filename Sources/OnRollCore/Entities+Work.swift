@@ -252,16 +252,19 @@ public struct PanelItem: Hashable, Sendable, Codable {
     public var status: Status
     public var decision: String?
     public var decisionNote: String?
+    /// The chair marked the item's free text (the note, an "other" decision, the actions' wording) safe to
+    /// share: only then does it appear in redacted minutes.
+    public var noteShared: Bool
     /// Seconds the panel spent on the item (the per-item timer).
     public var seconds: Int
     public var version: Int
 
     public init(id: Int64? = nil, panelId: Int64, caseRef: String, position: Int, reasons: String,
-                status: Status = .pending, decision: String? = nil, decisionNote: String? = nil, seconds: Int = 0,
-                version: Int = 0) {
+                status: Status = .pending, decision: String? = nil, decisionNote: String? = nil, noteShared: Bool = false,
+                seconds: Int = 0, version: Int = 0) {
         self.id = id; self.panelId = panelId; self.caseRef = caseRef; self.position = position
         self.reasons = reasons; self.status = status; self.decision = decision; self.decisionNote = decisionNote
-        self.seconds = seconds; self.version = version
+        self.noteShared = noteShared; self.seconds = seconds; self.version = version
     }
 }
 

@@ -12,6 +12,12 @@ enum Schema {
                 t.add(column: "ehcNoPlanNotice", .text)
             }
         }
+        // Redacted minutes show an item's free text only where the chair marked it safe to share.
+        m.registerMigration("v3-panel-note-shared") { db in
+            try db.alter(table: "panelItems") { t in
+                t.add(column: "noteShared", .boolean).notNull().defaults(to: false)
+            }
+        }
         return m
     }
 

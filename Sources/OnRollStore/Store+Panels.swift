@@ -63,12 +63,25 @@ extension Store {
                 let ch = try c.flatMap { try Child.fetchOne(db, key: $0.childRef) }
                 let school = try ch?.schoolURN.flatMap { try School.fetchOne(db, key: $0) }
                 return PanelRecord.Item(item: it, childName: ch?.displayName ?? "unknown child", initials: ch?.initials ?? "?",
-                                        schoolName: school?.name, actions: actions[it.caseRef] ?? [])
+                                        schoolName: school?.name, actions: actions[it.caseRef] ?? [],
+                                        redaction: try redaction(db, child: ch, caseRef: it.caseRef))
             }
             let next = try Panel.filter(Column("type") == p.type.rawValue && Column("date") > p.date.iso)
                 .order(Column("date"), Column("id")).fetchOne(db)
             return PanelRecord(panel: p, attendees: attendees, items: out, nextPanel: next)
         }
+    }
+
+    /// Every name the store holds around a child: theirs, their contacts' and parents', and their team's.
+    func redaction(_ db: Database, child: Child?, caseRef: String) throws -> Redaction {
+        guard let child else { return Redaction(childNames: [], initials: "?", otherNames: []) }
+        var others = Redaction.contactNames(child.contacts)
+        if let oos = try OutOfSchoolRecord.fetchOne(db, key: child.ref) {
+            others += [oos.parent1Name, oos.parent2Name, oos.educator].compactMap { $0 }
+        }
+        others += try Professional.filter(Column("caseRef") == caseRef).fetchAll(db).map(\.name)
+        let own = [child.forename, child.surname, child.preferredName].compactMap { $0 }.filter { !$0.isEmpty }
+        return Redaction(childNames: own, initials: child.initials, otherNames: others.filter { !$0.isEmpty })
     }
 
     public func panelItem(_ id: Int64) throws -> PanelItem {
@@ -218,7 +231,8 @@ extension Store {
 
     /// Records the panel's decision on an item: the item, a `decision` chronology line on the case, the audit.
     @discardableResult
-    public func recordDecision(user: String, itemId: Int64, decision: String, note: String?, today: SchoolDate) throws -> PanelItem {
+    public func recordDecision(user: String, itemId: Int64, decision: String, note: String?, noteShared: Bool = false,
+                               today: SchoolDate) throws -> PanelItem {
         let d = decision.trimmingSpaces
         guard !d.isEmpty else { throw StoreError.invalid("a decision needs some text (--decision)") }
         let n = note?.trimmingSpaces.isEmpty == false ? note!.trimmingSpaces : nil
@@ -227,6 +241,7 @@ extension Store {
             let p = try panel(ctx.db, it.panelId)
             it.decision = d
             it.decisionNote = n
+            it.noteShared = noteShared
             it.status = .discussed
             try ctx.update(&it, op: "panel.decision", caseRef: it.caseRef, summary: "\(it.caseRef): panel \(it.panelId) decision — \(d)")
             try ctx.chronicle(it.caseRef, date: today, kind: .decision,

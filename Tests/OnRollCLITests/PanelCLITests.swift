@@ -52,4 +52,31 @@ final class PanelCLITests: XCTestCase {
         XCTAssertNotEqual(r.code, 0)
         XCTAssertTrue(r.err.hasPrefix("error: "), r.err)
     }
+
+    /// Issue 13.3 through the store: the names redaction removes come from the child's record, their
+    /// contacts and their team, and the calendar carries the ref and initials only.
+    func testRedactedMinutesAndTheCalendarNameNoOneAroundTheChild() throws {
+        let cli = try CLI()
+        XCTAssertEqual(try cli.run(["init", "--sample"]).code, 0)
+        for args in [["team", "add", "WM-00001", "--agency", "Educational psychology", "--role", "EP", "--name", "Ann Bailey"],
+                     ["panel", "add", "2", "WM-00001", "--reason", "review"],
+                     ["panel", "decide", "2", "WM-00001", "--decision", "continue current plan", "--share-note",
+                      "--note", "Grace Brooks and Ann Bailey agree Tyler can return",
+                      "--action-agency", "Educational psychology", "--action-description", "Ann Bailey to call Grace about Tyler",
+                      "--action-owner", "Ann Bailey", "--action-due", "2026-12-10"]] {
+            let r = try cli.run(args)
+            XCTAssertEqual(r.code, 0, "\(args): \(r.err)")
+        }
+        let full = try cli.run(["panel", "minutes", "2"]).out
+        XCTAssertTrue(full.contains("Tyler Brooks") && full.contains("Ann Bailey"), "the unredacted minutes are the record")
+        for args in [["panel", "minutes", "2", "--redact"], ["panel", "minutes", "2", "--redact", "--format", "html"], ["panel", "ics", "2"]] {
+            let out = try cli.run(args).out
+            for leak in ["Tyler", "Brooks", "Grace", "Ann", "Bailey", "07700"] {
+                XCTAssertFalse(out.contains(leak), "\(args): \(leak)")
+            }
+            XCTAssertTrue(out.contains("WM-00001"), "\(args)")
+            XCTAssertTrue(out.contains("TB"), "\(args): the initials")
+        }
+        XCTAssertTrue(try cli.run(["panel", "minutes", "2", "--redact"]).out.contains("agree TB can return"))
+    }
 }

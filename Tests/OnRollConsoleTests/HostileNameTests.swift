@@ -1,3 +1,4 @@
+import GRDB
 import OnRollTestSupport
 import Foundation
 import OnRollConsole
@@ -12,9 +13,10 @@ final class HostileNameTests: XCTestCase {
     static let payloads = ["\u{1B}[2J\u{1B}[H", "\u{1B}]0;pwned\u{7}", "\u{9B}31m", "\u{1B}P+q\u{1B}\\", "\u{7F}",
                            "\u{202E}evil", "\u{8}\u{8}\u{8}", "\r\nX", "\u{1B}[?1049l"]
 
-    /// What the importer lets into a name (it refuses C0 controls and DEL): C1 controls, bidi
-    /// overrides, combining marks, wide glyphs.
-    static let namePayloads = ["\u{9B}31m", "\u{202E}evil", "\u{2066}x\u{2069}", "Jo\u{301}", "\u{85}", "王"]
+    /// What the importer lets into a name: combining marks and wide glyphs. (It refuses controls, bidi
+    /// and invisible characters; those are written past it below, as a hostile copy of the file could.)
+    static let namePayloads = ["Jo\u{301}", "王", "Zoë"]
+    static let forgedNames = ["\u{9B}31m", "\u{202E}evil", "\u{2066}x\u{2069}", "\u{85}", "\u{200B}"]
 
     func testEscapeSequencesNeverReachTheGrid() throws {
         let dir = NSTemporaryDirectory() + "onroll-hostile-" + UUID().uuidString
@@ -25,7 +27,7 @@ final class HostileNameTests: XCTestCase {
         for i in 0..<40 {
             let name = (0..<3).map { _ in rng.pick(Self.namePayloads) + "Jo" }.joined()
             children += "H\(i),\(CSVText.field(name)),\(CSVText.field(rng.pick(Self.namePayloads) + "Smith")),2012-01-01,\(CSVText.field(rng.pick(Self.payloads)))\n"
-            cases += "WM-\(10000 + i),H\(i),ebsa,2026-10-01,\(CSVText.field("o\u{9B}31m")),\(CSVText.field(rng.pick(Self.payloads)))\n"
+            cases += "WM-\(10000 + i),H\(i),ebsa,2026-10-01,owner,\(CSVText.field(rng.pick(Self.payloads)))\n"
         }
         _ = try store.importCSV(.children, data: Data(children.utf8), fileName: "children.csv", user: "t")
         // A name with an escape in it does not get in at all.
@@ -34,6 +36,13 @@ final class HostileNameTests: XCTestCase {
             XCTAssertTrue("\(e)".contains("children.csv:2: forename: contains a control character"), "\(e)")
         }
         _ = try store.importCSV(.cases, data: Data(cases.utf8), fileName: "cases.csv", user: "t")
+        try store.write(user: "t") { ctx in
+            for (i, forged) in Self.forgedNames.enumerated() {
+                try ctx.db.execute(sql: "UPDATE children SET forename = ? || forename, surname = surname || ? WHERE CAST(substr(ref, 2) AS INTEGER) % ? = 0",
+                                   arguments: [forged, forged, i + 1])
+            }
+            try ctx.db.execute(sql: "UPDATE cases SET owner = ?", arguments: ["o\u{9B}31m\u{202E}"])
+        }
         _ = try store.addNote(user: "t", caseRef: "WM-10000", text: "\u{1B}]52;c;ZXZpbA==\u{7} clipboard a\u{0}b", date: try SchoolDate.parse("2026-11-20"))
 
         let console = try Console(store: store, user: "t", today: try SchoolDate.parse("2026-11-23"), width: 120, height: 40)

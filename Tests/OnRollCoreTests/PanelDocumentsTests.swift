@@ -83,6 +83,49 @@ final class PanelDocumentsTests: XCTestCase {
         }
     }
 
+    /// "Callum" with preferred name "Cal" once printed as "CAlum"; a mum, a sibling and a professional
+    /// named in the note came through. Redacted: ref and initials; free text only when the chair shared it,
+    /// and then with every name the store knows around the child taken out.
+    func testRedactedMinutesRemoveEveryNameAroundTheChild() {
+        let names = Redaction(childNames: ["Callum", "Brooks", "Cal"], initials: "CB",
+                              otherNames: ["Janet Brooks", "Kyle Brooks", "Ann Bailey"])
+        let note = "Mum Janet Brooks says Cal's brother Kyle is struggling too; Callum met ann bailey (EP). Janet agrees."
+        func record(shared: Bool) -> PanelRecord {
+            let action = CaseAction(id: 7, caseRef: "WM-00171", agency: "educational psychology", owner: "Ann Bailey",
+                                    description: "Ann Bailey to see Callum with Janet", due: d("2026-12-10"), created: d("2026-11-26"), panelId: 2)
+            let item = PanelItem(id: 20, panelId: 2, caseRef: "WM-00171", position: 1, reasons: "flagged for panel", status: .discussed,
+                                 decision: "continue current plan", decisionNote: note, noteShared: shared)
+            return PanelRecord(panel: Panel(id: 2, date: d("2026-11-26"), type: .inclusion, chair: "Dr R. Lee"), attendees: [],
+                               items: [PanelRecord.Item(item: item, childName: "Cal Brooks", initials: "CB", schoolName: "Hillcrest Academy",
+                                                        actions: [action], redaction: names)])
+        }
+        for format in PanelMinutes.Format.allCases {
+            for shared in [false, true] {
+                let text = PanelMinutes.render(record(shared: shared), format: format, redact: true)
+                for leak in ["Callum", "Cal ", "Brooks", "Janet", "Kyle", "Bailey", "Ann ", "ann ", "CAlum", "Hillcrest"] {
+                    XCTAssertFalse(text.contains(leak), "\(format) shared=\(shared): \(leak) in\n\(text)")
+                }
+                XCTAssertTrue(text.contains("WM-00171 — CB"), "\(format)")
+                XCTAssertTrue(text.contains("continue current plan"))
+                XCTAssertEqual(text.contains("struggling"), shared, "the note appears only when shared (\(format))")
+            }
+        }
+        let md = PanelMinutes.render(record(shared: true), format: .md, redact: true)
+        XCTAssertTrue(md.contains("Mum \\[name\\] says CB's brother \\[name\\] is struggling too; CB met \\[name\\] (EP). \\[name\\] agrees."), md)
+        XCTAssertTrue(md.contains("| \\[name\\] to see CB with \\[name\\] | educational psychology |  | 2026-12-10 |"), md)
+        XCTAssertTrue(PanelMinutes.render(record(shared: false), format: .md, redact: true)
+            .contains("continue current plan (the detail is not shared in redacted minutes)"))
+        // Unredacted minutes are the full record.
+        XCTAssertTrue(PanelMinutes.render(record(shared: false), format: .md, redact: false).contains("Janet Brooks"))
+    }
+
+    func testContactNamesAreReadFromTheStoredContactsText() {
+        XCTAssertEqual(Redaction.contactNames("Gran: Priya Wójcik, 07700 900193; Mum: Michelle Wójcik, 07700 900017"),
+                       ["Priya Wójcik", "Michelle Wójcik"])
+        XCTAssertEqual(Redaction.contactNames(nil), [])
+        XCTAssertEqual(Redaction.contactNames("07700 900111"), [])
+    }
+
     func testActionListCSVOverallAndPerAgency() {
         let all = PanelActionList.csv(Self.record())
         let lines = all.components(separatedBy: "\r\n").filter { !$0.isEmpty }
@@ -124,8 +167,9 @@ final class PanelDocumentsTests: XCTestCase {
         XCTAssertEqual(Set(logical.filter { $0.hasPrefix("UID:") }).count, 3)
         XCTAssertTrue(logical.contains("DTSTART;VALUE=DATE:20261210"))
         XCTAssertTrue(logical.contains("DTSTART;VALUE=DATE:20261203"))
-        // Text escaping survives the fold: the unfolded summary has the escaped comma and semicolon.
-        XCTAssertTrue(logical.contains("SUMMARY:Due: Observe Samuel in class\\; report to panel\\, with views (educational psychology) WM-00001"))
+        // Calendars travel: the ref, initials and agency, never the action's wording, its owner or a name.
+        XCTAssertTrue(logical.contains("SUMMARY:Due: educational psychology action for WM-00001 (SO)"), logical.joined(separator: "\n"))
+        for leak in ["Samuel", "Okafor", "Sandhu", "Mr Ng", "Observe"] { XCTAssertFalse(PanelCalendar.unfold(ics).contains(leak), leak) }
         // Deterministic: the same panel gives the same bytes.
         XCTAssertEqual(ics, PanelCalendar.ics(Self.record()))
     }

@@ -138,6 +138,9 @@ struct PanelCommand: ParsableCommand {
         @Option var actionDue: String?
         @ArgumentParser.Flag(help: "Defer the case to the next panel of the same type.") var `defer` = false
 
+        @Flag(help: "The chair marks the note and the actions' wording safe to share: only then do they appear in redacted minutes.")
+        var shareNote = false
+
         func validate() throws {
             if decision == nil && !`defer` && actionDescription == nil {
                 throw ArgumentParser.ValidationError("give --decision, an action (--action-agency and --action-description), or --defer")
@@ -154,7 +157,7 @@ struct PanelCommand: ParsableCommand {
             let item = try store.panelItem(panelId: id, caseRef: caseRef)
             guard let itemId = item.id else { return }
             if let d = decision {
-                try store.recordDecision(user: global.userName, itemId: itemId, decision: d, note: note, today: today)
+                try store.recordDecision(user: global.userName, itemId: itemId, decision: d, note: note, noteShared: shareNote, today: today)
                 printOut("panel \(id): \(caseRef) decision recorded")
             }
             if let agency = actionAgency, let text = actionDescription {

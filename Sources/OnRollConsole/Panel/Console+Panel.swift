@@ -97,7 +97,8 @@ extension Console {
         if decision {
             state.form = Form(title: "Decision on \(ref) (\(item.childName))", purpose: .panelDecision(itemId: id, caseRef: ref), fields: [
                 .init("decision", "Decision", .pick(PanelDecisions.common), value: item.item.decision.flatMap { PanelDecisions.common.contains($0) ? $0 : nil } ?? ""),
-                .init("note", "Detail", value: item.item.decisionNote ?? "")])
+                .init("note", "Detail", value: item.item.decisionNote ?? ""),
+                .init("share", "Detail in redacted minutes", .pick(["not shared", "shared"]), value: item.item.noteShared ? "shared" : "not shared")])
         } else {
             let agencies = (try? store.agencies()) ?? Agencies.defaults
             state.form = Form(title: "Panel action on \(ref)", purpose: .panelAction(itemId: id, caseRef: ref), fields: [
@@ -115,7 +116,8 @@ extension Console {
                 guard let n = note else { throw StoreError.invalid("say what the panel decided (Detail)") }
                 decision = n; note = nil
             }
-            try store.recordDecision(user: state.user, itemId: id, decision: decision, note: note, today: state.today)
+            try store.recordDecision(user: state.user, itemId: id, decision: decision, note: note,
+                                     noteShared: f["share"] == "shared", today: state.today)
             try afterPanelChange(ref)
             state.message = "\(ref): decision recorded — \(decision)"
         case .panelAction(let id, let ref):

@@ -15,8 +15,9 @@ public enum PanelCalendar {
                 "DTSTAMP:\(stamp)",
                 "DTSTART;VALUE=DATE:\(basic(due))",
                 "DTEND;VALUE=DATE:\(basic(due.adding(days: 1)))",
-                "SUMMARY:" + text("Due: \(a.description) (\(a.agency)) \(item.item.caseRef)"),
-                "DESCRIPTION:" + text("Agreed at the \(r.title) for \(item.item.caseRef) (\(item.initials)).\nOwner: \(a.owner ?? "not named")\nAgency: \(a.agency)"),
+                // Ref, initials and agency only: an action's wording and its owner can name people.
+                "SUMMARY:" + text("Due: \(a.agency) action for \(item.item.caseRef) (\(item.initials))"),
+                "DESCRIPTION:" + text("Agreed at the \(r.title) for \(item.item.caseRef) (\(item.initials)).\nAgency: \(a.agency)\nThe action is in OnRoll and the panel's minutes."),
                 "CATEGORIES:" + text(a.agency),
                 "TRANSP:TRANSPARENT",
                 "END:VEVENT",

@@ -19,28 +19,36 @@ public enum PanelMinutes {
 
     static func child(_ i: PanelRecord.Item, redact: Bool) -> String { redact ? i.initials : i.childName }
 
-    /// Free text with the child's names replaced by initials, for redacted minutes: a decision note
-    /// or action can name the child even when the heading does not.
-    static func scrub(_ text: String, _ i: PanelRecord.Item, redact: Bool) -> String {
-        guard redact else { return text }
-        var out = text
-        let parts = i.childName.split(separator: " ").map(String.init).filter { $0.count > 1 }
-        for p in parts.sorted(by: { $0.count > $1.count }) { out = replacingCaseInsensitive(out, p, i.initials) }
-        return out
+    /// The item's heading after its number: the ref and the child; redacted, the ref and initials only
+    /// (a school beside initials narrows a child down to a few).
+    static func heading(_ i: PanelRecord.Item, redact: Bool, _ escape: (String) -> String) -> String {
+        escape(i.item.caseRef) + " — " + escape(child(i, redact: redact)) + (redact ? "" : i.schoolName.map { ", " + escape($0) } ?? "")
     }
 
-    static func replacingCaseInsensitive(_ text: String, _ target: String, _ with: String) -> String {
-        let t = Array(text), g = Array(target.lowercased())
-        var out = "", i = 0
-        while i < t.count {
-            if i + g.count <= t.count, String(t[i..<(i + g.count)]).lowercased() == String(g) {
-                out += with; i += g.count
-            } else {
-                out.append(t[i]); i += 1
-            }
-        }
-        return out
+    /// Reasons are the agenda rules' own wording, but can quote a name; redacted, names come out.
+    static func reason(_ text: String, _ i: PanelRecord.Item, redact: Bool) -> String {
+        redact ? i.redaction.scrub(text) : text
     }
+
+    /// The decision line. Redacted minutes show a decision from the panel's list as it is; free text
+    /// (a note, or an "other" decision that is all text) only when the chair marked it safe to share,
+    /// and then with every name the store knows taken out.
+    static func decisionLine(_ i: PanelRecord.Item, redact: Bool) -> String {
+        guard redact else { return decision(i) ?? "none recorded" }
+        guard let d = i.item.decision else { return "none recorded" }
+        let note = i.item.decisionNote.flatMap { $0.isEmpty ? nil : $0 }
+        if i.item.noteShared { return i.redaction.scrub(d + (note.map { " — \($0)" } ?? "")) }
+        if !PanelDecisions.common.contains(d) { return "recorded (the detail is not shared in redacted minutes)" }
+        return d + (note == nil ? "" : " (the detail is not shared in redacted minutes)")
+    }
+
+    static func actionText(_ a: CaseAction, _ i: PanelRecord.Item, redact: Bool) -> String {
+        guard redact else { return a.description }
+        return i.item.noteShared ? i.redaction.scrub(a.description) : "agreed (the detail is not shared in redacted minutes)"
+    }
+
+    /// An owner is a professional's name: redacted minutes give the agency only.
+    static func owner(_ a: CaseAction, redact: Bool) -> String { redact ? "" : a.owner ?? "" }
 
     static func decision(_ i: PanelRecord.Item) -> String? {
         guard let d = i.item.decision else { return nil }
@@ -85,7 +93,7 @@ public enum PanelMinutes {
         o.append("- Chair: \(md(r.panel.chair ?? "not recorded"))")
         o.append("- Status: \(r.panel.status.label)")
         if let t = times(r.panel) { o.append("- Meeting: \(md(t))") }
-        if redact { o.append("- Redacted: children are named by initials and case reference only") }
+        if redact { o.append("- Redacted: children are named by initials and case reference only; free text appears only where the chair marked it safe to share") }
         o.append("")
         o.append("## Attendees")
         o.append("")
@@ -98,19 +106,19 @@ public enum PanelMinutes {
         o.append("## Items")
         for (n, i) in r.agenda.enumerated() {
             o.append("")
-            o.append("### \(n + 1). \(md(i.item.caseRef)) — \(md(child(i, redact: redact)))\(i.schoolName.map { ", \(md($0))" } ?? "")")
+            o.append("### \(n + 1). \(heading(i, redact: redact, md))")
             o.append("")
             o.append("Why on the agenda:")
-            for reason in i.reasons { o.append("- \(md(scrub(reason, i, redact: redact)))") }
+            for r in i.reasons { o.append("- \(md(reason(r, i, redact: redact)))") }
             o.append("")
-            o.append("- Decision: \(md(decision(i).map { scrub($0, i, redact: redact) } ?? "none recorded"))")
+            o.append("- Decision: \(md(decisionLine(i, redact: redact)))")
             o.append("- Status: \(md(statusLine(i)))")
             if !i.actions.isEmpty {
                 o.append("")
                 o.append("| Action | Agency | Owner | Due |")
                 o.append("| --- | --- | --- | --- |")
                 for a in i.actions {
-                    o.append("| \(md(scrub(a.description, i, redact: redact))) | \(md(a.agency)) | \(md(a.owner ?? "")) | \(a.due?.iso ?? "") |")
+                    o.append("| \(md(actionText(a, i, redact: redact))) | \(md(a.agency)) | \(md(owner(a, redact: redact))) | \(a.due?.iso ?? "") |")
                 }
             }
         }
@@ -168,7 +176,7 @@ public enum PanelMinutes {
         o.append("<body>")
         o.append("<h1>\(html(r.title))</h1>")
         o.append("<p class=\"meta\">Chair: \(html(r.panel.chair ?? "not recorded")) · Status: \(html(r.panel.status.label))\(times(r.panel).map { " · Meeting: \(html($0))" } ?? "")</p>")
-        if redact { o.append("<p class=\"meta\">Redacted: children are named by initials and case reference only.</p>") }
+        if redact { o.append("<p class=\"meta\">Redacted: children are named by initials and case reference only; free text appears only where the chair marked it safe to share.</p>") }
         o.append("<h2>Attendees</h2>")
         if r.attendees.isEmpty { o.append("<p>None recorded.</p>") } else {
             o.append("<table>")
@@ -181,18 +189,18 @@ public enum PanelMinutes {
         o.append("<h2>Items</h2>")
         for (n, i) in r.agenda.enumerated() {
             o.append("<section class=\"item\">")
-            o.append("<h3>\(n + 1). \(html(i.item.caseRef)) — \(html(child(i, redact: redact)))\(i.schoolName.map { ", \(html($0))" } ?? "")</h3>")
+            o.append("<h3>\(n + 1). \(heading(i, redact: redact, html))</h3>")
             o.append("<p>Why on the agenda:</p>")
             o.append("<ul>")
-            for reason in i.reasons { o.append("<li>\(html(scrub(reason, i, redact: redact)))</li>") }
+            for r in i.reasons { o.append("<li>\(html(reason(r, i, redact: redact)))</li>") }
             o.append("</ul>")
-            o.append("<p><strong>Decision:</strong> \(html(decision(i).map { scrub($0, i, redact: redact) } ?? "none recorded"))<br>")
+            o.append("<p><strong>Decision:</strong> \(html(decisionLine(i, redact: redact)))<br>")
             o.append("<strong>Status:</strong> \(html(statusLine(i)))</p>")
             if !i.actions.isEmpty {
                 o.append("<table>")
                 o.append("<tr><th>Action</th><th>Agency</th><th>Owner</th><th>Due</th></tr>")
                 for a in i.actions {
-                    o.append("<tr><td>\(html(scrub(a.description, i, redact: redact)))</td><td>\(html(a.agency))</td><td>\(html(a.owner ?? ""))</td><td>\(a.due?.iso ?? "")</td></tr>")
+                    o.append("<tr><td>\(html(actionText(a, i, redact: redact)))</td><td>\(html(a.agency))</td><td>\(html(owner(a, redact: redact)))</td><td>\(a.due?.iso ?? "")</td></tr>")
                 }
                 o.append("</table>")
             }

@@ -8,10 +8,14 @@ public struct PanelRecord: Hashable, Sendable {
         public var schoolName: String?
         /// Actions the panel agreed for this case (CaseAction.panelId == this panel).
         public var actions: [CaseAction]
+        /// Every name around the child, for redacted papers.
+        public var redaction: Redaction
 
-        public init(item: PanelItem, childName: String, initials: String, schoolName: String?, actions: [CaseAction]) {
+        public init(item: PanelItem, childName: String, initials: String, schoolName: String?, actions: [CaseAction],
+                    redaction: Redaction? = nil) {
             self.item = item; self.childName = childName; self.initials = initials; self.schoolName = schoolName
             self.actions = actions
+            self.redaction = redaction ?? Redaction(childNames: [childName], initials: initials, otherNames: [])
         }
 
         /// One reason a line, as stored.

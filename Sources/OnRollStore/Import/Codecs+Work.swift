@@ -220,15 +220,16 @@ extension Codecs {
 
     nonisolated(unsafe) static let panelItems = Codec<PanelItem>(
         kind: "panelitems",
-        columns: ["id", "panel_id", "case_ref", "position", "reasons", "status", "decision", "decision_note", "seconds"],
+        columns: ["id", "panel_id", "case_ref", "position", "reasons", "status", "decision", "decision_note", "note_shared", "seconds"],
         required: ["panel_id", "case_ref", "position"],
         decode: { r in
             PanelItem(id: r.id(), panelId: r.id("panel_id") ?? 0, caseRef: r.required("case_ref"), position: r.int("position", required: true) ?? 0,
                       reasons: r.note("reasons") ?? "", status: r.code("status", PanelItem.Status.self) ?? .pending,
-                      decision: r.note("decision"), decisionNote: r.note("decision_note"), seconds: r.int("seconds") ?? 0)
+                      decision: r.note("decision"), decisionNote: r.note("decision_note"), noteShared: r.bool("note_shared"),
+                      seconds: r.int("seconds") ?? 0)
         },
         encode: { i in [CSVField.id(i.id), String(i.panelId), i.caseRef, String(i.position), i.reasons, i.status.rawValue,
-                        i.decision ?? "", i.decisionNote ?? "", String(i.seconds)] },
+                        i.decision ?? "", i.decisionNote ?? "", CSVField.bool(i.noteShared), String(i.seconds)] },
         references: { i in [("panel_id", "panels", String(i.panelId)), ("case_ref", "cases", i.caseRef)] },
         existing: { db, e in
             if let id = e.id { return try PanelItem.fetchOne(db, key: id) }
