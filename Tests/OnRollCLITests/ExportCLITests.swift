@@ -68,9 +68,14 @@ final class ExportCLITests: XCTestCase {
         XCTAssertEqual(try other.run(["init"]).code, 0)
         let csv = try other.write("c.csv", "ref,upn,forename,surname,dob\nX1,\(upn),A,B,2012-01-01\n")
         XCTAssertEqual(try other.run(["import", "children", csv]).code, 0, "pseudonymous UPN \(upn) is not valid")
-        // Names in free text become the pseudonym: "Zebedee Quill: repeat suspensions".
+        // Free text is removed; kept with --keep-text, a child's name in it becomes the pseudonym.
         let cases = (doc["tables"] as! [String: Any])["cases"] as! [[String: Any]]
-        XCTAssertEqual(cases.first { $0["ref"] as? String == "RPT-001" }?["summary"] as? String, "Child \(code): repeat suspensions")
+        XCTAssertEqual(cases.first { $0["ref"] as? String == "RPT-001" }?["summary"] as? String, "[text removed: 33 characters]")
+        let kept = try cli.run(["export", "--pseudonymise", "--keep-text", "--pseudonym-key", "test-key"])
+        XCTAssertTrue(kept.err.contains("warning: --keep-text keeps what officers typed"), kept.err)
+        let keptDoc = try JSONSerialization.jsonObject(with: Data(kept.out.utf8)) as! [String: Any]
+        let keptCases = (keptDoc["tables"] as! [String: Any])["cases"] as! [[String: Any]]
+        XCTAssertEqual(keptCases.first { $0["ref"] as? String == "RPT-001" }?["summary"] as? String, "Child \(code): repeat suspensions")
         // Same key, same pseudonyms; another key, others.
         XCTAssertEqual(try cli.run(["export", "--pseudonymise", "--pseudonym-key", "test-key"]).out, p.out)
         XCTAssertNotEqual(try cli.run(["export", "--pseudonymise", "--pseudonym-key", "other"]).out, p.out)
@@ -79,6 +84,36 @@ final class ExportCLITests: XCTestCase {
         let r = try cli.run(["restore", file, "--store", cli.dir + "/p.onroll"], store: false)
         XCTAssertEqual(r.code, 65)
         XCTAssertTrue(r.err.contains("pseudonymised"), r.err)
+    }
+
+    /// Issue 13.4: "mum Janet Brooks" became "mum JanetChild E810", "Mrs Bailey" got another child's
+    /// pseudonym, and an address, postcode, phone, a sibling's name, a capitalised full name and a
+    /// lower-case UPN came through.
+    func testAPseudonymisedExportIdentifiesNoOne() throws {
+        let cli = try CLI()
+        XCTAssertEqual(try cli.run(["init", "--sample"]).code, 0)
+        let child = try XCTUnwrap(try cli.json(["show", "WM-00001", "--format", "json"]) as? [String: Any])
+        let upn = try XCTUnwrap((child["child"] as? [String: Any])?["upn"] as? String, "\(child.keys)")
+        let note = "Home visit: mum Janet Brooks at 12 Elm Road, WM1 2AB, tel 07700 900123, janet.b@example.com. "
+            + "Sister Kayla is at the same school. Mrs Bailey (EP) and TYLER BROOKS met; upn \(upn.lowercased())."
+        for args in [["team", "add", "WM-00001", "--agency", "Educational psychology", "--name", "Ann Bailey"],
+                     ["note", "WM-00001", note]] {
+            XCTAssertEqual(try cli.run(args).code, 0, "\(args)")
+        }
+        let secrets = ["Janet", "Brooks", "BROOKS", "Tyler", "TYLER", "Bailey", "Elm Road", "WM1 2AB", "07700 900123",
+                       "example.com", upn, upn.lowercased(), "Grace"]
+        let p = try cli.run(["export", "--pseudonymise", "--pseudonym-key", "k"])
+        XCTAssertEqual(p.code, 0, p.err)
+        for s in secrets { XCTAssertFalse(p.out.contains(s), "pseudonymised export contains \(s)") }
+        XCTAssertTrue(p.out.contains("[text removed: \(note.count) characters]"), "the note is removed, its length said")
+        let doc = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(p.out.utf8)) as? [String: Any])
+        let dobs = ((doc["tables"] as? [String: Any])?["children"] as? [[String: Any]] ?? []).compactMap { $0["dob"] as? String }
+        XCTAssertEqual(dobs.count, 164)
+        XCTAssertTrue(dobs.allSatisfy { $0.hasSuffix("-01") }, "a date of birth keeps its month and year only")
+        let kept = try cli.run(["export", "--pseudonymise", "--keep-text", "--pseudonym-key", "k"])
+        XCTAssertEqual(kept.code, 0, kept.err)
+        for s in secrets + ["Kayla"] { XCTAssertFalse(kept.out.contains(s), "--keep-text export contains \(s)") }
+        for s in ["[postcode]", "[phone]", "[email]", "[address]", "mum [name] at", "Sister [name] is", "Mrs [name] (EP)"] { XCTAssertTrue(kept.out.contains(s), s) }
     }
 
     func testCSVExportImportsBackToTheSameCounts() throws {

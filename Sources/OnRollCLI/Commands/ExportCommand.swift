@@ -12,8 +12,8 @@ struct ExportCommand: ParsableCommand {
             `onroll restore` rebuilds the store from it exactly. The same store always exports to the same bytes. \
             --format csv DIR writes one file per record kind in the import formats (schools.csv, children.csv…), \
             to be imported back in that order. --pseudonymise replaces children's names and UPNs with \
-            consistent pseudonyms and drops addresses, contacts, parents' names, voice text and the audit log; \
-            such an export cannot be restored.
+            consistent pseudonyms, keeps only the month and year of a date of birth, and removes addresses, contacts, \
+            parents' and professionals' names, free text (unless --keep-text) and the audit log; such an export cannot be restored.
             """)
 
     enum Format: String, ExpressibleByArgument { case json, csv }
@@ -22,13 +22,19 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "json or csv.") var format: Format = .json
     @Argument(help: ArgumentHelp("With --format csv: the directory to write the CSV files into.", valueName: "dir")) var directory: String?
     @Option(help: ArgumentHelp("With --format json: write to this file instead of standard output.", valueName: "file")) var output: String?
-    @Flag(help: "Pseudonymise children (names, UPNs) and drop addresses, contacts, voice text and the audit log.") var pseudonymise = false
+    @Flag(help: "Pseudonymise: children's names and UPNs replaced, dates of birth to month and year, addresses, contacts, professionals' names, free text and the audit log removed.") var pseudonymise = false
+    @Flag(help: "With --pseudonymise: keep free text, with known names, UPNs, postcodes, phones, emails and street addresses replaced (it may still identify someone).")
+    var keepText = false
     @Option(help: ArgumentHelp("Key for the pseudonyms (else ONROLL_PSEUDONYM_KEY, else a random key: pseudonyms then differ between exports).", valueName: "text"))
     var pseudonymKey: String?
 
     func run() throws {
         let store = try global.openStore()
-        let p = pseudonymise ? Pseudonymiser(key: pseudonymKey ?? GlobalOptions.env["ONROLL_PSEUDONYM_KEY"]) : nil
+        if keepText && !pseudonymise { throw CLIError.usage("--keep-text is for --pseudonymise") }
+        if keepText {
+            printErr("warning: --keep-text keeps what officers typed; names OnRoll does not hold, nicknames and descriptions can still identify a child. Read it before it leaves the authority.")
+        }
+        let p = pseudonymise ? Pseudonymiser(key: pseudonymKey ?? GlobalOptions.env["ONROLL_PSEUDONYM_KEY"], keepText: keepText) : nil
         switch format {
         case .json:
             if directory != nil { throw CLIError.usage("a directory is only taken with --format csv (use --output FILE for json)") }

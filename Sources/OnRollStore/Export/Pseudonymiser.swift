@@ -2,28 +2,33 @@ import Crypto
 import Foundation
 import OnRollCore
 
-/// Turns an export into one that names no child (issue 8). Children keep their refs, dates of birth,
-/// schools, flags and every case record, so figures still add up; what would identify them goes:
+/// Turns an export into one that identifies no child. Children keep their refs, schools, flags and
+/// every case record, so figures still add up; what would identify them or the people around them goes:
 ///
-/// - forename/surname become `Child` / `3F9A`, from a keyed hash of the child's ref, so the same
-///   child has the same pseudonym everywhere in the export (and in every export made with the same key);
+/// - forename/surname become `Child` / `3F9A`, from a keyed hash of the child's ref, so the same child
+///   has the same pseudonym everywhere in the export (and in every export made with the same key);
 ///   preferred names go;
 /// - UPNs become other valid-looking UPNs (correct check letter), from a keyed hash of the UPN;
-/// - addresses, contacts, parents' names and pupil/parent voice text are dropped;
-/// - in every other text (summaries, chronology, actions…) a child's full name becomes their
-///   pseudonym, any other word that is one of the children's names becomes `[name]`, and a UPN
-///   its pseudonym;
+/// - a date of birth keeps its month and year (the day becomes the 1st);
+/// - addresses, contacts, parents' names and professionals' names and contact details are removed;
+/// - free text (summaries, chronology, actions, plans, reviews, reflections, voice) is removed, leaving
+///   "[text removed: N characters]": no matcher finds every name, address or phone number a person can
+///   type. With `keepText` it is kept, with every name the store holds, UPNs, postcodes, phone numbers,
+///   email addresses and street addresses replaced (docs/export.md says what that cannot catch);
 /// - the audit log is left out: its before/after snapshots are the original records.
 ///
-/// Officers', professionals' and panel members' names are kept: they are staff, not children.
+/// Officers' and panel members' names are kept: they are the authority's staff, not the people
+/// around a child.
 public struct Pseudonymiser: Sendable {
     let key: [UInt8]
+    public let keepText: Bool
 
     /// `key`: any text; the same key gives the same pseudonyms. Without one, a random key is used,
     /// so pseudonyms link records within one export but not across exports.
-    public init(key: String?) {
+    public init(key: String?, keepText: Bool = false) {
         if let key, !key.isEmpty { self.key = Array(key.utf8) }
         else { self.key = SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) } }
+        self.keepText = keepText
     }
 
     func digest(_ text: String) -> [UInt8] {
@@ -32,19 +37,32 @@ public struct Pseudonymiser: Sendable {
 
     static let hex = Array("0123456789ABCDEF")
 
-    /// Columns whose whole content identifies a person or holds their words: set to null.
+    /// Columns whose whole content identifies a person: set to null.
     static let dropped: [String: Set<String>] = [
-        "children": ["preferredName", "contacts", "pupilVoice", "parentVoice"],
-        "outOfSchool": ["childAddress", "parent1Name", "parent1Address", "parent2Name", "parent2Address"],
-        "planReviews": ["pupilVoice", "parentVoice"],
-        "reflections": ["pupilView"],
+        "children": ["preferredName", "contacts"],
+        "outOfSchool": ["childAddress", "parent1Name", "parent1Address", "parent2Name", "parent2Address", "educator"],
+        "professionals": ["contact"],
+    ]
+
+    /// Columns of free text a person typed: removed unless `keepText`, and then scrubbed.
+    static let freeText: [String: Set<String>] = [
+        "children": ["strengths", "interests", "pupilVoice", "parentVoice"],
+        "cases": ["summary", "closureReason"],
+        "chronology": ["text", "outcome"],
+        "actions": ["description", "outcome"],
+        "plans": ["successCriteria", "support", "endReason"],
+        "planPhases": ["description"],
+        "planReviews": ["working", "notWorking", "pupilVoice", "parentVoice", "note"],
+        "reflections": ["whatHappened", "triggers", "pupilView", "whatWillChange"],
+        "panelItems": ["decisionNote"],
+        "outOfSchool": ["otherProviders"],
     ]
 
     func apply(_ doc: ExportDocument) -> ExportDocument {
         var out = doc
-        guard let ci = doc.tables.firstIndex(where: { $0.name == "children" }) else {
-            out.pseudonymised = true; out.audit = []; return out
-        }
+        out.pseudonymised = true
+        out.audit = []
+        guard let ci = doc.tables.firstIndex(where: { $0.name == "children" }) else { return out }
         // Pseudonyms in ref order; a clash (4 hex digits) takes more digits, so each is unique.
         var codeOf: [String: String] = [:]
         var used = Set<String>()
@@ -66,38 +84,65 @@ public struct Pseudonymiser: Sendable {
             let pseudonym = "Child " + code
             let fore = Self.text(row["forename"]) ?? "", sur = Self.text(row["surname"]) ?? ""
             let pref = Self.text(row["preferredName"])
-            for full in [fore + " " + sur, (pref ?? "") + " " + sur] where full.count > 3 { fullNames[full] = pseudonym }
-            for name in [fore, sur, pref ?? ""] { for w in Self.words(name) where w.count > 1 { nameWords.insert(w) } }
-            if let upn = Self.text(row["upn"]), !upn.isEmpty { upnOf[upn] = pseudoUPN(upn) }
+            // A preferred name makes a second full name only when there is one: " Brooks" alone once matched
+            // every Brooks ("mum Janet Brooks" became "mum JanetChild E810").
+            for full in [fore + " " + sur] + (pref.map { [$0 + " " + sur] } ?? []) where !fore.isEmpty && full.count > 3 {
+                fullNames[full.lowercased()] = pseudonym
+            }
+            for name in [fore, sur, pref ?? ""] { for w in Self.words(name) where w.count > 1 { nameWords.insert(w.lowercased()) } }
+            if let upn = Self.text(row["upn"]), !upn.isEmpty { upnOf[upn.uppercased()] = pseudoUPN(upn) }
+            for other in Redaction.contactNames(Self.text(row["contacts"])) { Self.addOther(other, &nameWords) }
+        }
+        // The adults around the children: parents, educators and the team.
+        for t in doc.tables where t.name == "outOfSchool" || t.name == "professionals" {
+            for row in t.rows {
+                for col in ["parent1Name", "parent2Name", "educator", "name"] { if let n = Self.text(row[col]) { Self.addOther(n, &nameWords) } }
+            }
         }
         let scrubber = Scrubber(fullNames: fullNames, nameWords: nameWords, upns: upnOf)
 
         for t in out.tables.indices {
             let name = out.tables[t].name
             let drop = Self.dropped[name] ?? []
+            let free = Self.freeText[name] ?? []
             out.tables[t].rows = out.tables[t].rows.map { row in
                 var r = row
                 for (col, v) in row {
                     if drop.contains(col) { r[col] = .null; continue }
-                    if case .text(let s) = v { r[col] = .text(scrubber.scrub(s)) }
+                    guard case .text(let s) = v else { continue }
+                    if free.contains(col) && !keepText {
+                        r[col] = .text(s.isEmpty ? "" : "[text removed: \(s.count) characters]")
+                    } else {
+                        r[col] = .text(scrubber.scrub(s))
+                    }
                 }
-                if name == "children", let ref = Self.text(row["ref"]), let code = codeOf[ref] {
-                    r["forename"] = .text("Child")
-                    r["surname"] = .text(code)
-                    if let upn = Self.text(row["upn"]), let p = upnOf[upn] { r["upn"] = .text(p) }
+                switch name {
+                case "children":
+                    if let ref = Self.text(row["ref"]), let code = codeOf[ref] {
+                        r["forename"] = .text("Child")
+                        r["surname"] = .text(code)
+                        if let upn = Self.text(row["upn"]), let p = upnOf[upn.uppercased()] { r["upn"] = .text(p) }
+                    }
+                    // Month and year: a full date of birth with a school picks out a child on its own.
+                    if let dob = Self.text(row["dob"]), dob.count == 10 { r["dob"] = .text(String(dob.prefix(8)) + "01") }
+                case "professionals":
+                    r["name"] = .text("Professional")
+                default: break
                 }
                 return r
             }
         }
-        out.pseudonymised = true
-        out.audit = []
         return out
+    }
+
+    static func addOther(_ name: String, _ into: inout Set<String>) {
+        for w in words(name) where w.count > 1 { into.insert(w.lowercased()) }
     }
 
     /// A UPN with a valid check letter: LA 999 (no real authority), then digits from the keyed hash;
     /// a temporary UPN stays temporary (its last character a letter).
     func pseudoUPN(_ upn: String) -> String {
-        let h = digest("upn:" + upn)
+        let h = digest("upn:" + upn.uppercased())
         var body = "999" + h.prefix(8).map { String($0 % 10) }.joined()
         if let last = upn.last, last.isLetter {
             let letters = Array("ABCDEFGHJKLMNPQRTUVWXYZ")
@@ -116,44 +161,5 @@ public struct Pseudonymiser: Sendable {
     /// Letter and digit runs: `O'Neil-Smith` → `O`, `Neil`, `Smith`.
     static func words(_ s: String) -> [String] {
         s.split { !($0.isLetter || $0.isNumber) }.map(String.init)
-    }
-}
-
-/// Replaces names and UPNs inside free text, word by word (case-sensitive, so ordinary words that
-/// happen to be names, like "may" or "will", survive in lower case).
-struct Scrubber {
-    let fullNames: [String: String]
-    let nameWords: Set<String>
-    let upns: [String: String]
-    let longestFirst: [String]
-
-    init(fullNames: [String: String], nameWords: Set<String>, upns: [String: String]) {
-        self.fullNames = fullNames; self.nameWords = nameWords; self.upns = upns
-        longestFirst = fullNames.keys.sorted { ($0.count, $0) > ($1.count, $1) }
-    }
-
-    func scrub(_ s: String) -> String {
-        var text = s
-        // Full names first (they are few per text, but there are many children: only look for
-        // names whose surname appears at all).
-        let present = Set(Pseudonymiser.words(s))
-        guard !present.isDisjoint(with: nameWords) || !present.isDisjoint(with: upns.keys) else { return s }
-        for full in longestFirst where present.contains(String(full.split(separator: " ").last ?? "")) {
-            if text.contains(full) { text = text.replacingOccurrences(of: full, with: fullNames[full]!) }
-        }
-        // Then single words, keeping everything between them as it was.
-        var out = ""
-        var word = ""
-        func flush() {
-            if let u = upns[word] { out += u }
-            else if nameWords.contains(word), word != "Child" { out += "[name]" }
-            else { out += word }
-            word = ""
-        }
-        for ch in text {
-            if ch.isLetter || ch.isNumber { word.append(ch) } else { flush(); out.append(ch) }
-        }
-        flush()
-        return out
     }
 }
