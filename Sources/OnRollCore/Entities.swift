@@ -125,6 +125,10 @@ public struct ChronologyEntry: Hashable, Sendable, Codable {
     public var outcome: String?
     /// Id of the record this entry is about (action, suspension, plan review, panel item), if any.
     public var linkId: Int64?
+    /// For a line imported from a file: who the file says wrote it, and when. The line's own author
+    /// and time are the importing officer's: a file can't credit someone else with a visit.
+    public var reportedBy: String?
+    public var reportedAt: String?
 
     public enum Kind: String, CodeList {
         case note, status, owner, opened, closed, action, actionDone, actionCancelled, suspension, attendance
@@ -142,9 +146,17 @@ public struct ChronologyEntry: Hashable, Sendable, Codable {
     }
 
     public init(id: Int64? = nil, caseRef: String, date: SchoolDate, recordedAt: String, author: String,
-                kind: Kind, text: String, contactType: String? = nil, outcome: String? = nil, linkId: Int64? = nil) {
+                kind: Kind, text: String, contactType: String? = nil, outcome: String? = nil, linkId: Int64? = nil,
+                reportedBy: String? = nil, reportedAt: String? = nil) {
         self.id = id; self.caseRef = caseRef; self.date = date; self.recordedAt = recordedAt; self.author = author
         self.kind = kind; self.text = text; self.contactType = contactType; self.outcome = outcome; self.linkId = linkId
+        self.reportedBy = reportedBy; self.reportedAt = reportedAt
+    }
+
+    /// "asha.patel", or for an imported line "tom.reid (reported by sam.lee on 2026-10-01)".
+    public var byline: String {
+        guard let by = reportedBy else { return author }
+        return "\(author) (reported by \(by)\(reportedAt.map { " on \($0.prefix(10))" } ?? ""))"
     }
 }
 

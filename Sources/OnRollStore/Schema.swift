@@ -18,6 +18,13 @@ enum Schema {
                 t.add(column: "noteShared", .boolean).notNull().defaults(to: false)
             }
         }
+        // An imported chronology line is the importer's; the file's author and time are kept beside it.
+        m.registerMigration("v4-chronology-reported") { db in
+            try db.alter(table: "chronology") { t in
+                t.add(column: "reportedBy", .text)
+                t.add(column: "reportedAt", .text)
+            }
+        }
         return m
     }
 

@@ -19,7 +19,7 @@ struct InitCommand: ParsableCommand {
             let files = SampleFiles.make(SampleGenerator.make())
             for (kind, text) in files {
                 _ = try store.importCSV(kind, data: Data(text.utf8), fileName: "sample-data/\(kind.rawValue).csv",
-                                        user: global.userName, options: ImportOptions(chronicle: false))
+                                        user: global.userName, options: ImportOptions(chronicle: false, keepFileAuthors: true))
             }
             let c = try store.counts()
             printOut("created \(global.storePath) with the sample caseload: \(c["schools"] ?? 0) schools, \(c["children"] ?? 0) children, \(c["cases"] ?? 0) cases")

@@ -147,7 +147,7 @@ enum CaseText {
         out.append("")
         out.append("Chronology (newest first)")
         for e in f.chronology {
-            out.append("  \(e.date.iso)  \(e.kind.label.padding(toLength: 12, withPad: " ", startingAt: 0)) \(s(e.text))  — \(s(e.author))")
+            out.append("  \(e.date.iso)  \(e.kind.label.padding(toLength: 12, withPad: " ", startingAt: 0)) \(s(e.text))  — \(s(e.byline))")
         }
         return out.joined(separator: "\n")
     }

@@ -99,7 +99,7 @@ enum CaseView {
         var out: [StyledLine] = []
         for e in c.file.chronology {
             let head = "\(e.date.iso)  \(TextWidth.pad(e.kind.label, toWidth: 12)) "
-            let body = Wrap.lines(e.text + " — " + e.author, width: w - TextWidth.of(head))
+            let body = Wrap.lines(e.text + " — " + e.byline, width: w - TextWidth.of(head))
             for (i, l) in body.enumerated() {
                 out.append(StyledLine((i == 0 ? head : String(repeating: " ", count: TextWidth.of(head))) + l, e.kind == .undo ? Theme.dim : Theme.plain))
             }

@@ -26,6 +26,8 @@ struct Codec<E: AuditedRecord> {
     var versioned = false
     /// Whether an import that changes a stored record writes one chronology line per changed field.
     var chroniclesChanges = false
+    /// Sets what the importing officer's write decides, not the file, on a new record.
+    var stamp: ((inout E, WriteContext, ImportOptions) -> Void)? = nil
 }
 
 /// Keeps a record's identity when a re-import updates it.

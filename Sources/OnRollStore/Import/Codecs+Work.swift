@@ -5,17 +5,19 @@ import OnRollCore
 extension Codecs {
     nonisolated(unsafe) static let chronology = Codec<ChronologyEntry>(
         kind: "chronology",
-        columns: ["id", "case_ref", "date", "recorded_at", "author", "kind", "text", "contact_type", "outcome", "link_id"],
+        columns: ["id", "case_ref", "date", "recorded_at", "author", "kind", "text", "contact_type", "outcome", "link_id",
+                  "reported_by", "reported_at"],
         required: ["case_ref", "date", "kind", "text"],
         decode: { r in
             let date = r.date("date", required: true) ?? SchoolDate(dayNumber: 0)
             return ChronologyEntry(id: r.id(), caseRef: r.required("case_ref"), date: date,
                                    recordedAt: r.text("recorded_at") ?? "\(date.iso)T00:00:00Z", author: r.text("author") ?? "import",
                                    kind: r.code("kind", ChronologyEntry.Kind.self, required: true) ?? .note, text: r.required("text"),
-                                   contactType: r.text("contact_type"), outcome: r.text("outcome"), linkId: r.id("link_id"))
+                                   contactType: r.text("contact_type"), outcome: r.text("outcome"), linkId: r.id("link_id"),
+                                   reportedBy: r.text("reported_by"), reportedAt: r.text("reported_at"))
         },
         encode: { e in [CSVField.id(e.id), e.caseRef, e.date.iso, e.recordedAt, e.author, e.kind.rawValue, e.text,
-                        e.contactType ?? "", e.outcome ?? "", CSVField.id(e.linkId)] },
+                        e.contactType ?? "", e.outcome ?? "", CSVField.id(e.linkId), e.reportedBy ?? "", e.reportedAt ?? ""] },
         references: { e in [("case_ref", "cases", e.caseRef)] },
         existing: { db, e in
             if let id = e.id { return try ChronologyEntry.fetchOne(db, key: id) }
@@ -23,7 +25,16 @@ extension Codecs {
         },
         caseRef: { $0.caseRef },
         merge: { old, _ in old },  // chronology is append-only: a re-imported line never rewrites the stored one
-        describe: { "\($0.caseRef): \($0.kind.label)" }
+        describe: { "\($0.caseRef): \($0.kind.label)" },
+        stamp: { e, ctx, options in
+            // The file's author and time are what it reports; the line is the importing officer's,
+            // at the time of the import (a file once credited another officer with a "seen" visit).
+            guard !options.keepFileAuthors else { return }
+            if e.reportedBy == nil, e.author != ctx.user, e.author != "import" { e.reportedBy = e.author }
+            if e.reportedAt == nil, e.reportedBy != nil { e.reportedAt = e.recordedAt }
+            e.author = ctx.user
+            e.recordedAt = ctx.now
+        }
     )
 
     nonisolated(unsafe) static let plans = Codec<ReintegrationPlan>(

@@ -21,9 +21,13 @@ public struct ImportOptions: Sendable {
     /// Let a row without a version change the record it names. Off by default: such a row may come
     /// from a file older than the store, and would silently undo a colleague's newer change.
     public var updateExisting = false
-    public init(skipInvalid: Bool = false, rejectsPath: String? = nil, chronicle: Bool = true, updateExisting: Bool = false) {
+    /// Keep the chronology's authors and times as the file gives them. Only for OnRoll's own synthetic
+    /// sample, whose authors are part of the story it tells; every file an officer imports is theirs.
+    public var keepFileAuthors = false
+    public init(skipInvalid: Bool = false, rejectsPath: String? = nil, chronicle: Bool = true, updateExisting: Bool = false,
+                keepFileAuthors: Bool = false) {
         self.skipInvalid = skipInvalid; self.rejectsPath = rejectsPath; self.chronicle = chronicle
-        self.updateExisting = updateExisting
+        self.updateExisting = updateExisting; self.keepFileAuthors = keepFileAuthors
     }
 }
 
@@ -187,6 +191,7 @@ extension Store {
             result.updated += 1
         } else {
             var e = entity
+            codec.stamp?(&e, ctx, options)
             try ctx.insert(&e, op: "import.add", caseRef: codec.caseRef(e), summary: "import: \(codec.describe(e))")
             if options.chronicle, let hook = codec.chronicle { try hook(ctx, e) }
             result.inserted += 1
