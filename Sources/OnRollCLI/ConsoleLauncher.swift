@@ -14,5 +14,8 @@ enum ConsoleLauncher {
         let backend = NcursesBackend()
         defer { backend.end() }
         Runtime.run(console: console, backend: backend)
+        backend.end()
+        // Curses drew over the warning given on open; say it again where it will be read.
+        for w in StoreWitness.warnings { printErr(w) }
     }
 }

@@ -41,8 +41,16 @@ public struct GlobalOptions: ParsableArguments {
         return SchoolDate(year: c.year!, month: c.month!, day: c.day!)!
     }
 
-    /// Opens the store, warning once when the file is readable by others.
+    /// Opens the store, warning once when the file is readable by others and when its audit chain is
+    /// shorter than, or does not extend, the head this machine last saw (StoreWitness).
     public func openStore() throws -> Store {
+        let s = try openUnwitnessed()
+        StoreWitness.warnOnOpen(s)
+        return s
+    }
+
+    /// For `check`, which reports the witness itself (as a problem) and advances it only when clean.
+    func openUnwitnessed() throws -> Store {
         let s = try Store(path: storePath)
         if s.isReadableByOthers {
             printErr("warning: \(storePath) can be read by other users; it holds children's records (chmod 600 it)")

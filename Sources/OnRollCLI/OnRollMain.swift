@@ -35,6 +35,7 @@ public struct OnRollMain: ParsableCommand {
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
+            StoreWitness.finish()
             Foundation.exit(0)
         } catch let e as CLIError {
             ExitStatus.report(e); Foundation.exit(ExitStatus.code(for: e))

@@ -56,6 +56,9 @@ extension Store {
             for table in AuditedTables.all {
                 try verifyRows(db, table, latest: latest, report: &report)
             }
+            // 3. Team settings change what every officer sees (a triage weight reorders the whole
+            // list), so they are held to the trail like any record.
+            try verifyConfig(db, latest: latest, report: &report)
             return report
         }
     }
@@ -82,6 +85,25 @@ extension Store {
         }
         for (key, after) in latest where key.hasPrefix("\(R.entity)#") && !seen.contains(key) && after != nil {
             report.problems.append("\(key.replacingOccurrences(of: "#", with: " ")) is in the audit log but missing from the store: deleted outside OnRoll")
+        }
+    }
+
+    private func verifyConfig(_ db: Database, latest: [String: String?], report: inout CheckReport) throws {
+        var seen = Set<String>()
+        for row in try Row.fetchAll(db, sql: "SELECT key, value FROM config") {
+            let key: String = row["key"], value: String = row["value"]
+            seen.insert("config#\(key)")
+            guard let recorded = latest["config#\(key)"] ?? nil else {
+                report.problems.append("config \(key) = \(value) has no audit entry: set outside OnRoll")
+                continue
+            }
+            if Store.auditedConfigValue(value) != recorded {
+                report.problems.append("config \(key) = \(value) differs from its last audit entry (\(recorded)): altered outside OnRoll")
+            }
+            report.rowsVerified += 1
+        }
+        for (key, after) in latest where key.hasPrefix("config#") && !seen.contains(key) && after != nil {
+            report.problems.append("config \(key.dropFirst(7)) is in the audit log but missing from the store: deleted outside OnRoll")
         }
     }
 }

@@ -23,14 +23,11 @@ extension Store {
             }
             try ctx.audit(op: "config.set", entity: "config", entityId: key, caseRef: nil,
                           summary: "\(key): \(old ?? "default") → \(value ?? "default")",
-                          before: old.map { "\"\($0)\"" }, after: value.map { "\"\($0)\"" })
+                          before: old.map(Store.auditedConfigValue), after: value.map(Store.auditedConfigValue))
         }
     }
 
-    /// Logs that someone looked at a child's case: trusted case systems record views as well as edits.
-    public func logView(user: String, caseRef: String, via: String) throws {
-        try write(user: user) { ctx in
-            try ctx.audit(op: "view", entity: "case", entityId: caseRef, caseRef: caseRef, summary: "\(caseRef): viewed (\(via))")
-        }
-    }
+    /// How a config value is written into its audit entry's before/after; `check` compares the
+    /// config table against it.
+    static func auditedConfigValue(_ value: String) -> String { "\"\(value)\"" }
 }

@@ -30,6 +30,8 @@ struct CLI {
         var env = ProcessInfo.processInfo.environment
         env["ONROLL_TODAY"] = "2026-11-23"
         env["ONROLL_USER"] = "tester"
+        // Each test its own witness, so no test sees another's store heads (or the officer's own).
+        env["XDG_STATE_HOME"] = dir + "/state"
         env["COLUMNS"] = "160"
         env.merge(extra) { $1 }
         p.environment = env
@@ -56,6 +58,8 @@ struct CLI {
         var env = ProcessInfo.processInfo.environment
         env["ONROLL_TODAY"] = "2026-11-23"
         env["ONROLL_USER"] = "tester"
+        // Each test its own witness, so no test sees another's store heads (or the officer's own).
+        env["XDG_STATE_HOME"] = dir + "/state"
         env["ONROLL"] = CLI.binary.path
         env["STORE"] = store
         p.environment = env

@@ -18,21 +18,29 @@ final class ExportCLITests: XCTestCase {
             XCTAssertNotNil(tables[t], "export lacks \(t)")
         }
         XCTAssertGreaterThan((doc["audit"] as! [Any]).count, 1000)
-        // Same store, same bytes.
-        XCTAssertEqual(try cli.run(["export"]).out, a.out)
+        // Same store state, same bytes: the export holds its state's head, and is itself logged as a
+        // view, so the next export is the same plus that one entry.
+        let again = try JSONSerialization.jsonObject(with: Data(try cli.run(["export"]).out.utf8)) as! [String: Any]
+        XCTAssertEqual((again["audit"] as! [Any]).count, (doc["audit"] as! [Any]).count + 1)
+        let head = try XCTUnwrap(doc["head"] as? [String: Any])
+        XCTAssertEqual(head["position"] as? Int, (doc["audit"] as! [Any]).count)
 
         let file = try cli.write("export.json", a.out)
         let restored = cli.dir + "/restored.onroll"
-        let r = try cli.run(["restore", file, "--store", restored], store: false)
+        // The restored copy is the same chain, behind the original's witnessed head: on this machine
+        // that is a rollback (testRestoringAnOlderExportIsARollbackHere). A new machine has no witness.
+        let elsewhere = ["XDG_STATE_HOME": cli.dir + "/elsewhere"]
+        let r = try cli.run(["restore", file, "--store", restored], store: false, env: elsewhere)
         XCTAssertEqual(r.code, 0, r.err)
         XCTAssertTrue(r.out.contains("chain verified"), r.out)
-        let check = try cli.run(["check", "--store", restored], store: false)
+        let check = try cli.run(["check", "--store", restored], store: false, env: elsewhere)
         XCTAssertEqual(check.code, 0, check.out + check.err)
-        let b = try cli.run(["export", "--store", restored], store: false)
+        let b = try cli.run(["export", "--store", restored], store: false, env: elsewhere)
         XCTAssertEqual(b.out, a.out, "restored store exports differently")
         // Refuses an existing store, leaves it as it was.
-        XCTAssertNotEqual(try cli.run(["restore", file, "--store", restored], store: false).code, 0)
-        XCTAssertEqual(try cli.run(["export", "--store", restored], store: false).out, a.out)
+        let before = try cli.run(["check", "--store", restored], store: false, env: elsewhere).out
+        XCTAssertNotEqual(try cli.run(["restore", file, "--store", restored], store: false, env: elsewhere).code, 0)
+        XCTAssertEqual(try cli.run(["check", "--store", restored], store: false, env: elsewhere).out, before)
         // A damaged document: nothing is left behind.
         let bad = try cli.write("bad.json", a.out.replacingOccurrences(of: "\"format\": \"onroll-export\"", with: "\"format\": \"other\""))
         XCTAssertEqual(try cli.run(["restore", bad, "--store", cli.dir + "/x.onroll"], store: false).code, 65)

@@ -6,6 +6,8 @@ WORK="$(mktemp -d /tmp/onroll-e2e.XXXXXX)"
 STORE="$WORK/e2e.onroll"
 SESSION="onroll-e2e-$$"
 export ONROLL_TODAY=2026-11-23 ONROLL_USER=e2e.officer TZ=UTC LANG=C.UTF-8 TERM=xterm-256color
+# The audit witness (docs/security.md) of these throwaway stores stays in the work dir, not in ~.
+export XDG_STATE_HOME="$WORK/state"
 PASSED=0
 FAILED=0
 

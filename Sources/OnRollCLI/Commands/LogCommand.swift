@@ -10,9 +10,17 @@ struct LogCommand: ParsableCommand {
     @Option var format: OutputFormat = .table
 
     func run() throws {
-        let entries = try global.openStore().auditLog(caseRef: ref, limit: limit)
+        let store = try global.openStore()
+        let entries = try store.auditLog(caseRef: ref, limit: limit)
         switch format {
-        case .json: printOut(try JSONOut.encode(entries))
+        case .json:
+            // The before/after snapshots are whole records (names, addresses, notes): reading them is a view.
+            let records = entries.filter { $0.before != nil || $0.after != nil }.count
+            if records > 0 {
+                try store.logRead(user: global.userName, entity: "audit", entityId: ref ?? "all", caseRef: ref,
+                                  summary: "\(ref.map { "\($0): " } ?? "")audit log read with \(records) record snapshots (log --format json)")
+            }
+            printOut(try JSONOut.encode(entries))
         default:
             printOut(Tabular.render(["#", "at", "user", "op", "summary"],
                                     entries.map { [String($0.id ?? 0), $0.at, $0.user, $0.op, $0.summary] }, format: format))
@@ -26,11 +34,19 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let report = try global.openStore().check()
+        let store = try global.openUnwitnessed()
+        var report = try store.check()
+        // The file can only prove it agrees with itself; the witness says whether it is shorter than,
+        // or diverges from, what this machine has already seen.
+        if let w = StoreWitness.compare(store, advance: false) { report.problems.append(w) }
+        let head = try store.head()
         if report.isClean {
+            StoreWitness.record(store)
             printOut("ok: \(report.entriesVerified) audit entries chained, \(report.rowsVerified) records match their audit trail")
+            printOut(head.line)
             return
         }
+        printOut(head.line)
         for p in report.problems { printErr("error: \(p)") }
         throw ExitCode(65)
     }

@@ -93,6 +93,8 @@ struct OutOfSchoolCommand: ParsableCommand {
             let store = try global.openStore()
             let rec = try store.outOfSchoolRecord(child)
             let dels = try store.deletions(childRef: child)
+            // Addresses and parents' names: a read of the child's record, logged like `show`.
+            try store.logChildView(user: global.userName, childRef: child, via: "oos show")
             switch format {
             case .json:
                 struct Out: Encodable { var childRef: String; var record: OutOfSchoolRecord?; var needsConsentToWithdraw: Bool; var deletions: [RollDeletion] }

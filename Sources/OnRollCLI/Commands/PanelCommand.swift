@@ -183,7 +183,13 @@ struct PanelCommand: ParsableCommand {
 
         func run() throws {
             let f = try parseCode(format, PanelMinutes.Format.self, "--format")!
-            let text = PanelMinutes.render(try global.openStore().panelRecord(id), format: f, redact: redact)
+            let store = try global.openStore()
+            let record = try store.panelRecord(id)
+            // Unredacted minutes name every child on the agenda: a read, logged once for the document.
+            let head = redact ? try store.head()
+                : try store.logRead(user: global.userName, entity: "panel", entityId: String(id),
+                                    summary: "panel \(id): minutes produced with children's names (\(f.rawValue))")
+            let text = HeadFooter.minutes(PanelMinutes.render(record, format: f, redact: redact), format: f, head: head)
             try emit(text, to: output, protecting: global.storePath)
         }
     }

@@ -35,10 +35,17 @@ struct ReportCommand: ParsableCommand {
         }
         let today = try global.todayDate()
         let period = try ReportCommand.period(year: year, term: term, today: today)
-        let data = try global.openStore().reportData()
+        let store = try global.openStore()
+        let data = try store.reportData()
+        let published = publish || pseudonymiseSchools
         let bundle = ReportCommand.bundle(name, data, period: period, today: today,
-                                          publish: publish || pseudonymiseSchools, pseudonymiseSchools: pseudonymiseSchools)
-        var text = bundle.rendered(fmt)
+                                          publish: published, pseudonymiseSchools: pseudonymiseSchools)
+        // An unpublished report keeps counts of one or two per school and officer, which can name a
+        // child to anyone who knows the school: a read, logged once. A published one is suppressed.
+        let head = published ? try store.head()
+            : try store.logRead(user: global.userName, entity: "report", entityId: name,
+                                summary: "report \(name) produced without disclosure control (\(bundle.period))")
+        var text = HeadFooter.report(bundle.rendered(fmt), format: fmt, head: head)
         if fmt == .csv {
             let ids = bundle.tables.map(\.id)
             if let table, !ids.contains(table) {

@@ -55,6 +55,9 @@ public struct ExportDocument: Sendable {
     public var migrations: [String]
     public var tables: [(name: String, rows: [[String: StoredValue]])]
     public var audit: [[String: StoredValue]]
+    /// The exporting store's audit head: a restore checks the restored chain ends exactly here, so an
+    /// export whose last entries were cut off is refused. Nil in a pseudonymised export (no audit log).
+    public var head: AuditHead? = nil
 
     /// Deterministic text: fixed top-level key order, tables in restore order, one row per line,
     /// row keys sorted. The same store always exports to the same bytes.
@@ -64,6 +67,7 @@ public struct ExportDocument: Sendable {
         o += "  \"version\": \(Self.version),\n"
         o += "  \"pseudonymised\": \(pseudonymised),\n"
         o += "  \"migrations\": [" + migrations.map(ReportRender.jsonString).joined(separator: ", ") + "],\n"
+        o += "  \"head\": " + (head.map { "{\"hash\": \(ReportRender.jsonString($0.hash)), \"position\": \($0.position)}" } ?? "null") + ",\n"
         o += "  \"tables\": {"
         o += tables.enumerated().map { i, t in "\n    \(ReportRender.jsonString(t.name)): " + Self.rows(t.rows, indent: "    ") }
             .joined(separator: ",")
@@ -87,7 +91,9 @@ public struct ExportDocument: Sendable {
         var migrations: [String]
         var tables: [String: [[String: StoredValue]]]
         var audit: [[String: StoredValue]]
+        var head: Head?
     }
+    private struct Head: Decodable { var position: Int64; var hash: String }
 
     /// Reads an export, checking its format marker and version first.
     public static func parse(_ data: Data, fileName: String) throws -> ExportDocument {
@@ -108,7 +114,8 @@ public struct ExportDocument: Sendable {
         }
         let order = Store.tableOrder(w.tables.keys)
         return ExportDocument(pseudonymised: w.pseudonymised, migrations: w.migrations,
-                              tables: order.map { ($0, w.tables[$0]!) }, audit: w.audit)
+                              tables: order.map { ($0, w.tables[$0]!) }, audit: w.audit,
+                              head: w.head.map { AuditHead(position: $0.position, hash: $0.hash) })
     }
 
     static func reason(_ error: Error) -> String {

@@ -62,6 +62,9 @@ public struct Pseudonymiser: Sendable {
         var out = doc
         out.pseudonymised = true
         out.audit = []
+        // No audit log travels, so there is no head to anchor; and leaving it out keeps pseudonymised
+        // exports of the same data identical however many reads have been logged since.
+        out.head = nil
         guard let ci = doc.tables.firstIndex(where: { $0.name == "children" }) else { return out }
         // Pseudonyms in ref order; a clash (4 hex digits) takes more digits, so each is unique.
         var codeOf: [String: String] = [:]

@@ -24,7 +24,7 @@ extension Store {
             for name in Store.tableOrder(names) { tables.append((name, try Store.rows(db, name))) }
             let migrations = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
             var doc = ExportDocument(pseudonymised: false, migrations: migrations, tables: tables,
-                                     audit: try Store.rows(db, "audit"))
+                                     audit: try Store.rows(db, "audit"), head: try Store.head(db))
             if let pseudonymiser { doc = pseudonymiser.apply(doc) }
             return doc
         }
@@ -42,13 +42,36 @@ extension Store {
     }
 
     /// Builds a new store at `path` holding exactly the document's rows and audit entries, in one
-    /// transaction: either the whole store is restored or no file is left behind. Refuses an
-    /// existing store and a pseudonymised export (it is not the caseload it came from).
+    /// transaction, then verifies it: `check` must find nothing and the chain must end exactly at the
+    /// head the export recorded. Either the whole verified store is restored or no file is left behind.
+    /// Refuses an existing store and a pseudonymised export (it is not the caseload it came from).
     public static func restore(_ doc: ExportDocument, to path: String) throws -> Store {
         guard !doc.pseudonymised else {
             throw StoreError.invalid("this export is pseudonymised: it cannot be restored as a caseload (names, UPNs, addresses and the audit log were removed)")
         }
-        return try load(doc, to: path)
+        guard let head = doc.head else {
+            throw StoreError.invalid("this export records no audit head, so a cut-off audit log could not be told from a whole one; nothing was restored")
+        }
+        let store = try load(doc, to: path)
+        do {
+            let report = try store.check()
+            guard report.isClean else {
+                throw StoreError.invalid("the restored store fails `onroll check` (" + report.problems.prefix(3).joined(separator: "; ") + "); nothing was restored")
+            }
+            let restored = try store.head()
+            guard restored == head else {
+                throw StoreError.invalid("the export says its audit log ends at entry \(head.position) (\(head.short)) but it ends at entry \(restored.position) (\(restored.short)): entries were cut or added; nothing was restored")
+            }
+        } catch {
+            try? store.pool.close()
+            removeStoreFiles(path)
+            throw error
+        }
+        return store
+    }
+
+    static func removeStoreFiles(_ path: String) {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 
     /// The restore itself, without the pseudonymised check (CSV export of a pseudonymised copy
@@ -63,14 +86,22 @@ extension Store {
                 guard unknown.isEmpty else {
                     throw StoreError.invalid("the export was made by a newer OnRoll (schema \(unknown.joined(separator: ", "))); restore it with that version")
                 }
+                // Only the tables OnRoll itself makes: anything else (a smuggled table, or rows for
+                // grdb_migrations or sqlite_sequence) would pass the insert but is no part of a caseload.
+                let own = Set(Store.tableOrder(try String.fetchAll(db, sql: """
+                    SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'grdb_migrations'
+                    """)))
+                if let extra = doc.tables.map(\.name).first(where: { !own.contains($0) }) {
+                    throw StoreError.invalid("the export has a table \(extra) that OnRoll does not keep; nothing was restored")
+                }
                 try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
                 for t in doc.tables { try insert(db, t.name, t.rows) }
                 // Verbatim: ids, times, users and hashes as exported, so the chain still verifies.
                 try insert(db, "audit", doc.audit)
             }
         } catch {
-            try? FileManager.default.removeItem(atPath: path)
-            for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            try? store.pool.close()
+            removeStoreFiles(path)
             // A deferred foreign-key failure surfaces at commit: the document names a missing record.
             if let e = error as? DatabaseError {
                 throw StoreError.invalid("the export does not hold together (\(e.message ?? e.description)); nothing was restored")
