@@ -6,21 +6,34 @@ import OnRollStore
 extension Console {
     func runPanel(_ cmd: Command) {
         if cmd == .panelMode { openPanelMode(); return }
-        guard state.mode == .panel, state.panel != nil else { state.message = "Open panel mode first (M)"; return }
+        guard state.mode == .panel, let session = state.panel else { state.message = "Open panel mode first (M)"; return }
+        // Recording is for a meeting in progress: before S it would run no clock; after E the record is closed.
+        let recording: Set<Command> = [.panelDecide, .panelAction, .panelDefer, .panelDiscussed, .panelEnd]
+        if recording.contains(cmd) {
+            switch session.record.panel.status {
+            case .planned: state.message = "The meeting has not started: S starts it"; return
+            case .closed: state.message = "This panel has ended: O reopens it to correct it"; return
+            case .running: break
+            }
+        }
         switch cmd {
+        case .panelStart: startPanelMeeting()
+        case .panelReopen: askReopenPanel()
         case .panelNext: panelMove(1)
         case .panelPrev: panelMove(-1)
         case .panelDecide: openPanelForm(decision: true)
         case .panelAction: openPanelForm(decision: false)
         case .panelDefer: panelWrite("Deferred") { s, item in
             let next = try s.deferItem(user: state.user, itemId: item, today: state.today)
+            if let ref = state.panel?.current?.item.caseRef { remember(ref, "deferred to the panel of \(next.date.iso)", .refuse(UndoRefusal.panelDeferral)) }
             return "deferred to the panel of \(next.date.long)"
         }
         case .panelDiscussed: panelWrite("Discussed") { s, item in
             try s.markDiscussed(user: state.user, itemId: item, today: state.today)
+            if let ref = state.panel?.current?.item.caseRef { remember(ref, "marked discussed at panel", .refuse(UndoRefusal.panelDiscussed)) }
             return "marked discussed"
         }
-        case .panelEnd: endPanelMeeting()
+        case .panelEnd: askEndPanel()
         default: break
         }
     }
@@ -29,20 +42,21 @@ extension Console {
         if state.panel != nil { state.panel!.now = clock() }
     }
 
-    /// Opens the next planned panel, builds its agenda if it has none, and starts the meeting.
-    func openPanelMode() {
+    /// Opens the next planned panel (or, with none planned, the last one ended, to look at or
+    /// reopen) and builds its agenda if it has none. It does not start the meeting: that is S.
+    func openPanelMode(id wanted: Int64? = nil) {
         do {
-            guard let p = try store.upcomingPanel(today: state.today), let id = p.id else {
+            let latestEnded = try store.panels().filter { $0.status == .closed }.max { ($0.endedAt ?? "", $0.date) < ($1.endedAt ?? "", $1.date) }
+            guard let p = try wanted.map(store.panel) ?? store.upcomingPanel(today: state.today) ?? latestEnded, let id = p.id else {
                 state.message = "No panel is planned: create one with `onroll panel new --date D --type T`"
                 return
             }
             var record = try store.panelRecord(id)
             var built = 0
-            if record.agenda.isEmpty {
+            if record.agenda.isEmpty && p.status != .closed {
                 built = try store.buildAgenda(user: state.user, panelId: id, today: state.today).count
+                record = try store.panelRecord(id)
             }
-            try store.startPanel(user: state.user, id: id)
-            record = try store.panelRecord(id)
             var cases: [String: AssessedCase] = [:]
             for i in record.agenda {
                 cases[i.item.caseRef] = try state.all.first { $0.file.case.ref == i.item.caseRef }
@@ -54,9 +68,54 @@ extension Console {
             state.panel = session
             state.mode = .panel
             lastStamp = try store.changeStamp()
-            state.message = "\(record.title): \(record.agenda.count) items\(built > 0 ? " (agenda built: \(built) added)" : "") · d decision · a action · f defer"
+            let items = "\(record.agenda.count) items\(built > 0 ? " (agenda built: \(built) added)" : "")"
+            switch record.panel.status {
+            case .planned: state.message = "\(record.title): \(items) · not started: S starts the meeting"
+            case .running: state.message = "\(record.title): \(items) · meeting in progress · d decision · a action · f defer"
+            case .closed: state.message = "\(record.title): ended \(record.panel.endedAt ?? "") · O reopens it to correct it"
+            }
         } catch {
             state.message = "Cannot open the panel: \(error)"
+        }
+    }
+
+    func startPanelMeeting() {
+        guard let id = state.panel?.record.panel.id else { return }
+        switch state.panel!.record.panel.status {
+        case .running: state.message = "The meeting is already running (since \(state.panel!.record.panel.startedAt ?? "?"))"; return
+        case .closed: state.message = "This panel has ended: O reopens it to correct it"; return
+        case .planned: break
+        }
+        do {
+            try store.startPanel(user: state.user, id: id)
+            try reloadPanel()
+            state.panel?.itemStart = clock()
+            state.message = "Meeting started · d decision · a action · f defer · x discussed · E ends it"
+        } catch {
+            state.message = "Cannot start the meeting: \(error)"
+        }
+    }
+
+    func askEndPanel() {
+        guard let s = state.panel else { return }
+        let left = s.record.agenda.count - s.doneCount
+        let what = left == 0 ? "every item is dealt with" : "\(left) of \(s.record.agenda.count) item\(s.record.agenda.count == 1 ? "" : "s") not yet dealt with"
+        state.confirm = .init(question: "End the meeting? \(what) — y/n", action: .endPanel)
+    }
+
+    func askReopenPanel() {
+        guard let p = state.panel?.record.panel, let id = p.id else { return }
+        guard p.status == .closed else { state.message = "This panel has not ended: there is nothing to reopen"; return }
+        state.confirm = .init(question: "Reopen panel \(id) (ended \(p.endedAt ?? "?")) to correct its record? y/n", action: .reopenPanel(id))
+    }
+
+    func reopenPanel(_ id: Int64) {
+        do {
+            try store.reopenPanel(user: state.user, id: id, reason: "to correct it in the console", today: state.today)
+            openPanelMode(id: id)
+            state.message = "Panel \(id) reopened (audited) · correct it, then E ends it again"
+        } catch {
+            state.message = "Cannot reopen the panel: \(error)"
         }
     }
 
@@ -95,12 +154,12 @@ extension Console {
         guard let item = state.panel?.current, let id = item.item.id else { return }
         let ref = item.item.caseRef
         if decision {
-            state.form = Form(title: "Decision on \(ref) (\(item.childName))", purpose: .panelDecision(itemId: id, caseRef: ref), fields: [
+            state.form = Form(title: Console.formTitle("Panel decision", ref: ref, child: item.childName), purpose: .panelDecision(itemId: id, caseRef: ref), fields: [
                 .init("decision", "Decision", .pick(PanelDecisions.common), value: item.item.decision.flatMap { PanelDecisions.common.contains($0) ? $0 : nil } ?? ""),
                 .init("note", "Detail", value: item.item.decisionNote ?? "")])
         } else {
             let agencies = (try? store.agencies()) ?? Agencies.defaults
-            state.form = Form(title: "Panel action on \(ref)", purpose: .panelAction(itemId: id, caseRef: ref), fields: [
+            state.form = Form(title: Console.formTitle("Panel action", ref: ref, child: item.childName), purpose: .panelAction(itemId: id, caseRef: ref), fields: [
                 .init("description", "What", required: true), .init("agency", "Agency", .pick(agencies), required: true),
                 .init("owner", "Owner", required: true), .init("due", "Due", .date, required: true, value: state.today.adding(days: 14).iso)])
         }
@@ -116,12 +175,14 @@ extension Console {
                 decision = n; note = nil
             }
             try store.recordDecision(user: state.user, itemId: id, decision: decision, note: note, today: state.today)
+            remember(ref, "panel decision “\(decision.prefix(30))” recorded", .refuse(UndoRefusal.panelDecision))
             try afterPanelChange(ref)
             state.message = "\(ref): decision recorded — \(decision)"
         case .panelAction(let id, let ref):
             let a = try store.addPanelAction(user: state.user, itemId: id, agency: f["agency"], description: f["description"],
                                              owner: f["owner"], due: f["due"].isEmpty ? nil : try SchoolDate.parse(f["due"]),
                                              today: state.today)
+            remember(ref, "panel action “\(a.description.prefix(30))” added", .cancelAction(id: a.id ?? 0, version: a.version))
             try afterPanelChange(ref)
             state.message = "\(ref): action \(a.id ?? 0) for \(a.agency) saved"
         default: break
@@ -160,7 +221,7 @@ extension Console {
             let s = state.panel!
             state.panel = nil
             state.mode = .caseload
-            state.message = "Panel ended after \(PanelView.clock(s.meetingSeconds)): \(s.doneCount) of \(s.record.agenda.count) items dealt with · minutes: onroll panel minutes \(id)"
+            state.message = "Panel ended after \(PanelView.clock(s.meetingSeconds ?? 0)): \(s.doneCount) of \(s.record.agenda.count) items dealt with · minutes: onroll panel minutes \(id)"
         } catch {
             state.message = "Cannot end the panel: \(error)"
         }

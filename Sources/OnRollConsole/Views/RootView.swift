@@ -68,6 +68,12 @@ enum StatusLine {
         case .reports:
             full = "1-5/←→ report · [ ] year · t term · p publishable · c school/trust · w write · j/k scroll · q back"
             short = "1-5 report · [ ] year · t term · p publish · w write · q back"
+        case .panel where s.panel?.record.panel.status == .planned:
+            full = "S start the meeting · n/p next/previous · ? help · q leave"
+            short = "S start meeting · n/p items · ? help · q leave"
+        case .panel where s.panel?.record.panel.status == .closed:
+            full = "O reopen to correct it · n/p next/previous · ? help · q leave"
+            short = "O reopen · n/p items · ? help · q leave"
         case .panel:
             full = "n/p next/previous · d decision · a action · f defer · x discussed · E end meeting · ? help · q leave"
             short = "n/p items · d decide · a action · f defer · x done · E end · q leave"
