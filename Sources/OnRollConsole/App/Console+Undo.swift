@@ -27,7 +27,7 @@ extension Console {
         }
         let last = state.undo[i]
         if case .refuse(let why) = last.reversal {
-            state.message = "Can't undo \(last.description): \(why)"
+            state.message = "Can't undo on \(ref): \(why)"
             return
         }
         state.confirm = .init(question: "\(last.description) — undo? y/n", action: .undo(i))

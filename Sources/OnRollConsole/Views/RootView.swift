@@ -36,8 +36,10 @@ enum StatusLine {
         let w = screen.width, y = screen.height - 2
         var right = s.confirm != nil ? "" : s.mode == .panel && s.panel != nil ? PanelView.timers(s.panel!) : " \(s.storeName) · \(s.user) · \(s.today.short) \(s.today.year) "
         let left = s.confirm.map { " " + $0.question } ?? " " + s.message
-        // The reports screen's message is the path `w` writes to: it must be readable whole.
-        if s.mode == .reports, TextWidth.of(left) + TextWidth.of(right) > w { right = "" }
+        // A message must be readable whole (the reports screen's is the path `w` writes to; an
+        // undo refusal says what to do instead): it takes the right-hand side when it needs it,
+        // except from the panel's clocks, which the chair watches throughout.
+        if s.mode != .panel, TextWidth.of(left) + TextWidth.of(right) > w { right = "" }
         screen.text(left, x: 0, y: y, width: max(0, w - TextWidth.of(right)), style: s.confirm != nil ? Theme.warning : Theme.status)
         screen.text(right, x: max(0, w - TextWidth.of(right)), y: y, width: TextWidth.of(right), style: Theme.status)
         screen.line(hints(s), y: y + 1, style: Theme.dim)
