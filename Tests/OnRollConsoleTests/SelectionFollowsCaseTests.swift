@@ -67,6 +67,28 @@ final class SelectionFollowsCaseTests: XCTestCase {
         XCTAssertEqual(selectedRef(f), target.file.case.ref)
     }
 
+    func testASavedReviewInThePlansViewKeepsThePlanUnderTheCursor() throws {
+        let f = try ConsoleFixture()
+        func d(_ s: String) -> SchoolDate { try! SchoolDate.parse(s) }
+        // Two plans at the PRU, both overdue for review; the first listed is the earlier.
+        for (ref, start, reviewed) in [("WM-00003", "2026-09-14", "2026-09-28"), ("WM-00001", "2026-10-05", "2026-10-19")] {
+            let p = try f.store.newPlan(user: "pru.head", ReintegrationPlan(caseRef: ref, fromURN: "140002", toURN: "140001", start: d(start),
+                                                                             target: d("2027-02-12"), reviewEvery: 10, successCriteria: "Full days"))
+            try f.store.addPlanReview(user: "pru.head", PlanReview(planId: p.id!, date: d(reviewed), attended: 4, planned: 4, rag: .green, author: "pru.head"))
+        }
+        f.press([.ctrl("r"), .char("P")])
+        XCTAssertEqual(f.console.state.planRows.map(\.overdue), [true, true], f.text)
+        let first = f.console.state.planRows[0].plan.plan.id
+        // A review today makes it no longer overdue, so it moves below the other; the cursor goes with it.
+        f.press([.char("r")])
+        XCTAssertEqual(f.console.state.form?.title.hasPrefix("Review of plan \(first ?? 0) — WM-00003"), true, f.console.state.form?.title ?? "")
+        f.press([.tab]); f.type("8")
+        f.press([.ctrl("s")])
+        XCTAssertNil(f.console.state.form, f.console.state.message)
+        XCTAssertEqual(f.console.state.planRows.last?.plan.plan.id, first, "the reviewed plan moved down")
+        XCTAssertEqual(f.console.state.planRows[f.console.state.planSelection].plan.plan.id, first)
+    }
+
     func testEveryFormTitleNamesTheChildAndTheRef() throws {
         let f = try ConsoleFixture()
         f.press([.char("/")])
