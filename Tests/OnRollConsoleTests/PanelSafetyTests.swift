@@ -47,6 +47,25 @@ final class PanelSafetyTests: XCTestCase {
         XCTAssertTrue(f.text.contains("meeting 0:02:30"), f.text)
     }
 
+    func testUndoInPanelModeCancelsAPanelActionAndRefusesADecision() throws {
+        let (f, _, _) = try panelFixture()
+        f.press([.char("M"), .char("S"), .char("a")])
+        f.type("Share the timetable")
+        f.press([.tab]); f.type("ap")
+        f.press([.tab]); f.type("J. Amadi")
+        f.press([.ctrl("s")])
+        let ref = try XCTUnwrap(f.console.state.panel?.current).item.caseRef
+        XCTAssertEqual(f.console.state.panel?.current?.actions.count, 1)
+        f.press([.char("u")])
+        XCTAssertEqual(f.console.state.confirm?.question, "\(ref): panel action “Share the timetable” added — undo? y/n")
+        f.press([.char("y")])
+        XCTAssertEqual(try f.store.caseFile(ref).actions.first { $0.description == "Share the timetable" }?.status, .cancelled)
+        XCTAssertEqual(f.console.state.panel?.current?.actions.first?.status, .cancelled, "the panel shows it at once")
+        f.press([.char("d"), .char("a"), .char("p"), .ctrl("s"), .char("u")])
+        XCTAssertNil(f.console.state.confirm)
+        XCTAssertTrue(f.console.state.message.contains("a panel decision is in the minutes and the chronology"), f.console.state.message)
+    }
+
     func testTheChairReopensAnEndedPanelToCorrectIt() throws {
         let (f, _, id) = try panelFixture()
         f.press([.char("M"), .char("S"), .char("E"), .char("y")])

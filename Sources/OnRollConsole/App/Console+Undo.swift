@@ -72,6 +72,8 @@ extension Console {
             }
             state.undo.remove(at: index)
             try reloadCase(ref)
+            // A cancelled panel action leaves the item's "Agreed" list too.
+            if state.mode == .panel { try reloadPanel() }
             state.message = "Undone: \(last.description)"
         } catch StoreError.conflict(let why) {
             // The record moved on since this officer's change: putting it back would overwrite that.
