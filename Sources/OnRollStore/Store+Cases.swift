@@ -199,9 +199,10 @@ extension Store {
 extension Store {
     /// Reopens an action marked done or cancelled by mistake (the console's undo).
     @discardableResult
-    public func reopenAction(user: String, id: Int64, date: SchoolDate) throws -> CaseAction {
+    public func reopenAction(user: String, id: Int64, date: SchoolDate, expectedVersion: Int? = nil) throws -> CaseAction {
         try write(user: user) { ctx in
             guard var a = try CaseAction.fetchOne(ctx.db, key: id) else { throw StoreError.notFound("no action with id \(id)") }
+            if let v = expectedVersion, v != a.version { throw try ctx.conflict(entity: CaseAction.entity, key: String(id)) }
             guard a.status != .open else { throw StoreError.invalid("action \(id) is already open") }
             let was = a.status
             a.status = .open

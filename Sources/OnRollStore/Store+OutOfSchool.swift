@@ -7,12 +7,13 @@ extension Store {
     /// Creates or edits a child's out-of-school record. `change` edits it; the change is audited with
     /// its before and after, and each open case of the child gets a chronology line saying what changed.
     @discardableResult
-    public func setOutOfSchool(user: String, childRef: String, date: SchoolDate, describe: String,
+    public func setOutOfSchool(user: String, childRef: String, date: SchoolDate, describe: String, expectedVersion: Int? = nil,
                                _ change: (inout OutOfSchoolRecord) throws -> Void) throws -> OutOfSchoolRecord {
         try write(user: user) { ctx in
             guard try Child.fetchOne(ctx.db, key: childRef) != nil else { throw StoreError.notFound("no child with ref \(childRef)") }
             let refs = try openCaseRefs(ctx.db, childRef: childRef)
             if var rec = try OutOfSchoolRecord.fetchOne(ctx.db, key: childRef) {
+                if let v = expectedVersion, v != rec.version { throw try ctx.conflict(entity: OutOfSchoolRecord.entity, key: childRef) }
                 try change(&rec)
                 try Store.validate(rec)
                 try ctx.update(&rec, op: "outOfSchool.set", caseRef: refs.first, summary: "\(childRef): out-of-school record — \(describe)")

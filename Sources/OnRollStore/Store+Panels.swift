@@ -229,6 +229,31 @@ extension Store {
         }
     }
 
+    /// Reopens an ended panel so the chair can correct its record (a decision, an action, a
+    /// deferral). The reopening is audited with who and why, and each case on the agenda gets a
+    /// chronology line, so a corrected decision there never appears without its reason.
+    @discardableResult
+    public func reopenPanel(user: String, id: Int64, reason: String?, today: SchoolDate) throws -> Panel {
+        let why = reason?.trimmingSpaces.isEmpty == false ? reason!.trimmingSpaces : nil
+        return try write(user: user) { ctx in
+            var p = try panel(ctx.db, id)
+            guard p.status == .closed else { throw StoreError.invalid("panel \(id) has not ended: there is nothing to reopen") }
+            let ended = p.endedAt
+            p.status = .running
+            p.endedAt = nil
+            try ctx.update(&p, op: "panel.reopen", caseRef: nil,
+                           summary: "panel \(id): reopened to correct its record (ended \(ended ?? "—"))" + (why.map { " — \($0)" } ?? ""))
+            let refs = try String.fetchAll(ctx.db, sql: "SELECT caseRef FROM panelItems WHERE panelId = ? AND status != ? ORDER BY position, id",
+                                           arguments: [id, PanelItem.Status.removed.rawValue])
+            for ref in refs {
+                try ctx.chronicle(ref, date: today, kind: .decision,
+                                  text: "\(p.type.label) panel \(p.date.long) reopened by \(user) to correct its record" + (why.map { ": \($0)" } ?? ""),
+                                  op: "panel.reopen")
+            }
+            return p
+        }
+    }
+
     /// Records the panel's decision on an item: the item, a `decision` chronology line on the case, the audit.
     @discardableResult
     public func recordDecision(user: String, itemId: Int64, decision: String, note: String?, noteShared: Bool = false,

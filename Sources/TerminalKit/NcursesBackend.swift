@@ -105,6 +105,9 @@ public final class NcursesBackend: Backend {
     /// Forces the next draw to repaint everything (Ctrl-L).
     public func invalidate() {
         previous = nil
+        // clearok on curscr makes the next refresh clear the terminal and send every cell again,
+        // whatever ncurses believes is already there.
+        _ = clearok(cn_curscr(), true)
         _ = clearok(cn_stdscr(), true)
     }
 

@@ -45,6 +45,20 @@ final class PanelCLITests: XCTestCase {
         XCTAssertEqual(try cli.run(["check"]).code, 0)
     }
 
+    func testReopenAnEndedPanelFromTheCommandLine() throws {
+        let cli = try CLI()
+        XCTAssertEqual(try cli.run(["init", "--sample"]).code, 0)
+        XCTAssertNotEqual(try cli.run(["panel", "reopen", "2"]).code, 0, "a panel that has not ended is not reopened")
+        XCTAssertEqual(try cli.run(["panel", "start", "2"]).code, 0)
+        XCTAssertEqual(try cli.run(["panel", "end", "2"]).code, 0)
+        let r = try cli.run(["panel", "reopen", "2", "--reason", "wrong child"])
+        XCTAssertEqual(r.code, 0, r.err)
+        XCTAssertEqual(r.out, "panel 2: reopened\n")
+        XCTAssertTrue(try cli.run(["panel", "list"]).out.split(separator: "\n").contains { $0.hasPrefix("2 ") && $0.contains("running") })
+        XCTAssertTrue(try cli.run(["log", "--limit", "60"]).out.contains("panel 2: reopened to correct its record"))
+        XCTAssertEqual(try cli.run(["check"]).code, 0)
+    }
+
     func testBadPanelTypeIsAUsageError() throws {
         let cli = try CLI()
         XCTAssertEqual(try cli.run(["init"]).code, 0)

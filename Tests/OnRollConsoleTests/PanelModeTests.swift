@@ -4,26 +4,32 @@ import OnRollStore
 import TerminalKit
 import XCTest
 
-/// A clock the test moves by hand, so timers read the same every run.
+/// A clock the test moves by hand, so timers read the same every run. It starts at the fixture's
+/// pinned audit time (ONROLL_NOW, 2026-11-23T09:00:00Z), which is what the stored start reads.
 final class TestClock: @unchecked Sendable {
-    var now = 1_000.0
+    var now = 1_795_424_400.0
+}
+
+/// A console on a store with one planned panel (26 Nov) and the test's clock.
+func panelFixture(width: Int = 80, height: Int = 24) throws -> (ConsoleFixture, TestClock, Int64) {
+    let f = try ConsoleFixture(width: width, height: height)
+    let p = try f.store.newPanel(user: "setup", date: try SchoolDate.parse("2026-11-26"), type: .inclusion, chair: "Dr R. Lee")
+    try f.store.addAttendee(user: "setup", panelId: p.id!, name: "J. Amadi", organisation: "Westmarch PRU")
+    try f.store.flagForPanel(user: "setup", ref: "WM-00004", flagged: true, today: f.today)
+    let clock = TestClock()
+    f.console.clock = { clock.now }
+    return (f, clock, p.id!)
 }
 
 /// Panel mode driven by keys: decisions, actions, deferral and timers reach the chronology and the audit.
 final class PanelModeTests: XCTestCase {
     func makeFixture(width: Int = 80, height: Int = 24) throws -> (ConsoleFixture, TestClock, Int64) {
-        let f = try ConsoleFixture(width: width, height: height)
-        let p = try f.store.newPanel(user: "setup", date: try SchoolDate.parse("2026-11-26"), type: .inclusion, chair: "Dr R. Lee")
-        try f.store.addAttendee(user: "setup", panelId: p.id!, name: "J. Amadi", organisation: "Westmarch PRU")
-        try f.store.flagForPanel(user: "setup", ref: "WM-00004", flagged: true, today: f.today)
-        let clock = TestClock()
-        f.console.clock = { clock.now }
-        return (f, clock, p.id!)
+        try panelFixture(width: width, height: height)
     }
 
     func testMOpensTheNextPanelAndBuildsItsAgenda() throws {
         let (f, _, id) = try makeFixture()
-        f.press([.char("M")])
+        f.press([.char("M"), .char("S")])
         XCTAssertEqual(f.console.state.mode, .panel)
         let agenda = try XCTUnwrap(f.console.state.panel).record.agenda
         XCTAssertFalse(agenda.isEmpty)
@@ -34,7 +40,7 @@ final class PanelModeTests: XCTestCase {
 
     func testDecisionsAndActionsByKeysReachChronologyAndAudit() throws {
         let (f, clock, id) = try makeFixture()
-        f.press([.char("M")])
+        f.press([.char("M"), .char("S")])
         let first = try XCTUnwrap(f.console.state.panel?.current).item.caseRef
         // d: the decision form; type-ahead to "AP place", a detail, save.
         clock.now += 95
@@ -83,7 +89,7 @@ final class PanelModeTests: XCTestCase {
         XCTAssertTrue(f.console.state.message.contains("deferred to the panel of 3 Dec 2026"), f.console.state.message)
         XCTAssertEqual(try f.store.panelItem(panelId: id, caseRef: third).status, .deferred)
         clock.now += 60
-        f.press([.char("E")])
+        f.press([.char("E"), .char("y")])
         XCTAssertEqual(f.console.state.mode, .caseload)
         XCTAssertEqual(try f.store.panel(id).status, .closed)
         XCTAssertTrue(f.console.state.message.hasPrefix("Panel ended after 0:03:05"), f.console.state.message)
@@ -91,7 +97,7 @@ final class PanelModeTests: XCTestCase {
 
     func testTimersOnTheStatusLine() throws {
         let (f, clock, _) = try makeFixture()
-        f.press([.char("M")])
+        f.press([.char("M"), .char("S")])
         clock.now += 125
         f.press([.char("?"), .escape])   // any key ticks the clock
         XCTAssertTrue(f.text.contains("item 2:05 · meeting 0:02:05"), f.text)
@@ -113,7 +119,7 @@ final class PanelModeTests: XCTestCase {
     func testPanelModeSnapshots() throws {
         for (w, h) in [(80, 24), (160, 48)] {
             let (f, clock, _) = try makeFixture(width: w, height: h)
-            f.press([.char("M")])
+            f.press([.char("M"), .char("S")])
             clock.now += 42
             f.press([.char("n"), .char("p")])
             clock.now += 7

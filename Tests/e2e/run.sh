@@ -39,12 +39,12 @@ check "too small shows a notice" wait_for "Terminal too small"
 tmux resize-window -t "$SESSION" -x 110 -y 32
 check "back to a usable size" wait_for "Strengths and voice"
 keys n
-check "note form opens" wait_for "New note on $REF"
+check "note form opens" wait_for "Note — $REF"
 type_text "Phoned mum from e2e: agreed a meeting"
 keys C-s
 check "note saved message" wait_for "Note saved"
 keys a
-check "action form opens" wait_for "New action on $REF"
+check "action form opens" wait_for "Action — $REF"
 type_text "Book educational psychology visit"
 keys Tab
 type_text "educational p"

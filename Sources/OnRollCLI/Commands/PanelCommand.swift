@@ -9,7 +9,7 @@ struct PanelCommand: ParsableCommand {
         commandName: "panel", abstract: "Weekly panel: agenda, decisions, actions, minutes.",
         discussion: "Items are named by the panel id and the case ref. Every change is audited and lands in the case's chronology.",
         subcommands: [New.self, Attendee.self, Agenda.self, Add.self, Move.self, Remove.self, Decide.self,
-                      Minutes.self, Actions.self, ICS.self, List.self, Start.self, End.self])
+                      Minutes.self, Actions.self, ICS.self, List.self, Start.self, End.self, Reopen.self])
 
     struct New: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Plan a panel; prints its id.")
@@ -262,6 +262,21 @@ struct PanelCommand: ParsableCommand {
         func run() throws {
             try global.openStore().endPanel(user: global.userName, id: id)
             printOut("panel \(id): ended")
+        }
+    }
+}
+
+extension PanelCommand {
+    struct Reopen: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Reopen an ended panel to correct its record (audited; each case on it gets a chronology line).",
+            discussion: "Correct it with `panel decide`, then end it again with `panel end`.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var id: Int64
+        @Option(help: "Why it is reopened (kept in the audit log and the chronology).") var reason: String?
+        func run() throws {
+            try global.openStore().reopenPanel(user: global.userName, id: id, reason: reason, today: try global.todayDate())
+            printOut("panel \(id): reopened")
         }
     }
 }

@@ -30,7 +30,13 @@ public struct AppState: Sendable {
 
     /// A yes/no question in the status line; `y` runs `onYes`.
     public struct Confirm: Sendable, Equatable {
-        public enum Action: Sendable, Equatable { case discardForm, undo }
+        public enum Action: Sendable, Equatable {
+            case discardForm
+            /// Index into `undo` of the change offered.
+            case undo(Int)
+            case endPanel
+            case reopenPanel(Int64)
+        }
         public var question: String
         public var action: Action
     }
@@ -88,6 +94,8 @@ public struct AppState: Sendable {
     public var message = ""
     public var undo: [UndoEntry] = []
     public var quit = false
+    /// Set by Ctrl-L; the runtime asks the backend to repaint the whole terminal, then clears it.
+    public var repaintRequested = false
 
     public init(user: String, today: SchoolDate, storeName: String) {
         self.user = user; self.today = today; self.storeName = storeName
@@ -125,20 +133,6 @@ public struct PlanRow: Sendable, Equatable {
         self.phaseSessions = phaseSessions; self.nextReview = nextReview; self.overdue = overdue
         self.lastRAG = lastRAG; self.attendance = attendance
     }
-}
-
-/// A change made in this console session that `u` can reverse (as a new audited change).
-public struct UndoEntry: Sendable, Equatable {
-    public enum Reversal: Sendable, Equatable {
-        case status(caseRef: String, to: CaseStatus)
-        case owner(caseRef: String, to: String)
-        case cancelAction(id: Int64)
-        case reopenAction(id: Int64)
-        case withdrawNote(caseRef: String, noteId: Int64)
-    }
-    /// The human diff shown before undoing: "WM-00012: status open → closed".
-    public var description: String
-    public var reversal: Reversal
 }
 
 /// Fuzzy matching for the palette: every typed letter in order, tighter matches first.

@@ -10,7 +10,7 @@ public enum Command: String, CaseIterable, Sendable {
     case newNote, newAction, completeAction, newSuspension, changeStatus, changeOwner, openCaseForChild
     case recordContact, reviewPlan, planReviews, recordEHC
     case reflectSuspension, addProfessional, recordEnquiry, editOutOfSchool
-    case panelMode, panelNext, panelPrev, panelDecide, panelAction, panelDefer, panelDiscussed, panelEnd
+    case panelMode, panelStart, panelNext, panelPrev, panelDecide, panelAction, panelDefer, panelDiscussed, panelEnd, panelReopen
     case undo, help, palette, refresh, redraw
     case openReports, nextReport, prevReport
     case reportCaseload, reportSuspensions, reportReintegration, reportOutOfSchool, reportActions
@@ -56,14 +56,16 @@ public enum Command: String, CaseIterable, Sendable {
         case .addProfessional: "Add a professional to the team"
         case .recordEnquiry: "Record a CME enquiry step"
         case .editOutOfSchool: "Edit the out-of-school (CNIS) record"
-        case .panelMode: "Panel mode: run the next planned panel (meeting)"
+        case .panelMode: "Panel mode: open the next planned panel (does not start it)"
+        case .panelStart: "Panel: start the meeting (starts its clock)"
+        case .panelReopen: "Panel: reopen this ended panel to correct it"
         case .panelNext: "Panel: next item"
         case .panelPrev: "Panel: previous item"
         case .panelDecide: "Panel: record the decision"
         case .panelAction: "Panel: add an agreed action"
         case .panelDefer: "Panel: defer to the next panel"
         case .panelDiscussed: "Panel: mark discussed"
-        case .panelEnd: "Panel: end the meeting"
+        case .panelEnd: "Panel: end the meeting (asks first)"
         case .undo: "Undo my last change"
         case .help: "Help: keys for this screen"
         case .palette: "Command palette"

@@ -21,7 +21,7 @@ extension Console {
             if c.file.reflections[id] != nil { state.message = "The suspension of \(pick.start.iso) already has a reflection"; return }
             let agencies = [""] + ((try? store.agencies()) ?? Agencies.defaults)
             let due = state.today.adding(days: 14).iso
-            state.form = Form(title: "Reflection on the suspension of \(pick.start.iso)", purpose: .reflection(suspensionId: id, caseRef: ref), fields: [
+            state.form = Form(title: formTitle("Reflection on the suspension of \(pick.start.iso)", c), purpose: .reflection(suspensionId: id, caseRef: ref), fields: [
                 .init("what", "What happened", required: true), .init("triggers", "Triggers"),
                 .init("pupil", "Pupil's view"), .init("change", "What will change"),
                 .init("a1agency", "Action 1 agency", .pick(agencies)), .init("a1desc", "Action 1"),
@@ -30,7 +30,7 @@ extension Console {
                 .init("a2owner", "Action 2 owner"), .init("a2due", "Action 2 due", .date, value: due)])
         case .addProfessional:
             let agencies = (try? store.agencies()) ?? Agencies.defaults
-            state.form = Form(title: "Add to the team around \(child.displayName)", purpose: .professional(caseRef: ref), fields: [
+            state.form = Form(title: formTitle("Add to the team", c), purpose: .professional(caseRef: ref), fields: [
                 .init("name", "Name", required: true), .init("agency", "Agency", .pick(agencies), required: true),
                 .init("role", "Role"), .init("contact", "Phone or email"),
                 .init("since", "Since", .date, required: true, value: state.today.iso),
@@ -39,13 +39,13 @@ extension Console {
             let done = Set(c.file.outOfSchool?.enquiriesDone ?? [])
             let open = CMEEnquiry.allCases.filter { !done.contains($0) }
             guard !open.isEmpty else { state.message = "Every CME enquiry is recorded for \(child.displayName)"; return }
-            state.form = Form(title: "CME enquiry for \(child.displayName)", purpose: .enquiry(childRef: child.ref, caseRef: ref), fields: [
+            state.form = Form(title: formTitle("CME enquiry", c), purpose: .enquiry(childRef: child.ref, caseRef: ref), fields: [
                 .init("step", "Enquiry", .pick(open.map(\.rawValue))),
                 .init("date", "Date done", .date, required: true, value: state.today.iso)])
         case .editOutOfSchool:
             let r = c.file.outOfSchool ?? OutOfSchoolRecord(childRef: child.ref)
             func yn(_ b: Bool) -> String { b ? "yes" : "no" }
-            state.form = Form(title: "Out-of-school record: \(child.displayName)", purpose: .outOfSchool(childRef: child.ref, caseRef: ref), fields: [
+            state.form = Form(title: formTitle("Out-of-school record", c), purpose: .outOfSchool(childRef: child.ref, caseRef: ref), fields: [
                 .init("address", "Address", value: r.childAddress ?? ""),
                 .init("parent1", "Parent 1", value: r.parent1Name ?? ""), .init("parent1Address", "Parent 1 address", value: r.parent1Address ?? ""),
                 .init("parent2", "Parent 2", value: r.parent2Name ?? ""), .init("parent2Address", "Parent 2 address", value: r.parent2Address ?? ""),
@@ -74,27 +74,33 @@ extension Console {
                                                            triggers: opt("triggers"), pupilView: opt("pupil"),
                                                            whatWillChange: opt("change"), author: user),
                                     caseRef: ref, actions: actions)
+            remember(ref, "reflection on a suspension recorded", .refuse(UndoRefusal.reflection))
             try reloadCase(ref)
             state.message = "Reflection saved" + (actions.isEmpty ? "" : "; \(actions.count) action(s) added")
         case .professional(let ref):
             let p = try store.addProfessional(user: user, Professional(caseRef: ref, agency: f["agency"], role: opt("role"), name: f["name"],
                                                                        contact: opt("contact"), since: try date("since"),
                                                                        isLead: f["lead"] == "yes"), date: state.today)
+            remember(ref, "\(p.name) added to the team", .refuse(UndoRefusal.professional))
             try reloadCase(ref)
             state.message = "\(p.name) added to the team" + (p.isLead ? " as lead" : "")
         case .enquiry(let child, let ref):
             let step = try CMEEnquiry.parse(f["step"])
-            try store.recordEnquiry(user: user, childRef: child, step: step, date: try date("date") ?? state.today)
+            let before = try store.outOfSchoolRecord(child)
+            let rec = try store.recordEnquiry(user: user, childRef: child, step: step, date: try date("date") ?? state.today)
+            remember(ref, "enquiry \(step.label) recorded", before.map { .outOfSchool(before: $0, version: rec.version) } ?? .refuse(UndoRefusal.newRecord))
             try reloadCase(ref)
             state.message = "Enquiry recorded: \(step.label)"
         case .outOfSchool(let child, let ref):
             guard f["hours"].isEmpty || Double(f["hours"]) != nil else { throw StoreError.invalid("hours: not a number") }
-            try store.setOutOfSchool(user: user, childRef: child, date: state.today, describe: "edited in the console") { r in
+            let before = try store.outOfSchoolRecord(child)
+            let rec = try store.setOutOfSchool(user: user, childRef: child, date: state.today, describe: "edited in the console") { r in
                 r.childAddress = opt("address"); r.parent1Name = opt("parent1"); r.parent1Address = opt("parent1Address")
                 r.parent2Name = opt("parent2"); r.parent2Address = opt("parent2Address"); r.educator = opt("educator")
                 r.educatorHours = Double(f["hours"]); r.otherProviders = opt("providers")
                 r.s47Enquiry = f["s47"] == "yes"; r.cpPlan = f["cpPlan"] == "yes"; r.specialSchool = f["special"] == "yes"
             }
+            remember(ref, "out-of-school record edited", before.map { .outOfSchool(before: $0, version: rec.version) } ?? .refuse(UndoRefusal.newRecord))
             try reloadCase(ref)
             state.message = "Out-of-school record saved"
         default: break

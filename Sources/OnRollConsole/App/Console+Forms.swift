@@ -9,11 +9,19 @@ extension Console {
         state.mode == .caseDetail ? state.detail : state.selected
     }
 
+    /// "Note — WM-00002 Alf Marsh": every form names the child as well as the ref, so a form opened
+    /// on the wrong row says so before anything is typed.
+    static func formTitle(_ what: String, ref: String, child: String) -> String { "\(what) — \(ref) \(child)" }
+
+    func formTitle(_ what: String, _ c: AssessedCase) -> String {
+        Console.formTitle(what, ref: c.file.case.ref, child: c.file.child.displayName)
+    }
+
     func openForm(_ cmd: Command) {
         if cmd == .reviewPlan, state.mode == .plans {
             guard state.planRows.indices.contains(state.planSelection) else { return }
             let row = state.planRows[state.planSelection]
-            state.form = planReviewForm(row.plan, caseRef: row.caseRef)
+            state.form = planReviewForm(row.plan, caseRef: row.caseRef, child: row.childName)
             return
         }
         guard let c = targetCase else { state.message = "Select a case first"; return }
@@ -21,11 +29,11 @@ extension Console {
         let today = state.today.iso
         switch cmd {
         case .newNote:
-            state.form = Form(title: "New note on \(ref)", purpose: .note(caseRef: ref), fields: [
+            state.form = Form(title: formTitle("Note", c), purpose: .note(caseRef: ref), fields: [
                 .init("text", "Note", required: true), .init("date", "Date", .date, required: true, value: today)])
         case .newAction:
             let agencies = (try? store.agencies()) ?? Agencies.defaults
-            state.form = Form(title: "New action on \(ref)", purpose: .action(caseRef: ref), fields: [
+            state.form = Form(title: formTitle("Action", c), purpose: .action(caseRef: ref), fields: [
                 .init("description", "What", required: true), .init("agency", "Agency", .pick(agencies), required: true),
                 .init("owner", "Owner", value: state.user), .init("due", "Due", .date, value: state.today.adding(days: 14).iso)])
         case .completeAction:
@@ -38,33 +46,33 @@ extension Console {
             } else {
                 chosen = open[0]
             }
-            state.form = Form(title: "Action \(chosen.id ?? 0) done: \(chosen.description.prefix(40))", purpose: .completeAction(id: chosen.id ?? 0), fields: [
+            state.form = Form(title: formTitle("Action \(chosen.id ?? 0) done", c), purpose: .completeAction(id: chosen.id ?? 0), fields: [
                 .init("outcome", "Outcome", required: true), .init("date", "Date", .date, required: true, value: today)])
         case .newSuspension:
-            state.form = Form(title: "Record a suspension for \(c.file.child.displayName)", purpose: .suspension(childRef: c.file.child.ref, caseRef: ref), fields: [
+            state.form = Form(title: formTitle("Suspension", c), purpose: .suspension(childRef: c.file.child.ref, caseRef: ref), fields: [
                 .init("start", "Start", .date, required: true, value: today), .init("days", "School days", .number, required: true, value: "1"),
                 .init("reason", "Reason", .pick(ReasonCode.allCases.map(\.rawValue))),
                 .init("type", "Type", .pick(SuspensionType.allCases.map(\.rawValue)))])
         case .changeStatus:
-            state.form = Form(title: "Status of \(ref) (now \(c.file.case.status.rawValue))", purpose: .status(caseRef: ref, version: c.file.case.version), fields: [
+            state.form = Form(title: formTitle("Status (now \(c.file.case.status.rawValue))", c), purpose: .status(caseRef: ref, version: c.file.case.version), fields: [
                 .init("status", "Status", .pick(CaseStatus.allCases.map(\.rawValue)), value: c.file.case.status.rawValue),
                 .init("reason", "Reason (to close)")])
         case .changeOwner:
-            state.form = Form(title: "Owner of \(ref)", purpose: .owner(caseRef: ref, version: c.file.case.version), fields: [
+            state.form = Form(title: formTitle("Owner", c), purpose: .owner(caseRef: ref, version: c.file.case.version), fields: [
                 .init("owner", "Owner", required: true, value: c.file.case.owner ?? "")])
         case .openCaseForChild:
-            state.form = Form(title: "Open a case for \(c.file.child.displayName)", purpose: .openCase(childRef: c.file.child.ref), fields: [
+            state.form = Form(title: formTitle("New case for the child", c), purpose: .openCase(childRef: c.file.child.ref), fields: [
                 .init("kind", "Kind", .pick(CaseKind.allCases.map(\.rawValue))), .init("owner", "Owner", value: state.user),
                 .init("summary", "Summary")])
         case .recordEHC:
             let k = c.file.case
-            state.form = Form(title: "EHC needs assessment for \(ref)", purpose: .ehc(caseRef: ref, version: k.version), fields: [
+            state.form = Form(title: formTitle("EHC needs assessment", c), purpose: .ehc(caseRef: ref, version: k.version), fields: [
                 .init("requested", "Requested", .date, value: k.ehcRequest?.iso ?? ""),
                 .init("decision", "Decision to assess", .date, value: k.ehcDecision?.iso ?? ""),
                 .init("noPlan", "No-plan notice", .date, value: k.ehcNoPlanNotice?.iso ?? ""),
                 .init("issued", "Plan issued/reviewed", .date, value: k.ehcLastReview?.iso ?? "")])
         case .recordContact:
-            state.form = Form(title: "Contact about \(c.file.child.displayName)", purpose: .contact(caseRef: ref), fields: [
+            state.form = Form(title: formTitle("Contact", c), purpose: .contact(caseRef: ref), fields: [
                 .init("type", "Type", .pick(["home visit", "phone call", "letter", "email", "school enquiry", "agency enquiry", "seen in school"])),
                 .init("outcome", "Outcome", required: true), .init("seen", "Child seen?", .pick(["no", "yes"])),
                 .init("date", "Date", .date, required: true, value: today)])
@@ -72,16 +80,16 @@ extension Console {
             guard let plan = c.file.plans.last(where: { !$0.plan.status.isEnded }) ?? c.file.plans.last else {
                 state.message = "\(ref) has no reintegration plan"; return
             }
-            state.form = planReviewForm(plan, caseRef: ref)
+            state.form = planReviewForm(plan, caseRef: ref, child: c.file.child.displayName)
         case .reflectSuspension, .addProfessional, .recordEnquiry, .editOutOfSchool:
             openCaseworkForm(cmd, c)
         default: break
         }
     }
 
-    func planReviewForm(_ plan: PlanDetail, caseRef: String) -> Form {
+    func planReviewForm(_ plan: PlanDetail, caseRef: String, child: String) -> Form {
         let planned = plan.phase(on: state.today)?.sessions ?? plan.phases.last?.sessions ?? 10
-        return Form(title: "Review of plan \(plan.plan.id ?? 0) (\(caseRef))", purpose: .planReview(planId: plan.plan.id ?? 0, caseRef: caseRef), fields: [
+        return Form(title: Console.formTitle("Review of plan \(plan.plan.id ?? 0)", ref: caseRef, child: child), purpose: .planReview(planId: plan.plan.id ?? 0, caseRef: caseRef), fields: [
             .init("date", "Date", .date, required: true, value: state.today.iso),
             .init("attended", "Sessions attended", .number, required: true),
             .init("planned", "Sessions planned", .number, required: true, value: String(planned * 2)),
@@ -98,7 +106,8 @@ extension Console {
         case .cancel:
             state.form = form
             if form.dirty {
-                state.confirm = .init(question: "Discard this \(form.title.split(separator: " ").prefix(2).joined(separator: " ").lowercased())? y/n", action: .discardForm)
+                let what = form.title.components(separatedBy: " — ").first ?? form.title
+                state.confirm = .init(question: "Discard this \(what.lowercased())? y/n", action: .discardForm)
             } else {
                 state.form = nil
             }
@@ -119,18 +128,18 @@ extension Console {
         switch f.purpose {
         case .note(let ref):
             let e = try store.addNote(user: user, caseRef: ref, text: f["text"], date: try date("date") ?? state.today, today: state.today)
-            state.undo.append(.init(description: "\(ref): note “\(f["text"].prefix(30))” added", reversal: .withdrawNote(caseRef: ref, noteId: e.id ?? 0)))
+            remember(ref, "note “\(f["text"].prefix(30))” added", .withdrawNote(noteId: e.id ?? 0))
             try reloadCase(ref)
             state.message = "Note saved"
         case .action(let ref):
             let a = try store.addAction(user: user, caseRef: ref, agency: f["agency"], description: f["description"],
                                         owner: f["owner"].isEmpty ? nil : f["owner"], due: try date("due"), today: state.today)
-            state.undo.append(.init(description: "\(ref): action “\(f["description"].prefix(30))” added", reversal: .cancelAction(id: a.id ?? 0)))
+            remember(ref, "action “\(f["description"].prefix(30))” added", .cancelAction(id: a.id ?? 0, version: a.version))
             try reloadCase(ref)
             state.message = "Action \(a.id ?? 0) saved"
         case .completeAction(let id):
             let a = try store.completeAction(user: user, id: id, outcome: f["outcome"], date: try date("date") ?? state.today)
-            state.undo.append(.init(description: "\(a.caseRef): action \(id) open → done", reversal: .reopenAction(id: id)))
+            remember(a.caseRef, "action \(id) open → done", .reopenAction(id: id, version: a.version))
             try reloadCase(a.caseRef)
             state.message = "Action \(id) done"
         case .suspension(let child, let ref):
@@ -138,44 +147,52 @@ extension Console {
             let s = try store.addSuspension(user: user, Suspension(childRef: child, start: try date("start") ?? state.today, days: days,
                                                                    reason: try ReasonCode.parseOptional(f["reason"]),
                                                                    type: try SuspensionType.parse(f["type"])), today: state.today)
+            remember(ref, "suspension of \(s.start.iso) recorded", .refuse(UndoRefusal.suspension))
             try reloadCase(ref)
             state.message = "Suspension \(s.id ?? 0) recorded (\(formatDays(days)) days)"
         case .status(let ref, let version):
             let to = try CaseStatus.parse(f["status"])
             let before = try store.case(ref)?.status ?? .open
             guard to != before else { state.message = "Status unchanged"; return }
-            try store.setStatus(user: user, ref: ref, status: to, today: state.today, reason: f["reason"], expectedVersion: version)
-            state.undo.append(.init(description: "\(ref): status \(before.rawValue) → \(to.rawValue)", reversal: .status(caseRef: ref, to: before)))
+            let c = try store.setStatus(user: user, ref: ref, status: to, today: state.today, reason: f["reason"], expectedVersion: version)
+            remember(ref, "status \(before.rawValue) → \(to.rawValue)", .status(to: before, version: c.version))
             try reloadCase(ref)
             state.message = "\(ref) is now \(to.rawValue)"
         case .owner(let ref, let version):
             let before = try store.case(ref)?.owner ?? ""
-            try store.assign(user: user, ref: ref, owner: f["owner"], today: state.today, expectedVersion: version)
-            state.undo.append(.init(description: "\(ref): owner \(before) → \(f["owner"])", reversal: .owner(caseRef: ref, to: before)))
+            let c = try store.assign(user: user, ref: ref, owner: f["owner"], today: state.today, expectedVersion: version)
+            remember(ref, "owner \(before.isEmpty ? "none" : before) → \(f["owner"])",
+                     before.isEmpty ? .refuse("the case had no owner before: assign the right one with w") : .owner(to: before, version: c.version))
             try reloadCase(ref)
             state.message = "\(ref) now owned by \(f["owner"])"
         case .openCase(let child):
             let c = try store.openCase(user: user, childRef: child, kind: try CaseKind.parse(f["kind"]),
                                        owner: f["owner"].isEmpty ? nil : f["owner"], summary: f["summary"].isEmpty ? nil : f["summary"],
                                        today: state.today)
+            let from = targetCase?.file.case.ref
+            for r in Set([c.ref] + (from.map { [$0] } ?? [])) { remember(r, "case \(c.ref) opened", .refuse(UndoRefusal.openCase)) }
             try reloadCase(c.ref)
             state.message = "Case \(c.ref) opened"
         case .contact(let ref):
             try store.addContact(user: user, caseRef: ref, date: try date("date") ?? state.today, type: f["type"],
                                  outcome: f["outcome"], seen: f["seen"] == "yes", text: nil, today: state.today)
+            remember(ref, "contact “\(f["type"]): \(f["outcome"].prefix(30))” recorded", .refuse(UndoRefusal.contact))
             try reloadCase(ref)
             state.message = "Contact recorded"
         case .panelDecision, .panelAction:
             try savePanelForm(f)
         case .ehc(let ref, let version):
             let (req, dec, none, iss) = (try date("requested"), try date("decision"), try date("noPlan"), try date("issued"))
-            try store.editCase(user: user, ref: ref, expectedVersion: version, date: state.today, kind: .status, op: "case.ehc",
+            let was = try store.case(ref).map { UndoEntry.EHCSteps(request: $0.ehcRequest, decision: $0.ehcDecision,
+                                                                   noPlanNotice: $0.ehcNoPlanNotice, lastReview: $0.ehcLastReview) }
+            let saved = try store.editCase(user: user, ref: ref, expectedVersion: version, date: state.today, kind: .status, op: "case.ehc",
                                describe: { _, a in
                                    "EHC needs assessment: requested \(a.ehcRequest?.iso ?? "—"), decision \(a.ehcDecision?.iso ?? "—"), "
                                        + "no-plan notice \(a.ehcNoPlanNotice?.iso ?? "—"), plan \(a.ehcLastReview?.iso ?? "—")"
                                }) { c in
                 c.ehcRequest = req; c.ehcDecision = dec; c.ehcNoPlanNotice = none; c.ehcLastReview = iss
             }
+            if let was { remember(ref, "EHC needs assessment steps edited", .ehc(was, version: saved.version)) }
             try reloadCase(ref)
             state.message = "EHC steps saved for \(ref)"
         case .planReview(let planId, let ref):
@@ -185,6 +202,7 @@ extension Console {
                                     notWorking: f["notWorking"].isEmpty ? nil : f["notWorking"],
                                     decision: try PlanReview.Decision.parseOptional(f["decision"]), author: user)
             try store.addPlanReview(user: user, review, today: state.today)
+            remember(ref, "review of plan \(planId) recorded", .refuse(UndoRefusal.planReview))
             try reloadCase(ref)
             if state.mode == .plans { try loadPlans() }
             state.message = "Review saved for plan \(planId)"

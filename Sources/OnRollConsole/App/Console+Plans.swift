@@ -19,6 +19,8 @@ extension Console {
     }
 
     func loadPlans() throws {
+        // A saved review can move its plan in the list (no longer overdue): the cursor stays on the plan.
+        let keep = state.planRows.indices.contains(state.planSelection) ? state.planRows[state.planSelection].plan.plan.id : nil
         let cal = try store.calendar()
         let today = state.today
         state.planRows = try store.planRows(setting: state.planSetting).map { row in
@@ -32,6 +34,7 @@ extension Console {
             if a.overdue != b.overdue { return a.overdue }
             return (a.nextReview?.dayNumber ?? Int.max, a.caseRef) < (b.nextReview?.dayNumber ?? Int.max, b.caseRef)
         }
+        if let id = keep, let i = state.planRows.firstIndex(where: { $0.plan.plan.id == id }) { state.planSelection = i }
         state.planSelection = min(state.planSelection, max(0, state.planRows.count - 1))
     }
 }

@@ -42,13 +42,16 @@ public final class Console {
     /// Re-reads one case after a change, without re-assessing the whole caseload, and follows
     /// anything else written since the last look (another officer's work in the meantime).
     func reloadCase(_ ref: String) throws {
-        try refreshCase(ref)
-        _ = try absorbChanges(alreadyRead: [ref])
+        let keep = state.selected?.file.case.ref
+        try refreshCase(ref, keeping: keep)
+        _ = try absorbChanges(alreadyRead: [ref], keeping: keep)
     }
 
     /// Re-reads the cases named in the audit log since `lastStamp`; returns how many were re-read.
     @discardableResult
-    func absorbChanges(alreadyRead: Set<String> = []) throws -> Int {
+    func absorbChanges(alreadyRead: Set<String> = [], keeping: String? = nil) throws -> Int {
+        // Read before `state.all` changes: afterwards `state.selected` indexes the new list with old positions.
+        let keep = keeping ?? state.selected?.file.case.ref
         let changes = try store.changes(since: lastStamp)
         if changes.needsFullReload { try reloadAll(); return state.all.count }
         let refs = changes.caseRefs.subtracting(alreadyRead)
@@ -56,13 +59,13 @@ public final class Console {
         if !refs.isEmpty {
             state.all = Store.rank(state.all)
             caseloadChanged()
-            applyFilter(keeping: state.selected?.file.case.ref)
+            applyFilter(keeping: keep)
         }
         lastStamp = changes.stamp
         return refs.count
     }
 
-    private func refreshCase(_ ref: String, rank: Bool = true) throws {
+    private func refreshCase(_ ref: String, rank: Bool = true, keeping keep: String? = nil) throws {
         let fresh = try store.assessedCase(ref, today: state.today)
         var light = fresh
         // The caseload keeps only the latest contact, as the bulk load does.
@@ -76,7 +79,7 @@ public final class Console {
         guard rank else { return }
         state.all = Store.rank(state.all)
         caseloadChanged()
-        applyFilter(keeping: state.selected?.file.case.ref ?? ref)
+        applyFilter(keeping: keep ?? ref)
     }
 
     func reloadDetail(_ ref: String) throws {
@@ -93,6 +96,12 @@ public final class Console {
         } catch {
             if (try? reloadAll()) != nil { state.message = "Reloaded: the caseload was changed elsewhere" }
         }
+    }
+
+    /// True once after Ctrl-L: the runtime then has the backend repaint everything.
+    func takeRepaintRequest() -> Bool {
+        defer { state.repaintRequested = false }
+        return state.repaintRequested
     }
 
     func nextDeadline(_ c: AssessedCase) -> Deadline? {
@@ -138,9 +147,11 @@ public final class Console {
             state.searching = false
             state.message = state.visible.isEmpty ? "No case matches “\(state.searchEditor.string)”" : "\(state.visible.count) match"
         case .escape:
+            // The case under the cursor stays under it: the next key acts on the child you were looking at.
+            let keep = state.selected?.file.case.ref
             state.searching = false
             state.searchEditor = LineEditor()
-            applyFilter()
+            applyFilter(keeping: keep)
         default:
             if state.searchEditor.handle(key) { state.selection = 0; applyFilter() }
         }
@@ -171,11 +182,18 @@ public final class Console {
             state.confirm = nil
             switch c.action {
             case .discardForm: state.form = nil; state.message = "Discarded"
-            case .undo: performUndo()
+            case .undo(let i): performUndo(i)
+            case .endPanel: endPanelMeeting()
+            case .reopenPanel(let id): reopenPanel(id)
             }
         case .char("n"), .char("N"), .escape:
             state.confirm = nil
-            state.message = c.action == .undo ? "Undo cancelled" : "Still editing"
+            switch c.action {
+            case .discardForm: state.message = "Still editing"
+            case .undo: state.message = "Undo cancelled"
+            case .endPanel: state.message = "The meeting goes on"
+            case .reopenPanel: state.message = "The panel stays ended"
+            }
         default: break
         }
     }
@@ -195,7 +213,8 @@ public final class Console {
         case .quit: if state.mode == .caseload { state.quit = true } else { goBack() }
         case .search: state.searching = true; state.searchEditor = LineEditor(state.searchEditor.string); state.message = "Search: type a name, UPN or ref · Enter keeps · Esc clears"
         case .clearFilter:
-            state.searchEditor = LineEditor(); state.filter = CaseFilter(); state.view = .all; applyFilter()
+            let keep = state.selected?.file.case.ref
+            state.searchEditor = LineEditor(); state.filter = CaseFilter(); state.view = .all; applyFilter(keeping: keep)
             state.message = "Filters cleared"
         case .nextView: setView(AppState.SavedView.allCases[(AppState.SavedView.allCases.firstIndex(of: state.view)! + 1) % AppState.SavedView.allCases.count])
         case .viewAll: setView(.all)
@@ -220,14 +239,15 @@ public final class Console {
              .recordContact, .reviewPlan, .recordEHC, .reflectSuspension, .addProfessional, .recordEnquiry, .editOutOfSchool:
             openForm(cmd)
         case .planReviews: openPlans()
-        case .panelMode, .panelNext, .panelPrev, .panelDecide, .panelAction, .panelDefer, .panelDiscussed, .panelEnd:
+        case .panelMode, .panelStart, .panelNext, .panelPrev, .panelDecide, .panelAction, .panelDefer, .panelDiscussed,
+             .panelEnd, .panelReopen:
             runPanel(cmd)
         case .undo: askUndo()
         case .help: state.overlay = .help
         case .palette: state.overlay = .palette(AppState.Palette())
         case .refresh:
             do { try reloadAll(); state.message = "Reloaded" } catch { state.message = "Reload failed: \(error)" }
-        case .redraw: state.message = ""
+        case .redraw: state.message = ""; state.repaintRequested = true
         case .openReports, .nextReport, .prevReport, .reportCaseload, .reportSuspensions, .reportReintegration,
              .reportOutOfSchool, .reportActions, .reportYearBack, .reportYearForward, .reportTerm, .reportPublish,
              .reportChartGroup, .reportWrite:

@@ -25,6 +25,7 @@ public enum Runtime {
             }
             let keepGoing = console.handle(key)
             if !keepGoing { break }
+            if console.takeRepaintRequest() { backend.invalidate() }
             RootView.render(console.state, on: screen)
             backend.draw(screen)
         }

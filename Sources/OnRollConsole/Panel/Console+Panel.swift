@@ -6,21 +6,34 @@ import OnRollStore
 extension Console {
     func runPanel(_ cmd: Command) {
         if cmd == .panelMode { openPanelMode(); return }
-        guard state.mode == .panel, state.panel != nil else { state.message = "Open panel mode first (M)"; return }
+        guard state.mode == .panel, let session = state.panel else { state.message = "Open panel mode first (M)"; return }
+        // Recording is for a meeting in progress: before S it would run no clock; after E the record is closed.
+        let recording: Set<Command> = [.panelDecide, .panelAction, .panelDefer, .panelDiscussed, .panelEnd]
+        if recording.contains(cmd) {
+            switch session.record.panel.status {
+            case .planned: state.message = "The meeting has not started: S starts it"; return
+            case .closed: state.message = "This panel has ended: O reopens it to correct it"; return
+            case .running: break
+            }
+        }
         switch cmd {
+        case .panelStart: startPanelMeeting()
+        case .panelReopen: askReopenPanel()
         case .panelNext: panelMove(1)
         case .panelPrev: panelMove(-1)
         case .panelDecide: openPanelForm(decision: true)
         case .panelAction: openPanelForm(decision: false)
         case .panelDefer: panelWrite("Deferred") { s, item in
             let next = try s.deferItem(user: state.user, itemId: item, today: state.today)
+            if let ref = state.panel?.current?.item.caseRef { remember(ref, "deferred to the panel of \(next.date.iso)", .refuse(UndoRefusal.panelDeferral)) }
             return "deferred to the panel of \(next.date.long)"
         }
         case .panelDiscussed: panelWrite("Discussed") { s, item in
             try s.markDiscussed(user: state.user, itemId: item, today: state.today)
+            if let ref = state.panel?.current?.item.caseRef { remember(ref, "marked discussed at panel", .refuse(UndoRefusal.panelDiscussed)) }
             return "marked discussed"
         }
-        case .panelEnd: endPanelMeeting()
+        case .panelEnd: askEndPanel()
         default: break
         }
     }
@@ -29,20 +42,21 @@ extension Console {
         if state.panel != nil { state.panel!.now = clock() }
     }
 
-    /// Opens the next planned panel, builds its agenda if it has none, and starts the meeting.
-    func openPanelMode() {
+    /// Opens the next planned panel (or, with none planned, the last one ended, to look at or
+    /// reopen) and builds its agenda if it has none. It does not start the meeting: that is S.
+    func openPanelMode(id wanted: Int64? = nil) {
         do {
-            guard let p = try store.upcomingPanel(today: state.today), let id = p.id else {
+            let latestEnded = try store.panels().filter { $0.status == .closed }.max { ($0.endedAt ?? "", $0.date) < ($1.endedAt ?? "", $1.date) }
+            guard let p = try wanted.map(store.panel) ?? store.upcomingPanel(today: state.today) ?? latestEnded, let id = p.id else {
                 state.message = "No panel is planned: create one with `onroll panel new --date D --type T`"
                 return
             }
             var record = try store.panelRecord(id)
             var built = 0
-            if record.agenda.isEmpty {
+            if record.agenda.isEmpty && p.status != .closed {
                 built = try store.buildAgenda(user: state.user, panelId: id, today: state.today).count
+                record = try store.panelRecord(id)
             }
-            try store.startPanel(user: state.user, id: id)
-            record = try store.panelRecord(id)
             var cases: [String: AssessedCase] = [:]
             for i in record.agenda {
                 cases[i.item.caseRef] = try state.all.first { $0.file.case.ref == i.item.caseRef }
@@ -54,7 +68,12 @@ extension Console {
             state.panel = session
             state.mode = .panel
             lastStamp = try store.changeStamp()
-            state.message = "\(record.title): \(record.agenda.count) items\(built > 0 ? " (agenda built: \(built) added)" : "") · d decision · a action · f defer"
+            let items = "\(record.agenda.count) items\(built > 0 ? " (agenda built: \(built) added)" : "")"
+            switch record.panel.status {
+            case .planned: state.message = "\(record.title): \(items) · not started: S starts the meeting"
+            case .running: state.message = "\(record.title): \(items) · meeting in progress · d decision · a action · f defer"
+            case .closed: state.message = "\(record.title): ended \(record.panel.endedAt ?? "") · O reopens it to correct it"
+            }
         } catch {
             state.message = "Cannot open the panel: \(error)"
         }
@@ -95,13 +114,13 @@ extension Console {
         guard let item = state.panel?.current, let id = item.item.id else { return }
         let ref = item.item.caseRef
         if decision {
-            state.form = Form(title: "Decision on \(ref) (\(item.childName))", purpose: .panelDecision(itemId: id, caseRef: ref), fields: [
+            state.form = Form(title: Console.formTitle("Panel decision", ref: ref, child: item.childName), purpose: .panelDecision(itemId: id, caseRef: ref), fields: [
                 .init("decision", "Decision", .pick(PanelDecisions.common), value: item.item.decision.flatMap { PanelDecisions.common.contains($0) ? $0 : nil } ?? ""),
                 .init("note", "Detail", value: item.item.decisionNote ?? ""),
                 .init("share", "Detail in redacted minutes", .pick(["not shared", "shared"]), value: item.item.noteShared ? "shared" : "not shared")])
         } else {
             let agencies = (try? store.agencies()) ?? Agencies.defaults
-            state.form = Form(title: "Panel action on \(ref)", purpose: .panelAction(itemId: id, caseRef: ref), fields: [
+            state.form = Form(title: Console.formTitle("Panel action", ref: ref, child: item.childName), purpose: .panelAction(itemId: id, caseRef: ref), fields: [
                 .init("description", "What", required: true), .init("agency", "Agency", .pick(agencies), required: true),
                 .init("owner", "Owner", required: true), .init("due", "Due", .date, required: true, value: state.today.adding(days: 14).iso)])
         }
@@ -118,12 +137,14 @@ extension Console {
             }
             try store.recordDecision(user: state.user, itemId: id, decision: decision, note: note,
                                      noteShared: f["share"] == "shared", today: state.today)
+            remember(ref, "panel decision “\(decision.prefix(30))” recorded", .refuse(UndoRefusal.panelDecision))
             try afterPanelChange(ref)
             state.message = "\(ref): decision recorded — \(decision)"
         case .panelAction(let id, let ref):
             let a = try store.addPanelAction(user: state.user, itemId: id, agency: f["agency"], description: f["description"],
                                              owner: f["owner"], due: f["due"].isEmpty ? nil : try SchoolDate.parse(f["due"]),
                                              today: state.today)
+            remember(ref, "panel action “\(a.description.prefix(30))” added", .cancelAction(id: a.id ?? 0, version: a.version))
             try afterPanelChange(ref)
             state.message = "\(ref): action \(a.id ?? 0) for \(a.agency) saved"
         default: break
@@ -152,27 +173,5 @@ extension Console {
         guard let id = state.panel?.record.panel.id else { return }
         state.panel?.record = try store.panelRecord(id)
         lastStamp = try store.changeStamp()
-    }
-
-    func endPanelMeeting() {
-        guard let id = state.panel?.record.panel.id else { return }
-        saveItemTime()
-        do {
-            try store.endPanel(user: state.user, id: id)
-            let s = state.panel!
-            state.panel = nil
-            state.mode = .caseload
-            state.message = "Panel ended after \(PanelView.clock(s.meetingSeconds)): \(s.doneCount) of \(s.record.agenda.count) items dealt with · minutes: onroll panel minutes \(id)"
-        } catch {
-            state.message = "Cannot end the panel: \(error)"
-        }
-    }
-
-    /// Leaves panel mode without ending the meeting (it can be resumed with M).
-    func leavePanel() {
-        saveItemTime()
-        state.panel = nil
-        state.mode = .caseload
-        state.message = "Left the panel; M resumes it"
     }
 }

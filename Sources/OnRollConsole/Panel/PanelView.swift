@@ -10,7 +10,7 @@ enum PanelView {
         guard let p = s.panel else { return }
         let w = screen.width, h = screen.height
         let r = p.record
-        screen.line("OnRoll · \(r.title) · chair \(r.panel.chair ?? "not set") · \(p.doneCount)/\(r.agenda.count) dealt with", y: 0, style: Theme.title)
+        screen.line("OnRoll · \(r.title)\(r.panel.status == .closed ? " (ended)" : "") · chair \(r.panel.chair ?? "not set") · \(p.doneCount)/\(r.agenda.count) dealt with", y: 0, style: Theme.title)
         let leftW = w >= 120 ? 44 : 30
         let rows = max(1, h - 4)
         screen.text("Agenda", x: 0, y: 1, width: leftW - 1, style: Theme.header)
@@ -85,7 +85,11 @@ enum PanelView {
 
     /// ` item 2:15 · meeting 0:14:30 `: the status line's right-hand side in panel mode.
     static func timers(_ p: PanelSession) -> String {
-        " item \(PanelMinutes.duration(p.itemSeconds)) · meeting \(clock(p.meetingSeconds)) "
+        switch p.record.panel.status {
+        case .planned: " not started · S starts the meeting "
+        case .running: " item \(PanelMinutes.duration(p.itemSeconds)) · meeting \(clock(p.meetingSeconds ?? 0)) "
+        case .closed: " ended · meeting \(clock(p.meetingSeconds ?? 0)) "
+        }
     }
 
     static func clock(_ seconds: Int) -> String {

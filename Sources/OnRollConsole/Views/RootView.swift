@@ -36,8 +36,10 @@ enum StatusLine {
         let w = screen.width, y = screen.height - 2
         var right = s.confirm != nil ? "" : s.mode == .panel && s.panel != nil ? PanelView.timers(s.panel!) : " \(s.storeName) · \(s.user) · \(s.today.short) \(s.today.year) "
         let left = s.confirm.map { " " + $0.question } ?? " " + s.message
-        // The reports screen's message is the path `w` writes to: it must be readable whole.
-        if s.mode == .reports, TextWidth.of(left) + TextWidth.of(right) > w { right = "" }
+        // A message must be readable whole (the reports screen's is the path `w` writes to; an
+        // undo refusal says what to do instead): it takes the right-hand side when it needs it,
+        // except from the panel's clocks, which the chair watches throughout.
+        if s.mode != .panel, TextWidth.of(left) + TextWidth.of(right) > w { right = "" }
         screen.text(left, x: 0, y: y, width: max(0, w - TextWidth.of(right)), style: s.confirm != nil ? Theme.warning : Theme.status)
         screen.text(right, x: max(0, w - TextWidth.of(right)), y: y, width: TextWidth.of(right), style: Theme.status)
         screen.line(hints(s), y: y + 1, style: Theme.dim)
@@ -68,6 +70,12 @@ enum StatusLine {
         case .reports:
             full = "1-5/←→ report · [ ] year · t term · p publishable · c school/trust · w write · j/k scroll · q back"
             short = "1-5 report · [ ] year · t term · p publish · w write · q back"
+        case .panel where s.panel?.record.panel.status == .planned:
+            full = "S start the meeting · n/p next/previous · ? help · q leave"
+            short = "S start meeting · n/p items · ? help · q leave"
+        case .panel where s.panel?.record.panel.status == .closed:
+            full = "O reopen to correct it · n/p next/previous · ? help · q leave"
+            short = "O reopen · n/p items · ? help · q leave"
         case .panel:
             full = "n/p next/previous · d decision · a action · f defer · x discussed · E end meeting · ? help · q leave"
             short = "n/p items · d decide · a action · f defer · x done · E end · q leave"
