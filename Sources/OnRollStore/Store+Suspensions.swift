@@ -70,8 +70,10 @@ extension Store {
     }
 
     @discardableResult
-    public func addAttendance(user: String, _ a: AttendanceRecord) throws -> AttendanceRecord {
+    public func addAttendance(user: String, _ a: AttendanceRecord, today: SchoolDate = Store.clockToday()) throws -> AttendanceRecord {
         try a.validate()
+        // Attendance for the coming week once changed a child's score before the week had happened.
+        if let p = RecordedDate.problem(a.to, today: today, what: "the attendance period") { throw StoreError.invalid(p) }
         return try write(user: user) { ctx in
             guard try Child.fetchOne(ctx.db, key: a.childRef) != nil else { throw StoreError.notFound("no child with ref \(a.childRef)") }
             var rec = a

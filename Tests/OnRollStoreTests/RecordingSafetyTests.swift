@@ -57,3 +57,28 @@ final class RecordingSafetyTests: XCTestCase {
         XCTAssertEqual(try f.store.plan(id).reviews.count, 1)
     }
 }
+
+/// Issue 12.7 for attendance and imported chronology: what happened can't be dated after today.
+final class FutureRecordTests: XCTestCase {
+    func testAttendanceForAPeriodNotYetOverIsRefused() throws {
+        let fx = try StoreFixture()
+        let week = AttendanceRecord(childRef: "C1", from: try SchoolDate.parse("2026-11-23"), to: try SchoolDate.parse("2026-11-27"),
+                                    possible: 10, present: 2)
+        XCTAssertThrowsError(try fx.store.addAttendance(user: "t", week, today: fx.today)) { e in
+            XCTAssertEqual("\(e)", "the attendance period is dated 2026-11-27, after today (2026-11-23): record it on or after the day it happens")
+        }
+        XCTAssertNoThrow(try fx.store.addAttendance(user: "t", week, today: try SchoolDate.parse("2026-11-27")))
+    }
+
+    func testAnImportedLineOrPeriodAfterTodayIsRefusedNamingTheLine() throws {
+        let fx = try StoreFixture()
+        let opts = ImportOptions(today: fx.today)
+        XCTAssertThrowsError(try fx.imp(.chronology, "case_ref,date,kind,text\nWM-00001,2026-11-20,seen,ok\nWM-00001,2026-12-25,seen,Seen at Christmas\n", options: opts)) { e in
+            XCTAssertEqual("\(e)", "chronology.csv:3: date: the seen is dated 2026-12-25, after today (2026-11-23): record it on or after the day it happens")
+        }
+        XCTAssertThrowsError(try fx.imp(.attendance, "child_ref,from,to,possible,present\nC1,2026-11-23,2026-11-27,10,2\n", options: opts)) { e in
+            XCTAssertTrue("\(e)".hasPrefix("attendance.csv:2: to: the attendance period is dated 2026-11-27"), "\(e)")
+        }
+        XCTAssertFalse(try fx.store.caseFile("WM-00001").chronology.contains { $0.text == "ok" }, "nothing was written")
+    }
+}

@@ -34,7 +34,7 @@ struct ImportCommand: ParsableCommand {
         let rejectsPath = skipInvalid ? (rejects ?? (file == "-" ? "rejects.csv" : file + ".rejects.csv")) : nil
         let r = try store.importCSV(k, data: data, fileName: name, user: global.userName,
                                     options: ImportOptions(skipInvalid: skipInvalid, rejectsPath: rejectsPath, chronicle: chronicle,
-                                                           updateExisting: updateExisting))
+                                                           updateExisting: updateExisting, today: try global.todayDate()))
         for p in r.problems { printErr("warning: \(p)") }
         printOut("\(k.rawValue): \(r.summary)" + (r.rejectsPath.map { "; rejected rows written to \($0)" } ?? ""))
     }

@@ -120,7 +120,7 @@ struct AttendanceCommand: ParsableCommand {
         func run() throws {
             let a = AttendanceRecord(childRef: child, from: try parseDate(from, "--from")!, to: try parseDate(to, "--to")!,
                                      possible: possible, present: present, authorised: authorised, unauthorised: unauthorised)
-            let r = try global.openStore().addAttendance(user: global.userName, a)
+            let r = try global.openStore().addAttendance(user: global.userName, a, today: try global.todayDate())
             printOut("attendance \(r.id ?? 0) added: \(r.missed) of \(r.possible) sessions missed")
         }
     }

@@ -26,6 +26,8 @@ struct Codec<E: AuditedRecord> {
     var versioned = false
     /// Whether an import that changes a stored record writes one chronology line per changed field.
     var chroniclesChanges = false
+    /// The date a record says something happened on, which can't be after today (RecordedDate).
+    var happened: ((E) -> (date: SchoolDate, column: String, what: String))? = nil
     /// Sets what the importing officer's write decides, not the file, on a new record.
     var stamp: ((inout E, WriteContext, ImportOptions) -> Void)? = nil
 }

@@ -26,6 +26,7 @@ extension Codecs {
         caseRef: { $0.caseRef },
         merge: { old, _ in old },  // chronology is append-only: a re-imported line never rewrites the stored one
         describe: { "\($0.caseRef): \($0.kind.label)" },
+        happened: { e in (e.date, "date", "the \(e.kind.label)") },
         stamp: { e, ctx, options in
             // The file's author and time are what it reports; the line is the importing officer's,
             // at the time of the import (a file once credited another officer with a "seen" visit).

@@ -147,7 +147,8 @@ enum Codecs {
             return try AttendanceRecord.filter(Column("childRef") == e.childRef && Column("from") == e.from && Column("to") == e.to).fetchOne(db)
         },
         merge: { old, new in var e = new; e.id = old.id; return e },
-        describe: { "\($0.childRef): attendance \($0.from.iso)..\($0.to.iso)" }
+        describe: { "\($0.childRef): attendance \($0.from.iso)..\($0.to.iso)" },
+        happened: { a in (a.to, "to", "the attendance period") }
     )
 
     nonisolated(unsafe) static let actions = Codec<CaseAction>(

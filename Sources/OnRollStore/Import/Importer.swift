@@ -24,10 +24,13 @@ public struct ImportOptions: Sendable {
     /// Keep the chronology's authors and times as the file gives them. Only for OnRoll's own synthetic
     /// sample, whose authors are part of the story it tells; every file an officer imports is theirs.
     public var keepFileAuthors = false
+    /// Records of what happened (attendance, chronology) dated after this are refused; nil for the
+    /// synthetic sample, whose dates are its own.
+    public var today: SchoolDate?
     public init(skipInvalid: Bool = false, rejectsPath: String? = nil, chronicle: Bool = true, updateExisting: Bool = false,
-                keepFileAuthors: Bool = false) {
+                keepFileAuthors: Bool = false, today: SchoolDate? = nil) {
         self.skipInvalid = skipInvalid; self.rejectsPath = rejectsPath; self.chronicle = chronicle
-        self.updateExisting = updateExisting; self.keepFileAuthors = keepFileAuthors
+        self.updateExisting = updateExisting; self.keepFileAuthors = keepFileAuthors; self.today = today
     }
 }
 
@@ -118,6 +121,10 @@ extension Store {
                 // Read beside the record, not into it: a new record is inserted at insert's version.
                 let version = codec.versioned ? reader.int("version") : nil
                 var problems = reader.errors
+                if problems.isEmpty, let today = options.today, let h = codec.happened?(entity),
+                   let p = RecordedDate.problem(h.date, today: today, what: h.what) {
+                    problems.append("\(file):\(record.line): \(h.column): \(p)")
+                }
                 if problems.isEmpty, entity.auditKey != "?" {
                     if let first = firstLine[entity.auditKey] {
                         problems.append("\(file):\(record.line): \(keyColumn): '\(entity.auditKey.prefix(30))' is also on line \(first); one row per record")
