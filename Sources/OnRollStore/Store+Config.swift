@@ -5,11 +5,13 @@ import OnRollCore
 /// and audited like any other change.
 extension Store {
     public func config() throws -> [String: String] {
-        try read { db in
-            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT key, value FROM config").map {
-                ($0["key"] as String, $0["value"] as String)
-            })
-        }
+        try read { db in try config(db) }
+    }
+
+    func config(_ db: Database) throws -> [String: String] {
+        Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT key, value FROM config").map {
+            ($0["key"] as String, $0["value"] as String)
+        })
     }
 
     public func setConfig(user: String, key: String, value: String?) throws {

@@ -4,7 +4,11 @@ import OnRollCore
 /// Reads: one case in full, or the whole open caseload in a few bulk queries (never one query per row).
 extension Store {
     public func calendar() throws -> SchoolCalendar {
-        try read { db in SchoolCalendar(rows: try TermDates.order(Column("start")).fetchAll(db)) }
+        try read { db in try calendar(db) }
+    }
+
+    func calendar(_ db: Database) throws -> SchoolCalendar {
+        SchoolCalendar(rows: try TermDates.order(Column("start")).fetchAll(db))
     }
 
     public func schools() throws -> [School] { try read { try School.order(Column("urn")).fetchAll($0) } }
@@ -52,7 +56,10 @@ extension Store {
     /// Every case matching `includeClosed`, assembled in bulk. The chronology of each file holds only
     /// its latest contact entry (what the rules read); open a single case for the full chronology.
     public func caseFiles(includeClosed: Bool = false) throws -> [CaseFile] {
-        try read { db in
+        try read { db in try caseFiles(db, includeClosed: includeClosed) }
+    }
+
+    func caseFiles(_ db: Database, includeClosed: Bool) throws -> [CaseFile] {
             let cases = includeClosed
                 ? try Case.order(Column("ref")).fetchAll(db)
                 : try Case.filter(Column("status") != CaseStatus.closed.rawValue).order(Column("ref")).fetchAll(db)
@@ -76,8 +83,12 @@ extension Store {
             let team = Dictionary(grouping: try Professional.order(Column("id")).fetchAll(db), by: \.caseRef)
             let oos = Dictionary(uniqueKeysWithValues: try OutOfSchoolRecord.fetchAll(db).map { ($0.childRef, $0) })
             let deletions = Dictionary(grouping: try RollDeletion.order(Column("date")).fetchAll(db), by: \.childRef)
-            return cases.compactMap { c -> CaseFile? in
-                guard caseRefs.contains(c.ref), let child = children[c.childRef] else { return nil }
+            return try cases.compactMap { c -> CaseFile? in
+                guard caseRefs.contains(c.ref) else { return nil }
+                // As the single read does: a case whose child is missing is damage to report, not to hide.
+                guard let child = children[c.childRef] else {
+                    throw StoreError.invalid("case \(c.ref) names child \(c.childRef), who is not in the store: run `onroll check`")
+                }
                 let sus = suspensions[c.childRef] ?? []
                 var refl: [Int64: Reflection] = [:]
                 for s in sus { if let id = s.id, let r = reflections[id] { refl[id] = r } }
@@ -89,7 +100,6 @@ extension Store {
                                 },
                                 team: team[c.ref] ?? [], outOfSchool: oos[c.childRef], deletions: deletions[c.childRef] ?? [])
             }
-        }
     }
 
     /// The audit trail, newest first; for one case when `caseRef` is given.

@@ -30,9 +30,9 @@ public final class Console {
 
     func reloadAll() throws {
         let keepRef = state.selected?.file.case.ref
-        state.all = try store.caseload(today: state.today)
+        // One snapshot: what was read and the stamp it reflects, so nothing committed in between is missed.
+        (state.all, lastStamp) = try store.caseloadSnapshot(today: state.today)
         caseloadChanged()
-        lastStamp = try store.changeStamp()
         applyFilter(keeping: keepRef)
         if let ref = state.detail?.file.case.ref { try reloadDetail(ref) }
         if state.mode == .plans { try loadPlans() }

@@ -67,7 +67,8 @@ extension Console {
             session.selection = record.agenda.firstIndex { $0.item.status == .pending } ?? 0
             state.panel = session
             state.mode = .panel
-            lastStamp = try store.changeStamp()
+            // Take in what changed before the meeting opened rather than skipping past it.
+            try absorbChanges()
             let items = "\(record.agenda.count) items\(built > 0 ? " (agenda built: \(built) added)" : "")"
             switch record.panel.status {
             case .planned: state.message = "\(record.title): \(items) · not started: S starts the meeting"
@@ -172,6 +173,7 @@ extension Console {
     func reloadPanel() throws {
         guard let id = state.panel?.record.panel.id else { return }
         state.panel?.record = try store.panelRecord(id)
-        lastStamp = try store.changeStamp()
+        // Edits made elsewhere during the meeting are taken in, not skipped by moving the stamp on.
+        try absorbChanges()
     }
 }
