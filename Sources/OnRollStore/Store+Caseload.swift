@@ -1,19 +1,6 @@
 import GRDB
 import OnRollCore
 
-/// A case with what the rules say about it today. Built once per refresh for the whole caseload.
-public struct AssessedCase: Sendable {
-    public var file: CaseFile
-    public var assessment: CaseAssessment
-    public var score: Double { assessment.triage.score }
-    /// Something breached or overdue: a deadline, the review, or an action.
-    public var isOverdue: Bool { !assessment.overdue.isEmpty || !assessment.breached.isEmpty }
-
-    public init(file: CaseFile, assessment: CaseAssessment) {
-        self.file = file; self.assessment = assessment
-    }
-}
-
 extension Store {
     /// The team's triage coefficients: the defaults with the stored `triage.*` overrides.
     public func triageWeights() throws -> TriageWeights {
@@ -45,17 +32,12 @@ extension Store {
             stamp = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM audit") ?? 0
         }
         let weights = try TriageWeights(overrides: Store.triageOverrides(settings))
-        let cases = Store.rank(files.map {
+        let cases = AssessedCase.ranked(files.map {
             AssessedCase(file: $0, assessment: CaseAssessment.assess(file: $0, calendar: terms, today: today, weights: weights))
         })
         return (cases, stamp)
     }
 
-    public static func rank(_ cases: [AssessedCase]) -> [AssessedCase] {
-        cases.sorted { a, b in
-            a.score != b.score ? a.score > b.score : (a.file.case.opened, a.file.case.ref) < (b.file.case.opened, b.file.case.ref)
-        }
-    }
 
     /// One case in full, assessed for `today`.
     public func assessedCase(_ ref: String, today: SchoolDate) throws -> AssessedCase {

@@ -57,7 +57,7 @@ public final class Console {
         let refs = changes.caseRefs.subtracting(alreadyRead)
         for ref in refs.sorted() { try refreshCase(ref, rank: false) }
         if !refs.isEmpty {
-            state.all = Store.rank(state.all)
+            state.all = AssessedCase.ranked(state.all)
             caseloadChanged()
             applyFilter(keeping: keep)
         }
@@ -77,7 +77,7 @@ public final class Console {
         }
         if state.detail?.file.case.ref == ref { state.detail = fresh }
         guard rank else { return }
-        state.all = Store.rank(state.all)
+        state.all = AssessedCase.ranked(state.all)
         caseloadChanged()
         applyFilter(keeping: keep ?? ref)
     }
