@@ -4,7 +4,9 @@ import OnRollCore
 /// The only way anything is written: every insert and update made through it appends its audit
 /// entry in the same transaction. Handed out by `Store.write`.
 public final class WriteContext {
-    public let db: Database
+    /// Internal: code outside the store writes only through the audited methods below, so nothing can
+    /// change a record without its audit entry.
+    let db: Database
     public let user: String
     public let now: String
     private var lastHash: String

@@ -36,13 +36,11 @@ final class HostileNameTests: XCTestCase {
             XCTAssertTrue("\(e)".contains("children.csv:2: forename: contains a control character"), "\(e)")
         }
         _ = try store.importCSV(.cases, data: Data(cases.utf8), fileName: "cases.csv", user: "t")
-        try store.write(user: "t") { ctx in
-            for (i, forged) in Self.forgedNames.enumerated() {
-                try ctx.db.execute(sql: "UPDATE children SET forename = ? || forename, surname = surname || ? WHERE CAST(substr(ref, 2) AS INTEGER) % ? = 0",
-                                   arguments: [forged, forged, i + 1])
-            }
-            try ctx.db.execute(sql: "UPDATE cases SET owner = ?", arguments: ["o\u{9B}31m\u{202E}"])
+        for (i, forged) in Self.forgedNames.enumerated() {
+            try forge(store.path, "UPDATE children SET forename = ? || forename, surname = surname || ? WHERE CAST(substr(ref, 2) AS INTEGER) % ? = 0",
+                      [forged, forged, i + 1])
         }
+        try forge(store.path, "UPDATE cases SET owner = ?", ["o\u{9B}31m\u{202E}"])
         _ = try store.addNote(user: "t", caseRef: "WM-10000", text: "\u{1B}]52;c;ZXZpbA==\u{7} clipboard a\u{0}b", date: try SchoolDate.parse("2026-11-20"))
 
         let console = try Console(store: store, user: "t", today: try SchoolDate.parse("2026-11-23"), width: 120, height: 40)

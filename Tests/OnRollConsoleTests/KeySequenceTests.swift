@@ -171,11 +171,9 @@ final class KeySequenceTests: XCTestCase {
 final class HostileTextTests: XCTestCase {
     func testEscapesRTLAndCJKInTheGrid() throws {
         // The importer refuses control characters in names, so put them in through free text,
-        // and in a name via the store's own write path (as a bad migration or tool might).
+        // and in a name written to the file behind OnRoll's back (as a bad tool might).
         let f = try ConsoleFixture()
-        try f.store.write(user: "x") { ctx in
-            try ctx.db.execute(sql: "UPDATE children SET forename = ?, version = version WHERE ref = 'C4'", arguments: ["\u{1B}[2J\u{1B}]52;c;aGk=\u{07}Evil"])
-        }
+        try forge(f.store.path, "UPDATE children SET forename = ? WHERE ref = 'C4'", ["\u{1B}[2J\u{1B}]52;c;aGk=\u{07}Evil"])
         try f.store.addNote(user: "x", caseRef: "WM-00004", text: "abc\u{202E}cod.exe \u{1B}[31mred", date: f.today)
         f.console.pollForChanges()
         let s = f.screen()
