@@ -110,3 +110,28 @@ final class OutputSafetyCLITests: XCTestCase {
         XCTAssertEqual(try mode(cli.dir + "/out"), 0o700)
     }
 }
+
+/// Issue 12.9's full disk: one line, "disk full: nothing was imported", not a row error per line.
+/// Needs a small tmpfs, so it runs where the test may mount one (as root) and is skipped elsewhere.
+final class FullDiskCLITests: XCTestCase {
+    func testAFullDiskIsOneLineAndNothingImported() throws {
+        let cli = try CLI()
+        XCTAssertEqual(try cli.run(["init", "--sample"]).code, 0)
+        let big = cli.dir + "/big"
+        XCTAssertEqual(try cli.run(["sample", "--out", big, "--cases", "3000"], store: false).code, 0)
+        let mnt = cli.dir + "/small"
+        try FileManager.default.createDirectory(atPath: mnt, withIntermediateDirectories: true)
+        let size = (try FileManager.default.attributesOfItem(atPath: cli.store)[.size] as? NSNumber)?.intValue ?? 0
+        let mount = try cli.shell("mount -t tmpfs -o size=\(size + 400_000) tmpfs '\(mnt)' 2>&1")
+        guard mount.code == 0 else { throw XCTSkip("cannot mount a tmpfs here: \(mount.out)") }
+        defer { _ = try? cli.shell("umount '\(mnt)'") }
+        let small = mnt + "/caseload.onroll"
+        XCTAssertEqual(try cli.shell("cp '\(cli.store)' '\(small)'").code, 0)
+        let before = try cli.run(["list", "--format", "csv", "--store", small], store: false).out
+        let r = try cli.run(["import", "schools", big + "/schools.csv", "--store", small], store: false)
+        let r2 = r.code == 0 ? try cli.run(["import", "children", big + "/children.csv", "--store", small, "--update-existing"], store: false) : r
+        XCTAssertEqual(r2.code, 1, r2.err)
+        XCTAssertEqual(r2.err, "error: disk full: nothing was imported\n")
+        XCTAssertEqual(try cli.run(["list", "--format", "csv", "--store", small], store: false).out, before, "the store is as it was")
+    }
+}
