@@ -152,6 +152,22 @@ final class AuditProofTests: XCTestCase {
         assertRefused(doc, f, "ends at entry")
     }
 
+    /// An older OnRoll's backup records no head: refused unless the officer accepts that a cut end
+    /// can't be detected; the chain itself is still verified either way.
+    func testAnExportWithoutAHeadIsRestoredOnlyWhenAccepted() throws {
+        let f = try StoreFixture()
+        var doc = try f.store.exportDocument()
+        doc.head = nil
+        assertRefused(doc, f, "restore it with --accept-no-head")
+        let restored = try Store.restore(doc, to: restoreTarget(f), acceptNoHead: true)
+        XCTAssertTrue(try restored.check().isClean)
+        var forged = try f.store.exportDocument()
+        forged.head = nil
+        let ci = try XCTUnwrap(forged.tables.firstIndex { $0.name == "children" })
+        forged.tables[ci].rows[0]["surname"] = .text("Smith")
+        XCTAssertThrowsError(try Store.restore(forged, to: restoreTarget(f), acceptNoHead: true), "the chain is still checked")
+    }
+
     func testRestoreRefusesExtraTables() throws {
         let f = try StoreFixture()
         var doc = try f.store.exportDocument()

@@ -76,13 +76,18 @@ struct RestoreCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp("The export file (`-` for standard input).", valueName: "file")) var file: String
+    @Flag(help: "Restore an export made by an older OnRoll, which records no audit head (its chain is still verified; a cut-off end can't be detected).")
+    var acceptNoHead = false
 
     func run() throws {
         let (data, name) = try readInput(file)
         let doc = try ExportDocument.parse(data, fileName: name)
         let path = global.storePath
         // Store.restore verifies the chain and its head before keeping anything: a failure leaves no file.
-        let store = try Store.restore(doc, to: path)
+        if acceptNoHead && doc.head == nil {
+            printErr("warning: this export records no audit head: the chain is verified, but entries cut from its end could not be detected")
+        }
+        let store = try Store.restore(doc, to: path, acceptNoHead: acceptNoHead)
         let counts = try store.counts()
         printOut("restored \(path): \(counts["children"] ?? 0) children, \(counts["cases"] ?? 0) cases, \(counts["audit"] ?? 0) audit entries (chain verified)")
         printOut(try store.head().line)

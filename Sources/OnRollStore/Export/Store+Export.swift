@@ -45,12 +45,14 @@ extension Store {
     /// transaction, then verifies it: `check` must find nothing and the chain must end exactly at the
     /// head the export recorded. Either the whole verified store is restored or no file is left behind.
     /// Refuses an existing store and a pseudonymised export (it is not the caseload it came from).
-    public static func restore(_ doc: ExportDocument, to path: String) throws -> Store {
+    /// `acceptNoHead`: restore an export made before exports recorded their head (an older OnRoll's
+    /// backup); its chain is still verified, but a cut-off end could not be told from a whole one.
+    public static func restore(_ doc: ExportDocument, to path: String, acceptNoHead: Bool = false) throws -> Store {
         guard !doc.pseudonymised else {
             throw StoreError.invalid("this export is pseudonymised: it cannot be restored as a caseload (names, UPNs, addresses and the audit log were removed)")
         }
-        guard let head = doc.head else {
-            throw StoreError.invalid("this export records no audit head, so a cut-off audit log could not be told from a whole one; nothing was restored")
+        if doc.head == nil && !acceptNoHead {
+            throw StoreError.invalid("this export records no audit head (it was made by an older OnRoll), so a cut-off audit log could not be told from a whole one; nothing was restored. If it is your own backup, restore it with --accept-no-head")
         }
         let store = try load(doc, to: path)
         do {
@@ -59,7 +61,7 @@ extension Store {
                 throw StoreError.invalid("the restored store fails `onroll check` (" + report.problems.prefix(3).joined(separator: "; ") + "); nothing was restored")
             }
             let restored = try store.head()
-            guard restored == head else {
+            if let head = doc.head, restored != head {
                 throw StoreError.invalid("the export says its audit log ends at entry \(head.position) (\(head.short)) but it ends at entry \(restored.position) (\(restored.short)): entries were cut or added; nothing was restored")
             }
         } catch {
