@@ -9,6 +9,7 @@ public struct OnRollMain: ParsableCommand {
         commandName: "onroll",
         abstract: "Case management for a local authority's inclusion team: who is most at risk today, and why.",
         discussion: "Run with no subcommand to open the console. Every command takes --store, --user and --today.",
+        version: OnRollMain.version,
         subcommands: [
             InitCommand.self, ImportCommand.self, ListCommand.self, ShowCommand.self, CaseCommand.self,
             NoteCommand.self, ContactCommand.self, ActionCommand.self, SuspensionCommand.self, AttendanceCommand.self,
@@ -18,6 +19,9 @@ public struct OnRollMain: ParsableCommand {
             PanelCommand.self,
         ]
     )
+
+    /// Printed by `onroll --version`; raised with each release.
+    public static let version = "0.19.0"
 
     @OptionGroup public var global: GlobalOptions
 

@@ -77,6 +77,12 @@ final class OutputSafetyCLITests: XCTestCase {
         XCTAssertEqual(read.err, "error: could not write to standard output (No space left on device)\n")
     }
 
+    func testVersionIsPrinted() throws {
+        let r = try CLI().run(["--version"], store: false)
+        XCTAssertEqual(r.code, 0)
+        XCTAssertEqual(r.out, "0.19.0\n")
+    }
+
     func testAnEmptyOrForeignFileIsNotTakenForAStore() throws {
         let cli = try CLI()
         FileManager.default.createFile(atPath: cli.store, contents: Data())
