@@ -70,7 +70,7 @@ struct PlanCommand: ParsableCommand {
                 rag: try parseCode(rag, RAG.self, "--rag")!, working: working, notWorking: notWorking, pupilVoice: pupil,
                 parentVoice: parent, decision: try parseCode(decision, PlanReview.Decision.self, "--decision"), note: note,
                 author: global.userName), effect: effect, today: try global.todayDate())
-            printOut("plan \(plan): review \(r.id ?? 0) recorded (\(attended)/\(planned), \(r.rag.rawValue))" + (r.decision.map { ", decision: \($0.label)" } ?? ""))
+            printOut("plan \(plan): review \(r.id ?? 0) recorded (\(attended)/\(planned), \(r.rag.rawValue))")
         }
     }
 
