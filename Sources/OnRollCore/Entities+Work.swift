@@ -81,6 +81,16 @@ public struct PlanReview: Hashable, Sendable, Codable {
     }
 
     public var attendanceFraction: Double { planned > 0 ? Double(attended) / Double(planned) : 0 }
+
+    /// What a decision needs besides the review: the new target to extend to, the outcome and reason to end with.
+    public struct Effect: Hashable, Sendable {
+        public var newTarget: SchoolDate?
+        public var outcome: ReintegrationPlan.Status?
+        public var reason: String?
+        public init(newTarget: SchoolDate? = nil, outcome: ReintegrationPlan.Status? = nil, reason: String? = nil) {
+            self.newTarget = newTarget; self.outcome = outcome; self.reason = reason
+        }
+    }
 }
 
 /// A professional in the team around the child.

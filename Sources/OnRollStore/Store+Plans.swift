@@ -47,7 +47,8 @@ extension Store {
     }
 
     @discardableResult
-    public func addPlanReview(user: String, _ review: PlanReview, today: SchoolDate = Store.clockToday()) throws -> PlanReview {
+    public func addPlanReview(user: String, _ review: PlanReview, effect: PlanReview.Effect = .init(),
+                              today: SchoolDate = Store.clockToday()) throws -> PlanReview {
         if let p = RecordedDate.problem(review.date, today: today, what: "the review") { throw StoreError.invalid(p) }
         guard review.attended >= 0, review.planned >= 0 else { throw StoreError.invalid("sessions cannot be negative") }
         guard review.attended <= review.planned else {
@@ -59,6 +60,7 @@ extension Store {
         if let same = detail.reviews.first(where: { $0.date == review.date }) {
             throw StoreError.invalid("plan \(review.planId) already has a review dated \(review.date.iso) (review \(same.id ?? 0), by \(same.author)): add to it with a note instead")
         }
+        try checkEffect(of: review, effect, on: detail)
         return try write(user: user) { ctx in
             var r = review
             try ctx.insert(&r, op: "plan.review", caseRef: detail.plan.caseRef,
@@ -72,12 +74,8 @@ extension Store {
             if let v = review.parentVoice { text += ". Parent/carer: \(v)" }
             if let n = review.note { text += ". Note: \(n)" }
             try ctx.chronicle(detail.plan.caseRef, date: review.date, kind: .planReview, text: text, linkId: r.id)
-            // A decision to pause is also the plan's state.
-            if review.decision == .pause || (review.decision == .continue && detail.plan.status == .paused) {
-                var p = detail.plan
-                p.status = review.decision == .pause ? .paused : .active
-                try ctx.update(&p, op: "plan.status", caseRef: p.caseRef, summary: "\(p.caseRef): plan \(review.planId) \(detail.plan.status.rawValue) → \(p.status.rawValue)")
-            }
+            // The decision is the plan's next step, taken in the same write so the review and its effect never part.
+            try applyDecision(of: review, effect, in: ctx)
             return r
         }
     }
@@ -89,18 +87,7 @@ extension Store {
         if outcome == .brokenDown, (reason ?? "").trimmingSpaces.isEmpty {
             throw StoreError.invalid("a plan that broke down needs a --reason")
         }
-        return try write(user: user) { ctx in
-            guard var p = try ReintegrationPlan.fetchOne(ctx.db, key: id) else { throw StoreError.notFound("no plan with id \(id)") }
-            guard !p.status.isEnded else { throw StoreError.invalid("plan \(id) has already ended (\(p.status.label))") }
-            let was = p.status
-            p.status = outcome
-            p.endedOn = date
-            p.endReason = reason
-            try ctx.update(&p, op: "plan.end", caseRef: p.caseRef, summary: "\(p.caseRef): plan \(id) \(was.rawValue) → \(outcome.rawValue)")
-            try ctx.chronicle(p.caseRef, date: date, kind: .planEnd,
-                              text: "Plan \(id) ended: \(outcome.label)" + (reason.map { " — \($0)" } ?? ""), linkId: id)
-            return p
-        }
+        return try write(user: user) { ctx in try end(planId: id, outcome: outcome, reason: reason, date: date, in: ctx) }
     }
 
     /// Plans with their case and child, for the PRU head's review view (`plan list`).

@@ -54,6 +54,8 @@ final class CaseworkConsoleTests: XCTestCase {
             assertSnapshot(f.text, named: "plan-reviews-\(w)x\(h)")
         }
         let f = try fixture()
+        // A step-up needs a phase to step up to.
+        try f.store.addPhase(user: "pru.head", PlanPhase(planId: 1, from: SchoolDate.parse("2027-01-05"), to: SchoolDate.parse("2027-02-12"), sessions: 10))
         f.press([.char("P"), .char("r")])
         XCTAssertNotNil(f.console.state.form)
         f.press([.tab]); f.type("9")               // attended
@@ -68,6 +70,7 @@ final class CaseworkConsoleTests: XCTestCase {
         XCTAssertEqual([r.attended, r.planned], [9, 10])
         XCTAssertEqual(r.rag, .green)
         XCTAssertEqual(r.decision, .stepUp)
+        XCTAssertEqual(plan.detail.phases.map(\.from.iso), ["2026-09-14", "2026-10-13", "2026-11-24"], "the full-time phase starts tomorrow")
         XCTAssertEqual(r.working, "Settled in maths")
         XCTAssertEqual(r.author, "asha.patel")
         XCTAssertTrue(f.text.contains("GREEN"), f.text)

@@ -15,6 +15,11 @@ final class PlanWorkflowTests: XCTestCase {
 
     func testPlanThroughPhasesReviewsAndCompletion() throws {
         let f = try StoreFixture()
+        // The step-up below needs the calendar: the next phase starts the school day after the review.
+        try f.imp(.terms, """
+            academic_year,term,start,end,closures
+            2026/27,autumn,2026-09-02,2026-12-18,
+            """)
         let plan = try newPlan(f)
         let id = try XCTUnwrap(plan.id)
         XCTAssertEqual(plan.status, .active)

@@ -32,6 +32,8 @@ public struct AppState: Sendable {
     public struct Confirm: Sendable, Equatable {
         public enum Action: Sendable, Equatable {
             case discardForm
+            /// Save the open form after all (an action already overdue).
+            case saveForm
             /// Index into `undo` of the change offered.
             case undo(Int)
             case endPanel

@@ -9,6 +9,7 @@ public enum Command: String, CaseIterable, Sendable {
     case nextTab, prevTab
     case newNote, newAction, completeAction, newSuspension, changeStatus, changeOwner, openCaseForChild
     case recordContact, reviewPlan, planReviews, recordEHC
+    case addPlanPhase, changePlanTarget, endPlan
     case reflectSuspension, addProfessional, recordEnquiry, editOutOfSchool
     case panelMode, panelStart, panelNext, panelPrev, panelDecide, panelAction, panelDefer, panelDiscussed, panelEnd, panelReopen
     case undo, help, palette, refresh, redraw
@@ -51,6 +52,9 @@ public enum Command: String, CaseIterable, Sendable {
         case .recordContact: "Record a contact or enquiry"
         case .reviewPlan: "Record a plan review"
         case .recordEHC: "Record EHC needs assessment steps"
+        case .addPlanPhase: "Add a phase to the plan"
+        case .changePlanTarget: "Move the plan's target date"
+        case .endPlan: "End the plan (completed, extended, broken down)"
         case .planReviews: "PRU review view: plans by setting"
         case .reflectSuspension: "Reflect on the selected suspension"
         case .addProfessional: "Add a professional to the team"

@@ -18,12 +18,7 @@ extension Console {
     }
 
     func openForm(_ cmd: Command) {
-        if cmd == .reviewPlan, state.mode == .plans {
-            guard state.planRows.indices.contains(state.planSelection) else { return }
-            let row = state.planRows[state.planSelection]
-            state.form = planReviewForm(row.plan, caseRef: row.caseRef, child: row.childName)
-            return
-        }
+        if [.reviewPlan, .addPlanPhase, .changePlanTarget, .endPlan].contains(cmd) { openPlanForm(cmd); return }
         guard let c = targetCase else { state.message = "Select a case first"; return }
         let ref = c.file.case.ref
         let today = state.today.iso
@@ -76,26 +71,10 @@ extension Console {
                 .init("type", "Type", .pick(["home visit", "phone call", "letter", "email", "school enquiry", "agency enquiry", "seen in school"])),
                 .init("outcome", "Outcome", required: true), .init("seen", "Child seen?", .pick(["no", "yes"])),
                 .init("date", "Date", .date, required: true, value: today)])
-        case .reviewPlan:
-            guard let plan = c.file.plans.last(where: { !$0.plan.status.isEnded }) ?? c.file.plans.last else {
-                state.message = "\(ref) has no reintegration plan"; return
-            }
-            state.form = planReviewForm(plan, caseRef: ref, child: c.file.child.displayName)
         case .reflectSuspension, .addProfessional, .recordEnquiry, .editOutOfSchool:
             openCaseworkForm(cmd, c)
         default: break
         }
-    }
-
-    func planReviewForm(_ plan: PlanDetail, caseRef: String, child: String) -> Form {
-        let planned = plan.phase(on: state.today)?.sessions ?? plan.phases.last?.sessions ?? 10
-        return Form(title: Console.formTitle("Review of plan \(plan.plan.id ?? 0)", ref: caseRef, child: child), purpose: .planReview(planId: plan.plan.id ?? 0, caseRef: caseRef), fields: [
-            .init("date", "Date", .date, required: true, value: state.today.iso),
-            .init("attended", "Sessions attended", .number, required: true),
-            .init("planned", "Sessions planned", .number, required: true, value: String(planned * 2)),
-            .init("rag", "RAG", .pick(RAG.allCases.map(\.rawValue)), value: "amber"),
-            .init("working", "What is working"), .init("notWorking", "What is not"),
-            .init("decision", "Decision", .pick(PlanReview.Decision.allCases.map(\.rawValue)))])
     }
 
     func handleForm(_ key: Key) {
@@ -113,12 +92,27 @@ extension Console {
             }
         case .submit:
             state.form = form
-            do {
-                try save(form)
-                state.form = nil
-            } catch {
-                state.message = "Not saved: \(error)"
+            if let question = confirmBeforeSaving(form) {
+                state.confirm = .init(question: question, action: .saveForm)
+            } else {
+                commitForm()
             }
+        }
+    }
+
+    /// A question to answer before a form is saved: an action due before today is overdue the moment it exists.
+    func confirmBeforeSaving(_ f: Form) -> String? {
+        guard case .action = f.purpose, let due = try? SchoolDate.parse(f["due"]), due < state.today else { return nil }
+        return "Action due \(due.iso) is already overdue — save anyway? y/n"
+    }
+
+    func commitForm() {
+        guard let form = state.form else { return }
+        do {
+            try save(form)
+            state.form = nil
+        } catch {
+            state.message = "Not saved: \(error)"
         }
     }
 
@@ -195,17 +189,8 @@ extension Console {
             if let was { remember(ref, "EHC needs assessment steps edited", .ehc(was, version: saved.version)) }
             try reloadCase(ref)
             state.message = "EHC steps saved for \(ref)"
-        case .planReview(let planId, let ref):
-            guard let attended = Int(f["attended"]), let planned = Int(f["planned"]) else { throw StoreError.invalid("sessions must be whole numbers") }
-            let review = PlanReview(planId: planId, date: try date("date") ?? state.today, attended: attended, planned: planned,
-                                    rag: try RAG.parse(f["rag"]), working: f["working"].isEmpty ? nil : f["working"],
-                                    notWorking: f["notWorking"].isEmpty ? nil : f["notWorking"],
-                                    decision: try PlanReview.Decision.parseOptional(f["decision"]), author: user)
-            try store.addPlanReview(user: user, review, today: state.today)
-            remember(ref, "review of plan \(planId) recorded", .refuse(UndoRefusal.planReview))
-            try reloadCase(ref)
-            if state.mode == .plans { try loadPlans() }
-            state.message = "Review saved for plan \(planId)"
+        case .planReview, .planPhase, .planTarget, .planEnd:
+            try savePlanForm(f)
         case .reflection, .professional, .enquiry, .outOfSchool:
             try saveCasework(f)
         }

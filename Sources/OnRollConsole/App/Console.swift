@@ -182,6 +182,7 @@ public final class Console {
             state.confirm = nil
             switch c.action {
             case .discardForm: state.form = nil; state.message = "Discarded"
+            case .saveForm: commitForm()
             case .undo(let i): performUndo(i)
             case .endPanel: endPanelMeeting()
             case .reopenPanel(let id): reopenPanel(id)
@@ -189,7 +190,7 @@ public final class Console {
         case .char("n"), .char("N"), .escape:
             state.confirm = nil
             switch c.action {
-            case .discardForm: state.message = "Still editing"
+            case .discardForm, .saveForm: state.message = "Still editing"
             case .undo: state.message = "Undo cancelled"
             case .endPanel: state.message = "The meeting goes on"
             case .reopenPanel: state.message = "The panel stays ended"
@@ -236,7 +237,8 @@ public final class Console {
             state.tab = tabs[(i + (cmd == .nextTab ? 1 : tabs.count - 1)) % tabs.count]
             state.detailScroll = 0
         case .newNote, .newAction, .completeAction, .newSuspension, .changeStatus, .changeOwner, .openCaseForChild,
-             .recordContact, .reviewPlan, .recordEHC, .reflectSuspension, .addProfessional, .recordEnquiry, .editOutOfSchool:
+             .recordContact, .reviewPlan, .recordEHC, .reflectSuspension, .addProfessional, .recordEnquiry, .editOutOfSchool,
+             .addPlanPhase, .changePlanTarget, .endPlan:
             openForm(cmd)
         case .planReviews: openPlans()
         case .panelMode, .panelStart, .panelNext, .panelPrev, .panelDecide, .panelAction, .panelDefer, .panelDiscussed,

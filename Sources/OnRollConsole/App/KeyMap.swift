@@ -37,11 +37,13 @@ public enum KeyMap {
         b(.recordContact, .char("c")), b(.reviewPlan, .char("r")), b(.openCaseForChild, .char("O")),
         b(.reflectSuspension, .char("R")), b(.addProfessional, .char("m")), b(.recordEnquiry, .char("e")),
         b(.editOutOfSchool, .char("E")), b(.recordEHC, .char("H")),
+        b(.addPlanPhase, .char("p")), b(.changePlanTarget, .char("T")), b(.endPlan, .char("X")),
         b(.back, .char("q"), .escape),
     ]
 
     public static let planList: [Binding] = movement + [
-        b(.reviewPlan, .char("r"), .enter), b(.open, .char("o")), b(.back, .char("q"), .escape),
+        b(.reviewPlan, .char("r"), .enter), b(.addPlanPhase, .char("p")), b(.changePlanTarget, .char("T")),
+        b(.endPlan, .char("X")), b(.open, .char("o")), b(.back, .char("q"), .escape),
     ]
 
     public static let reports: [Binding] = movement + [

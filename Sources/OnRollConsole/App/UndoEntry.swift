@@ -37,6 +37,7 @@ public struct UndoEntry: Sendable, Equatable {
 enum UndoRefusal {
     static let contact = "a contact is part of the chronology and is never removed: record a correction note instead"
     static let planReview = "a plan review is part of the plan's record and is never removed: record a corrected review instead"
+    static let planRecord = "a plan's phases, target and ending are its history: change them again with p, T or a review instead"
     static let reflection = "a reflection is kept as written: add a note to correct it"
     static let professional = "the team's history is kept: record that they left with `onroll team leave` instead"
     static let suspension = "a suspension is part of the child's record and is never removed: add a note saying what is wrong"

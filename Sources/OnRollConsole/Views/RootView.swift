@@ -61,12 +61,15 @@ enum StatusLine {
         case .caseDetail where s.tab == .summary:
             full = "Tab tabs · m add to team · E out-of-school record · e enquiry · c contact · n note · a action · ? help · q back"
             short = "Tab tabs · m team · E record · e enquiry · c contact · ? help · q back"
+        case .caseDetail where s.tab == .plan:
+            full = "Tab tabs · r review · p phase · T target · X end plan · n note · a action · u undo · ? help · q back"
+            short = "Tab tabs · r review · p phase · T target · X end · ? help · q back"
         case .caseDetail:
             full = "Tab tabs · j/k scroll · n note · a action · d done · s suspension · t status · w owner · c contact · r review · u undo · q back"
             short = "Tab tabs · n note · a action · d done · t status · u undo · ? help · q back"
         case .plans:
-            full = "j/k move · r record review · o open case · q back"
-            short = full
+            full = "j/k move · r record review · p phase · T target · X end plan · o open case · ? help · q back"
+            short = "j/k · r review · p phase · T target · X end · q back"
         case .reports:
             full = "1-5/←→ report · [ ] year · t term · p publishable · c school/trust · w write · j/k scroll · q back"
             short = "1-5 report · [ ] year · t term · p publish · w write · q back"

@@ -34,6 +34,7 @@ public enum PlanSchedule {
         guard phase.from <= phase.to else { throw ValidationError("the phase ends (\(phase.to.iso)) before it starts (\(phase.from.iso))", field: "to") }
         guard (0...10).contains(phase.sessions) else { throw ValidationError("\(phase.sessions) sessions a week: use 0–10 (10 is full time)", field: "sessions") }
         guard phase.from >= p.plan.start else { throw ValidationError("the phase starts before the plan (\(p.plan.start.iso))", field: "from") }
+        guard phase.to <= p.plan.target else { throw ValidationError("the phase ends after the plan's target (\(p.plan.target.iso))", field: "to") }
         for other in p.phases where other.id != phase.id && other.from <= phase.to && phase.from <= other.to {
             throw ValidationError("the phase overlaps \(other.from.iso)..\(other.to.iso)", field: "from")
         }
