@@ -101,7 +101,7 @@ extension Store {
         // 1. Decode every row and check what it refers to, before writing anything: a bad file is
         //    refused without opening a write transaction. (Nothing is ever deleted, so a reference
         //    that exists now still exists when the write below runs.)
-        var decoded: [(CSVTable.Record, E, version: Int?)] = []
+        var decoded: [(CSVTable.Record, E, version: Int?, isNew: Bool)] = []
         decoded.reserveCapacity(table.records.count)
         // One record twice in one file: the later row would silently replace the earlier (a CP flag on
         // the first row was lost that way), so both lines are named and the file is refused.
@@ -134,17 +134,25 @@ extension Store {
                         }
                     }
                 }
-                if problems.isEmpty { decoded.append((record, entity, version)) } else { reject(record, problems) }
+                // Whether the record is already stored is looked up here, outside the write lock: a big
+                // import of new records then holds the lock only for its inserts. A row without a key
+                // ("?") is looked up again in the write (an earlier row of this file may match it), and
+                // a record another officer adds meanwhile fails the insert as a duplicate, never merges.
+                let isNew = try problems.isEmpty && entity.auditKey != "?" && codec.existing(db, entity) == nil
+                if problems.isEmpty { decoded.append((record, entity, version, isNew)) } else { reject(record, problems) }
             }
         }
         if !rejects.isEmpty && !options.skipInvalid { throw StoreError.importRejected(result.problems) }
 
-        // 2. The writes, in one transaction.
+        // 2. The writes, in one transaction. The note beside the store tells a colleague whose save has
+        //    to wait whose import holds it (ImportNote); it goes when the import ends, however it ends.
+        ImportNote.write(ImportNote(user: user, file: file, started: Store.now(), rows: decoded.count), store: path)
+        defer { ImportNote.clear(store: path) }
         do { try write(user: user) { ctx in
-            for (record, entity, version) in decoded {
+            for (record, entity, version, isNew) in decoded {
                 var problems: [String] = []
                 let origin = RowOrigin(file: file, line: record.line, version: version)
-                do { try upsert(codec, entity, origin, keyColumn, ctx, options, &result) } catch let e as ImportRefusal {
+                do { try upsert(codec, entity, isNew, origin, keyColumn, ctx, options, &result) } catch let e as ImportRefusal {
                     problems.append(e.message)
                 } catch let e as DatabaseError where e.resultCode == .SQLITE_FULL {
                     // The disk, not the file: one line, not one error per remaining row.
@@ -169,10 +177,10 @@ extension Store {
         return result
     }
 
-    private func upsert<E: AuditedRecord & Equatable>(_ codec: Codec<E>, _ entity: E, _ origin: RowOrigin, _ keyColumn: String,
-                                                      _ ctx: WriteContext, _ options: ImportOptions,
+    private func upsert<E: AuditedRecord & Equatable>(_ codec: Codec<E>, _ entity: E, _ isNew: Bool, _ origin: RowOrigin,
+                                                      _ keyColumn: String, _ ctx: WriteContext, _ options: ImportOptions,
                                                       _ result: inout ImportResult) throws {
-        if let old = try codec.existing(ctx.db, entity) {
+        if !isNew, let old = try codec.existing(ctx.db, entity) {
             let merged = codec.merge(old, entity)
             if merged == old { result.unchanged += 1; return }
             let changes = try ctx.reimportChanges(codec, old: old, merged: merged, from: origin, keyColumn: keyColumn,
