@@ -39,6 +39,10 @@ final class ReadOnlyCLITests: XCTestCase {
         let note = try run(["note", "WM-00001", "Spoke to school"])
         XCTAssertEqual(note.code, 1)
         XCTAssertTrue(note.err.contains("\(copy) is read-only: it can be read"), note.err)
+        let csv = try cli.write("children.csv", "ref,upn,forename,surname,dob,sex,school_urn\n")
+        let imp = try run(["import", "children", csv])
+        XCTAssertEqual(imp.code, 1)
+        XCTAssertTrue(imp.err.contains("is read-only"), imp.err)
         // Nothing was created beside the copy (no -wal, no -shm, no import note).
         let beside = try FileManager.default.contentsOfDirectory(atPath: cli.dir + "/ro")
         XCTAssertEqual(beside, ["caseload.onroll"])

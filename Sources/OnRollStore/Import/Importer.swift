@@ -72,6 +72,8 @@ extension Store {
 
     private func run<E: AuditedRecord & Equatable>(_ codec: Codec<E>, _ data: Data, _ file: String, _ user: String,
                                                    _ options: ImportOptions) throws -> ImportResult {
+        // Refused before a row is read, and before a note is left beside a store that can't be changed.
+        if isReadOnly { throw StoreError.readOnly(path) }
         // A rejects file that can't be written is found now, before a row is read, not after the import.
         if let rejects = options.rejectsPath { try OutputFile.check(rejects, protecting: path) }
         let table: CSVTable
@@ -148,6 +150,10 @@ extension Store {
         //    to wait whose import holds it (ImportNote); it goes when the import ends, however it ends.
         ImportNote.write(ImportNote(user: user, file: file, started: Store.now(), rows: decoded.count), store: path)
         defer { ImportNote.clear(store: path) }
+        // How long colleagues were locked out: the figure docs/performance.md is after (ONROLL_LOG=debug).
+        let lockStart = Date()
+        defer { Store.log.debug("import write lock released", metadata: ["rows": "\(decoded.count)", "file": "\(codec.kind)",
+                                                                      "seconds": "\(Date().timeIntervalSince(lockStart))"]) }
         do { try write(user: user) { ctx in
             for (record, entity, version, isNew) in decoded {
                 var problems: [String] = []
