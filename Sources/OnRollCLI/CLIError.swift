@@ -31,7 +31,7 @@ enum ExitStatus {
             case .missing: 66
             case .invalid, .importRejected: 65
             case .notAStore: 66
-            case .exists, .notFound, .conflict, .diskFull, .readOnly: 1
+            case .exists, .notFound, .conflict, .diskFull, .readOnly, .needsUpgrade, .busy: 1
             }
         case let e as OutputFile.Failure:
             switch e { case .refused: 64; case .diskFull, .failed: 1 }

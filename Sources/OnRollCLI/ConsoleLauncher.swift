@@ -6,7 +6,7 @@ import TerminalKit
 /// Opens the console on the store (the product's main face).
 enum ConsoleLauncher {
     static func launch(_ global: GlobalOptions) throws {
-        let store = try global.openStore()
+        let store = try global.openStore(console: true)
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CLIError.usage("the console needs a terminal; use a subcommand (onroll --help) in scripts")
         }

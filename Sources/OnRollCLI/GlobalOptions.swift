@@ -17,6 +17,16 @@ public struct GlobalOptions: ParsableArguments {
     public init() {}
 
     static var env: [String: String] { ProcessInfo.processInfo.environment }
+    nonisolated(unsafe) static var warnedUnlogged = false
+
+    /// A wait set from the environment, in debug (test) builds only, so a test need not wait 15 s.
+    static func seconds(_ name: String) -> Double? {
+        #if DEBUG
+        return env[name].flatMap(Double.init)
+        #else
+        return nil
+        #endif
+    }
 
     public var storePath: String {
         if let s = store, !s.isEmpty { return s }
@@ -43,15 +53,29 @@ public struct GlobalOptions: ParsableArguments {
 
     /// Opens the store, warning once when the file is readable by others and when its audit chain is
     /// shorter than, or does not extend, the head this machine last saw (StoreWitness).
-    public func openStore() throws -> Store {
-        let s = try openUnwitnessed()
+    /// `console`: the console's saves wait the plain busy timeout only, never a colleague's whole import,
+    /// so the screen is not frozen; a save that gives up keeps its form, with the importer named.
+    public func openStore(console: Bool = false) throws -> Store {
+        let s = try openUnwitnessed(console: console)
         StoreWitness.warnOnOpen(s)
         return s
     }
 
     /// For `check`, which reports the witness itself (as a problem) and advances it only when clean.
-    func openUnwitnessed() throws -> Store {
-        let s = try Store(path: storePath)
+    func openUnwitnessed(console: Bool = false) throws -> Store {
+        let busy = GlobalOptions.seconds("ONROLL_BUSY_TIMEOUT") ?? 15
+        var options = StoreOptions(busyTimeout: busy, importWait: GlobalOptions.seconds("ONROLL_IMPORT_WAIT") ?? 600)
+        if console {
+            options.importWait = busy
+        } else {
+            options.onWaiting = { @Sendable message in printErr("\(message) …") }
+        }
+        let s = try Store(path: storePath, options: options)
+        Store.onUnloggedRead = { store in
+            guard !GlobalOptions.warnedUnlogged else { return }
+            GlobalOptions.warnedUnlogged = true
+            printErr("warning: this read was not logged: \(store.path) is read-only, so the audit trail can't record it")
+        }
         if s.isReadableByOthers {
             printErr("warning: \(storePath) can be read by other users; it holds children's records (chmod 600 it)")
         }

@@ -50,9 +50,15 @@ public struct AuditEntry: Codable, Hashable, Sendable, FetchableRecord, Persista
 
 /// Canonical JSON of a record: sorted keys, so the same row always serialises to the same bytes.
 enum CanonicalJSON {
-    static func encode<T: Encodable>(_ value: T) throws -> String {
+    /// One encoder for every record: making and configuring one per audit entry showed in an import's
+    /// profile. Its settings are never changed after this, and `encode` keeps no state between calls.
+    nonisolated(unsafe) private static let encoder: JSONEncoder = {
         let e = JSONEncoder()
         e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try e.encode(value), as: UTF8.self)
+        return e
+    }()
+
+    static func encode<T: Encodable>(_ value: T) throws -> String {
+        String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }

@@ -10,21 +10,38 @@ import OnRollCore
 public final class Store: Sendable {
     public let path: String
     let pool: DatabasePool
+    /// Opened read-only (StoreAccess.isReadOnly): reads work, every write is refused with `.readOnly`,
+    /// and reads of personal data are not audited (there is nowhere to write the entry).
+    public let isReadOnly: Bool
     static let log = Logger(label: "onroll.store")
 
     /// Opens an existing store. Throws `.missing` when there is none.
-    public init(path: String) throws {
+    public init(path: String, options: StoreOptions = StoreOptions()) throws {
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missing(path) }
         try Store.checkIsStore(path)
         self.path = path
-        pool = try Store.openPool(path)
-        try Schema.migrator.migrate(pool)
-        Store.log.debug("store opened", metadata: ["path": "\(path)"])
+        isReadOnly = StoreAccess.isReadOnly(path)
+        do { pool = try Store.openPool(path, options, readOnly: isReadOnly) } catch let e as DatabaseError where e.resultCode == .SQLITE_BUSY {
+            // GRDB writes a little on opening a store whose -wal is empty: that waits for the lock too.
+            throw StoreError.busy(Store.busyMessage(path))
+        }
+        // Checked in a read first: `migrate` takes the write lock even when there is nothing to do, so a
+        // store held by a colleague's import could not even be opened to be read.
+        let current = try pool.read { try Schema.migrator.hasCompletedMigrations($0) }
+        if !current {
+            // A migration is a write: an older store on read-only media can't be brought up to date here.
+            if isReadOnly { throw StoreError.needsUpgrade(path) }
+            do { try Schema.migrator.migrate(pool) } catch let e as DatabaseError where e.resultCode == .SQLITE_BUSY {
+                throw StoreError.busy(Store.busyMessage(path))
+            }
+        }
+        Store.log.debug("store opened", metadata: ["path": "\(path)", "readOnly": "\(isReadOnly)"])
     }
 
     private init(creating path: String) throws {
         self.path = path
-        pool = try Store.openPool(path)
+        isReadOnly = false
+        pool = try Store.openPool(path, StoreOptions(), readOnly: false)
         try Schema.migrator.migrate(pool)
     }
 
@@ -55,15 +72,18 @@ public final class Store: Sendable {
         }
     }
 
-    static func openPool(_ path: String) throws -> DatabasePool {
+    static func openPool(_ path: String, _ options: StoreOptions, readOnly: Bool) throws -> DatabasePool {
         var config = Configuration()
         config.foreignKeysEnabled = true
-        // Another officer's write waits its turn instead of failing with "database is locked".
-        config.busyMode = .timeout(15)
+        config.readonly = readOnly
+        // Another officer's write waits its turn instead of failing with "database is locked", and
+        // waits longer for a colleague's import, which says who it is in its note.
+        let wait = BusyWait(options: options, store: path)
+        config.busyMode = .callback { wait.shouldRetry($0) }
         config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
+            if !readOnly { try db.execute(sql: "PRAGMA synchronous = FULL") }
         }
-        return try DatabasePool(path: path, configuration: config)
+        return try DatabasePool(path: readOnly ? StoreAccess.readOnlyFilename(path) : path, configuration: config)
     }
 
     /// True when the file can be read by group or others: worth a warning, as it holds children's records.
@@ -80,10 +100,12 @@ public final class Store: Sendable {
     /// Runs one change as one transaction, with its audit entries. Nothing of a failed change remains.
     @discardableResult
     public func write<T>(user: String, _ body: (WriteContext) throws -> T) throws -> T {
+        if isReadOnly { throw StoreError.readOnly(path) }
         do { return try writeTransaction(user: user, body) } catch let e as DatabaseError {
             switch e.resultCode {
             case .SQLITE_FULL: throw StoreError.diskFull("saved")
             case .SQLITE_READONLY: throw StoreError.readOnly(path)
+            case .SQLITE_BUSY: throw StoreError.busy(Store.busyMessage(path))
             default: throw e
             }
         }
@@ -102,6 +124,14 @@ public final class Store: Sendable {
             Store.noteCommit()
             return result!
         }
+    }
+
+    /// Who holds the store, as far as is known: a running import leaves a note saying so.
+    static func busyMessage(_ path: String) -> String {
+        if let note = ImportNote.read(store: path) {
+            return "waiting for \(note.description) timed out; nothing was saved: try again when it has finished"
+        }
+        return "\(path) is busy (another officer's save is still running); nothing was saved: try again"
     }
 
     nonisolated(unsafe) private static var committed = false

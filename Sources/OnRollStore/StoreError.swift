@@ -20,6 +20,10 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case readOnly(String)
     /// The file given as the store is not one (empty, or not SQLite).
     case notAStore(String)
+    /// A read-only store made by an older OnRoll: migrating it would be a write (exit 1).
+    case needsUpgrade(String)
+    /// The store stayed locked past the wait (another officer's save, or a colleague's import, named).
+    case busy(String)
 
     public var description: String {
         switch self {
@@ -32,6 +36,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
         case .diskFull(let what): "disk full: nothing was \(what)"
         case .readOnly(let p): "\(p) is read-only: it can be read (list, show, log, report, check, export), not changed"
         case .notAStore(let s): s
+        case .needsUpgrade(let p): "\(p) is read-only and was made by an older OnRoll: open a writable copy once to upgrade it"
+        case .busy(let s): s
         }
     }
 }

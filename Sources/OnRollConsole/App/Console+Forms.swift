@@ -111,6 +111,9 @@ extension Console {
         do {
             try save(form)
             state.form = nil
+        } catch StoreError.busy(let why) {
+            // The form stays open as typed: Enter saves it again once the colleague's import is done.
+            state.message = "Not saved, form kept (Enter to retry): \(why)"
         } catch {
             state.message = "Not saved: \(error)"
         }

@@ -75,6 +75,8 @@ extension Store {
 
     private func run<E: AuditedRecord & Equatable>(_ codec: Codec<E>, _ data: Data, _ file: String, _ user: String,
                                                    _ options: ImportOptions) throws -> ImportResult {
+        // Refused before a row is read, and before a note is left beside a store that can't be changed.
+        if isReadOnly { throw StoreError.readOnly(path) }
         // A rejects file that can't be written is found now, before a row is read, not after the import.
         if let rejects = options.rejectsPath { try OutputFile.check(rejects, protecting: path) }
         let table: CSVTable
@@ -104,7 +106,7 @@ extension Store {
         // 1. Decode every row and check what it refers to, before writing anything: a bad file is
         //    refused without opening a write transaction. (Nothing is ever deleted, so a reference
         //    that exists now still exists when the write below runs.)
-        var decoded: [(CSVTable.Record, E, version: Int?)] = []
+        var decoded: [(CSVTable.Record, E, version: Int?, isNew: Bool)] = []
         decoded.reserveCapacity(table.records.count)
         // One record twice in one file: the later row would silently replace the earlier (a CP flag on
         // the first row was lost that way), so both lines are named and the file is refused.
@@ -141,17 +143,29 @@ extension Store {
                         }
                     }
                 }
-                if problems.isEmpty { decoded.append((record, entity, version)) } else { reject(record, problems) }
+                // Whether the record is already stored is looked up here, outside the write lock: a big
+                // import of new records then holds the lock only for its inserts. A row without a key
+                // ("?") is looked up again in the write (an earlier row of this file may match it), and
+                // a record another officer adds meanwhile fails the insert as a duplicate, never merges.
+                let isNew = try problems.isEmpty && entity.auditKey != "?" && codec.existing(db, entity) == nil
+                if problems.isEmpty { decoded.append((record, entity, version, isNew)) } else { reject(record, problems) }
             }
         }
         if !rejects.isEmpty && !options.skipInvalid { throw StoreError.importRejected(result.problems) }
 
-        // 2. The writes, in one transaction.
+        // 2. The writes, in one transaction. The note beside the store tells a colleague whose save has
+        //    to wait whose import holds it (ImportNote); it goes when the import ends, however it ends.
+        ImportNote.write(ImportNote(user: user, file: file, started: Store.now(), rows: decoded.count), store: path)
+        defer { ImportNote.clear(store: path) }
+        // How long colleagues were locked out: the figure docs/performance.md is after (ONROLL_LOG=debug).
+        let lockStart = Date()
+        defer { Store.log.debug("import write lock released", metadata: ["rows": "\(decoded.count)", "file": "\(codec.kind)",
+                                                                      "seconds": "\(Date().timeIntervalSince(lockStart))"]) }
         do { try write(user: user) { ctx in
-            for (record, entity, version) in decoded {
+            for (record, entity, version, isNew) in decoded {
                 var problems: [String] = []
                 let origin = RowOrigin(file: file, line: record.line, version: version)
-                do { try upsert(codec, entity, origin, keyColumn, ctx, options, &result) } catch let e as ImportRefusal {
+                do { try upsert(codec, entity, isNew, origin, keyColumn, ctx, options, &result) } catch let e as ImportRefusal {
                     problems.append(e.message)
                 } catch let e as DatabaseError where e.resultCode == .SQLITE_FULL {
                     // The disk, not the file: one line, not one error per remaining row.
@@ -176,10 +190,10 @@ extension Store {
         return result
     }
 
-    private func upsert<E: AuditedRecord & Equatable>(_ codec: Codec<E>, _ entity: E, _ origin: RowOrigin, _ keyColumn: String,
-                                                      _ ctx: WriteContext, _ options: ImportOptions,
+    private func upsert<E: AuditedRecord & Equatable>(_ codec: Codec<E>, _ entity: E, _ isNew: Bool, _ origin: RowOrigin,
+                                                      _ keyColumn: String, _ ctx: WriteContext, _ options: ImportOptions,
                                                       _ result: inout ImportResult) throws {
-        if let old = try codec.existing(ctx.db, entity) {
+        if !isNew, let old = try codec.existing(ctx.db, entity) {
             let merged = codec.merge(old, entity)
             if merged == old { result.unchanged += 1; return }
             let changes = try ctx.reimportChanges(codec, old: old, merged: merged, from: origin, keyColumn: keyColumn,
