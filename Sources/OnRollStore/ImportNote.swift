@@ -63,7 +63,9 @@ public struct ImportNote: Codable, Equatable, Sendable {
               let note = try? JSONDecoder().decode(ImportNote.self, from: data) else { return nil }
         guard ignoringStale else { return note }
         if note.host == ProcessInfo.processInfo.hostName, kill(note.pid, 0) != 0, errno == ESRCH { return nil }
-        if let t = ISO8601DateFormatter().date(from: note.started), Date().timeIntervalSince(t) > staleAfter { return nil }
+        // The same clock the note was stamped with (Store.now, pinned in test builds), so age is comparable.
+        let now = ISO8601DateFormatter().date(from: Store.now()) ?? Date()
+        if let t = ISO8601DateFormatter().date(from: note.started), now.timeIntervalSince(t) > staleAfter { return nil }
         return note
     }
 
