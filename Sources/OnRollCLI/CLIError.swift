@@ -71,15 +71,7 @@ func printErr(_ s: String, newline: Bool = true) {
 /// closed stream, which killed the process after its change had committed (SIGILL, rc 132).
 enum StandardStream {
     static func write(_ text: String, to fd: Int32) {
-        let failed: Int32 = Data(text.utf8).withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 { if errno == EINTR { continue }; return errno }
-                offset += n
-            }
-            return 0
-        }
+        let failed = OutputFile.writeAll(Data(text.utf8), to: fd)
         guard failed != 0, fd == STDOUT_FILENO else { return }
         // A reader that stopped reading (`onroll list | head`) is not an error worth a message.
         if failed == EPIPE && !Store.committedInThisProcess { exit(141) }

@@ -74,15 +74,8 @@ public enum OutputFile {
         defer { if !done { unlink(temp) } }
         // mkstemp already makes 0600; fchmod makes it so whatever the platform or the umask.
         fchmod(fd, 0o600)
-        let wrote: Int32 = data.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = systemWrite(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 { if errno == EINTR { continue }; return errno }
-                offset += n
-            }
-            return fsync(fd) == 0 ? 0 : errno
-        }
+        var wrote = writeAll(data, to: fd)
+        if wrote == 0, fsync(fd) != 0 { wrote = errno }
         let closed = close(fd) == 0 ? 0 : errno
         if wrote != 0 { throw failure(path, wrote) }
         if closed != 0 { throw failure(path, closed) }
@@ -90,6 +83,20 @@ public enum OutputFile {
         try check(path, protecting: store, overwrite: overwrite)
         guard rename(temp, path) == 0 else { throw failure(path, errno) }
         done = true
+    }
+
+    /// write(2) until all of `data` is written, retrying an interrupted call; 0, or the errno that stopped it.
+    /// Also the CLI's stdout and stderr: one loop for every byte OnRoll writes.
+    public static func writeAll(_ data: Data, to fd: Int32) -> Int32 {
+        data.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = systemWrite(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 { if errno == EINTR { continue }; return errno }
+                offset += n
+            }
+            return 0
+        }
     }
 
     public static func write(_ text: String, to path: String, protecting store: String?, overwrite: Bool = true) throws {
