@@ -56,6 +56,6 @@ let package = Package(
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "OnRollConsoleTests", dependencies: ["OnRollConsole", "OnRollStore", "OnRollCore", "TerminalKit", "OnRollTestSupport",
                                                               .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "OnRollCLITests", dependencies: ["OnRollCLI", "OnRollStore", "OnRollCore", "OnRollTestSupport"]),
+        .testTarget(name: "OnRollCLITests", dependencies: ["OnRollCLI", "OnRollStore", "OnRollCore", "OnRollSample", "OnRollTestSupport"]),
     ]
 )

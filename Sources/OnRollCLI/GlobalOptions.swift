@@ -64,7 +64,8 @@ public struct GlobalOptions: ParsableArguments {
     /// For `check`, which reports the witness itself (as a problem) and advances it only when clean.
     func openUnwitnessed(console: Bool = false) throws -> Store {
         let busy = GlobalOptions.seconds("ONROLL_BUSY_TIMEOUT") ?? 15
-        var options = StoreOptions(busyTimeout: busy, importWait: GlobalOptions.seconds("ONROLL_IMPORT_WAIT") ?? 600)
+        var options = StoreOptions(busyTimeout: busy, importWait: GlobalOptions.seconds("ONROLL_IMPORT_WAIT") ?? 600,
+                                   today: try? todayDate())
         if console {
             options.importWait = busy
         } else {

@@ -33,3 +33,25 @@ public struct CaseFilter: Sendable, Equatable {
         return true
     }
 }
+
+extension CaseFilter {
+    /// The same filter on a case's summary (what `list` and the console page through): the store runs
+    /// it in SQL; this is the reference it must agree with, and what a read-only store falls back to.
+    public func matches(_ s: CaseSummary) -> Bool {
+        if !includeClosed, status == nil, s.status == .closed { return false }
+        if !kinds.isEmpty, !kinds.contains(s.kind) { return false }
+        if let st = status, s.status != st { return false }
+        if let u = schoolURN, s.schoolURN != u { return false }
+        if let o = owner, (s.owner ?? "").lowercased() != o.lowercased() { return false }
+        if let fl = flag, !s.flags.contains(fl) { return false }
+        if overdueOnly, !s.overdue { return false }
+        for w in searchWords where !s.searchText.contains(w) { return false }
+        return true
+    }
+
+    /// The folded words of the search: every one must appear somewhere in the case's search text.
+    public var searchWords: [String] {
+        guard let q = search.map({ SearchText.key($0.trimmingSpaces) }), !q.isEmpty else { return [] }
+        return q.split(separator: " ").map(String.init)
+    }
+}

@@ -25,6 +25,39 @@ enum Schema {
                 t.add(column: "reportedAt", .text)
             }
         }
+        // The caseload's read model: one summary row per case, kept in the write path (SummaryWriter),
+        // and a trigram index of each summary's folded search text (rowid = the summary's id).
+        m.registerMigration("v5-case-summary") { db in
+            try db.create(table: "caseSummary") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("caseRef", .text).notNull().unique()
+                t.column("childRef", .text).notNull()
+                t.column("kind", .text).notNull()
+                t.column("status", .text).notNull()
+                t.column("owner", .text)
+                t.column("opened", .integer).notNull()
+                t.column("nextReview", .integer)
+                t.column("childName", .text).notNull()
+                t.column("dob", .integer).notNull()
+                t.column("schoolURN", .text)
+                t.column("schoolName", .text)
+                t.column("flags", .text).notNull()
+                t.column("searchText", .text).notNull()
+                t.column("asOf", .integer).notNull()
+                t.column("validUntil", .integer).notNull()
+                t.column("fixedTenths", .integer).notNull()
+                t.column("contactBase", .integer)
+                t.column("contactWeight", .double).notNull()
+                t.column("contactCap", .double).notNull()
+                t.column("overdue", .boolean).notNull()
+                t.column("nextDue", .integer)
+                t.column("nextDueTitle", .text)
+                t.column("rulesVersion", .integer).notNull()
+            }
+            try db.create(index: "caseSummary_child", on: "caseSummary", columns: ["childRef"])
+            try db.create(index: "caseSummary_school", on: "caseSummary", columns: ["schoolURN"])
+            try db.execute(sql: "CREATE VIRTUAL TABLE caseSearch USING fts5(text, tokenize = 'trigram')")
+        }
         return m
     }
 

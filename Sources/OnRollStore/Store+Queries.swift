@@ -60,46 +60,21 @@ extension Store {
     }
 
     func caseFiles(_ db: Database, includeClosed: Bool) throws -> [CaseFile] {
-            let cases = includeClosed
-                ? try Case.order(Column("ref")).fetchAll(db)
-                : try Case.filter(Column("status") != CaseStatus.closed.rawValue).order(Column("ref")).fetchAll(db)
-            let childRefs = Set(cases.map(\.childRef))
-            let caseRefs = Set(cases.map(\.ref))
-            let children = Dictionary(uniqueKeysWithValues: try Child.fetchAll(db).filter { childRefs.contains($0.ref) }.map { ($0.ref, $0) })
-            let schools = Dictionary(uniqueKeysWithValues: try School.fetchAll(db).map { ($0.urn, $0) })
-            let suspensions = Dictionary(grouping: try Suspension.order(Column("start"), Column("id")).fetchAll(db), by: \.childRef)
-            let reflections = Dictionary(uniqueKeysWithValues: try Reflection.fetchAll(db).map { ($0.suspensionId, $0) })
-            let attendance = Dictionary(grouping: try AttendanceRecord.order(Column("from")).fetchAll(db), by: \.childRef)
-            let actions = Dictionary(grouping: try CaseAction.order(Column("id")).fetchAll(db), by: \.caseRef)
-            let contacts = Dictionary(grouping: try ChronologyEntry.fetchAll(db, sql: """
-                SELECT * FROM chronology WHERE id IN (
-                  SELECT MAX(id) FROM chronology c WHERE kind IN ('contact','seen')
-                  AND date = (SELECT MAX(date) FROM chronology d WHERE d.caseRef = c.caseRef AND d.kind IN ('contact','seen'))
-                  GROUP BY caseRef)
-                """), by: \.caseRef)
-            let plans = Dictionary(grouping: try ReintegrationPlan.order(Column("id")).fetchAll(db), by: \.caseRef)
-            let phases = Dictionary(grouping: try PlanPhase.order(Column("from")).fetchAll(db), by: \.planId)
-            let reviews = Dictionary(grouping: try PlanReview.order(Column("date"), Column("id")).fetchAll(db), by: \.planId)
-            let team = Dictionary(grouping: try Professional.order(Column("id")).fetchAll(db), by: \.caseRef)
-            let oos = Dictionary(uniqueKeysWithValues: try OutOfSchoolRecord.fetchAll(db).map { ($0.childRef, $0) })
-            let deletions = Dictionary(grouping: try RollDeletion.order(Column("date")).fetchAll(db), by: \.childRef)
-            return try cases.compactMap { c -> CaseFile? in
-                guard caseRefs.contains(c.ref) else { return nil }
-                // As the single read does: a case whose child is missing is damage to report, not to hide.
-                guard let child = children[c.childRef] else {
-                    throw StoreError.invalid("case \(c.ref) names child \(c.childRef), who is not in the store: run `onroll check`")
-                }
-                let sus = suspensions[c.childRef] ?? []
-                var refl: [Int64: Reflection] = [:]
-                for s in sus { if let id = s.id, let r = reflections[id] { refl[id] = r } }
-                return CaseFile(case: c, child: child, school: child.schoolURN.flatMap { schools[$0] }, suspensions: sus,
-                                reflections: refl, attendance: attendance[c.childRef] ?? [], actions: actions[c.ref] ?? [],
-                                chronology: contacts[c.ref] ?? [],
-                                plans: (plans[c.ref] ?? []).map { p in
-                                    PlanDetail(plan: p, phases: phases[p.id ?? -1] ?? [], reviews: reviews[p.id ?? -1] ?? [])
-                                },
-                                team: team[c.ref] ?? [], outOfSchool: oos[c.childRef], deletions: deletions[c.childRef] ?? [])
-            }
+        let cases = includeClosed
+            ? try Case.order(Column("ref")).fetchAll(db)
+            : try Case.filter(Column("status") != CaseStatus.closed.rawValue).order(Column("ref")).fetchAll(db)
+        return try CaseParts(db, cases: cases, narrow: false).files(cases)
+    }
+
+    /// The named cases (any status), assembled as the bulk read does; unknown refs are skipped.
+    /// A handful are read by key; many, by one pass over each table.
+    func caseFiles(_ db: Database, refs: Set<String>) throws -> [CaseFile] {
+        guard !refs.isEmpty else { return [] }
+        let narrow = refs.count <= CaseParts.narrowLimit
+        let cases = narrow
+            ? try Case.filter(keys: Array(refs)).order(Column("ref")).fetchAll(db)
+            : try Case.order(Column("ref")).fetchAll(db).filter { refs.contains($0.ref) }
+        return try CaseParts(db, cases: cases, narrow: narrow).files(cases)
     }
 
     /// The audit trail, newest first; for one case when `caseRef` is given.

@@ -13,6 +13,10 @@ public final class Store: Sendable {
     /// Opened read-only (StoreAccess.isReadOnly): reads work, every write is refused with `.readOnly`,
     /// and reads of personal data are not audited (there is nowhere to write the entry).
     public let isReadOnly: Bool
+    /// The day a write assesses the summaries it refreshes for: the caller's today when it gave one.
+    /// Any day is correct (a read for another day recomputes what is stale for it); the caller's own
+    /// today spares that read the work.
+    let summaryDay: SchoolDate
     static let log = Logger(label: "onroll.store")
 
     /// Opens an existing store. Throws `.missing` when there is none.
@@ -20,6 +24,7 @@ public final class Store: Sendable {
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missing(path) }
         try Store.checkIsStore(path)
         self.path = path
+        summaryDay = options.today ?? Store.clockToday()
         isReadOnly = StoreAccess.isReadOnly(path)
         do { pool = try Store.openPool(path, options, readOnly: isReadOnly) } catch let e as DatabaseError where e.resultCode == .SQLITE_BUSY {
             // GRDB writes a little on opening a store whose -wal is empty: that waits for the lock too.
@@ -38,15 +43,16 @@ public final class Store: Sendable {
         Store.log.debug("store opened", metadata: ["path": "\(path)", "readOnly": "\(isReadOnly)"])
     }
 
-    private init(creating path: String) throws {
+    private init(creating path: String, today: SchoolDate?) throws {
         self.path = path
+        summaryDay = today ?? Store.clockToday()
         isReadOnly = false
         pool = try Store.openPool(path, StoreOptions(), readOnly: false)
         try Schema.migrator.migrate(pool)
     }
 
     /// Creates a new store with mode 0600, refusing to overwrite one that exists.
-    public static func create(path: String) throws -> Store {
+    public static func create(path: String, today: SchoolDate? = nil) throws -> Store {
         let fm = FileManager.default
         if fm.fileExists(atPath: path) { throw StoreError.exists(path) }
         let dir = (path as NSString).deletingLastPathComponent
@@ -55,7 +61,7 @@ public final class Store: Sendable {
         let fd = open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
         guard fd >= 0 else { throw StoreError.invalid("cannot create \(path): \(String(cString: strerror(errno)))") }
         close(fd)
-        return try Store(creating: path)
+        return try Store(creating: path, today: today)
     }
 
     /// SQLite would quietly turn an empty file (or a typo'd path to one) into a new store, 0644; only
@@ -118,6 +124,7 @@ public final class Store: Sendable {
             try db.inTransaction(.immediate) {
                 ctx = try WriteContext(db: db, user: user)
                 result = try body(ctx!)
+                try SummaryWriter.refresh(self, ctx!, today: summaryDay)
                 return .commit
             }
             if let c = ctx { Store.logCommit(c) }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import OnRollCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -13,9 +14,12 @@ public struct StoreOptions: Sendable {
     public var importWait: Double = 600
     /// Told once, when a write starts waiting for a colleague's import (the CLI prints it on stderr).
     public var onWaiting: (@Sendable (String) -> Void)?
+    /// The caller's today, the day writes assess the caseload summaries they refresh for.
+    public var today: SchoolDate?
 
-    public init(busyTimeout: Double = 15, importWait: Double = 600, onWaiting: (@Sendable (String) -> Void)? = nil) {
-        self.busyTimeout = busyTimeout; self.importWait = importWait; self.onWaiting = onWaiting
+    public init(busyTimeout: Double = 15, importWait: Double = 600, onWaiting: (@Sendable (String) -> Void)? = nil,
+                today: SchoolDate? = nil) {
+        self.busyTimeout = busyTimeout; self.importWait = importWait; self.onWaiting = onWaiting; self.today = today
     }
 }
 

@@ -12,6 +12,8 @@ public final class WriteContext {
     private var lastHash: String
     /// What this transaction appended, for the debug log (ops and refs only).
     private(set) var logged: [(op: String, caseRef: String?)] = []
+    /// What this transaction changed, so the caseload summaries of those cases are refreshed before it commits.
+    var touched = SummaryTouches()
 
     init(db: Database, user: String) throws {
         // The officer's name goes into every audit entry and is shown wherever their work is.
@@ -38,11 +40,13 @@ public final class WriteContext {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [now, user, op, entity, entityId, caseRef, summary, before, after, lastHash, hash])
         lastHash = hash
+        if op != "view" { touched.note(entity: entity, entityId: entityId, caseRef: caseRef) }
         if Store.log.logLevel <= .debug { logged.append((op, caseRef)) }
     }
 
     public func insert<R: AuditedRecord>(_ record: inout R, op: String, caseRef: String?, summary: String) throws {
         try record.insert(db)
+        touched.note(record: record)
         try audit(op: op, entity: R.entity, entityId: record.auditKey, caseRef: caseRef, summary: summary,
                   after: CanonicalJSON.encode(record))
     }
@@ -58,6 +62,8 @@ public final class WriteContext {
         }
         record.version += 1
         try record.update(db)
+        touched.note(record: current)
+        touched.note(record: record)
         try audit(op: op, entity: R.entity, entityId: record.auditKey, caseRef: caseRef, summary: summary,
                   before: CanonicalJSON.encode(current), after: CanonicalJSON.encode(record))
     }
@@ -67,6 +73,8 @@ public final class WriteContext {
         var r = record
         let before = try R.fetchOne(db, key: primaryKey(of: record))
         try r.save(db)
+        if let before { touched.note(record: before) }
+        touched.note(record: r)
         try audit(op: op, entity: R.entity, entityId: r.auditKey, caseRef: caseRef, summary: summary,
                   before: try before.map(CanonicalJSON.encode), after: CanonicalJSON.encode(r))
     }

@@ -14,7 +14,7 @@ struct InitCommand: ParsableCommand {
     @Flag(help: "Load the sample caseload.") var sample = false
 
     func run() throws {
-        let store = try Store.create(path: global.storePath)
+        let store = try Store.create(path: global.storePath, today: try? global.todayDate())
         if sample {
             let files = SampleFiles.make(SampleGenerator.make())
             for (kind, text) in files {

@@ -31,17 +31,18 @@ struct ListCommand: ParsableCommand {
         f.includeClosed = all || f.status == .closed
         let today = try global.todayDate()
         let store = try global.openStore()
-        let rows = try store.caseload(today: today, includeClosed: f.includeClosed).filter { f.matches($0.file, overdue: $0.isOverdue) }
+        // The read model: filtered and ordered in SQL, no case assessed unless its summary is stale.
+        let rows = try store.caseRows(today: today, filter: f)
         switch format {
         case .json: printOut(try JSONOut.encode(rows.map { CaseSummaryJSON($0, today: today) }))
         case .csv, .table:
             let header = ["score", "ref", "child", "year", "school", "kind", "status", "owner", "next review", "flags"]
             let body = rows.map { r -> [String] in
-                let c = r.file.case
-                return [(r.isOverdue ? "!" : " ") + String(format: "%5.1f", r.score), c.ref, r.file.child.displayName,
-                        SchoolAge.ncYearLabel(SchoolAge.ncYear(dob: r.file.child.dob, in: AcademicYear(containing: today))),
-                        r.file.school?.name ?? r.file.child.schoolURN ?? "—", c.kind.rawValue, c.status.rawValue, c.owner ?? "",
-                        c.nextReview?.iso ?? "", r.file.child.flags.description]
+                let c = r.summary
+                return [(r.isOverdue ? "!" : " ") + String(format: "%5.1f", r.score), c.caseRef, c.childName,
+                        SchoolAge.ncYearLabel(SchoolAge.ncYear(dob: c.dob, in: AcademicYear(containing: today))),
+                        c.schoolName ?? c.schoolURN ?? "—", c.kind.rawValue, c.status.rawValue, c.owner ?? "",
+                        c.nextReview?.iso ?? "", c.flags.description]
             }
             printOut(Tabular.render(header, body, format: format))
             if format == .table { printOut("\(rows.count) case\(rows.count == 1 ? "" : "s")") }
@@ -66,13 +67,13 @@ struct CaseSummaryJSON: Encodable {
     var triageScore: Double
     var overdue: Bool
 
-    init(_ r: AssessedCase, today: SchoolDate) {
-        let c = r.file.case
-        ref = c.ref; kind = c.kind.rawValue; status = c.status.rawValue; childRef = c.childRef
-        childName = r.file.child.displayName
-        ncYear = SchoolAge.ncYear(dob: r.file.child.dob, in: AcademicYear(containing: today))
-        schoolURN = r.file.child.schoolURN; schoolName = r.file.school?.name; owner = c.owner
-        opened = c.opened.iso; nextReview = c.nextReview?.iso; flags = r.file.child.flags.map(\.rawValue)
+    init(_ r: CaseRow, today: SchoolDate) {
+        let c = r.summary
+        ref = c.caseRef; kind = c.kind.rawValue; status = c.status.rawValue; childRef = c.childRef
+        childName = c.childName
+        ncYear = SchoolAge.ncYear(dob: c.dob, in: AcademicYear(containing: today))
+        schoolURN = c.schoolURN; schoolName = c.schoolName; owner = c.owner
+        opened = c.opened.iso; nextReview = c.nextReview?.iso; flags = c.flags.map(\.rawValue)
         triageScore = r.score; overdue = r.isOverdue
     }
 }

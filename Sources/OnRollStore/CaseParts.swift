@@ -1,0 +1,91 @@
+import GRDB
+import OnRollCore
+
+/// The records around a set of cases, read table by table (never one query per case) and put
+/// together into case files: the one way the store assembles cases in bulk. The chronology of each
+/// file holds only its latest contact entry (what the rules read); a single case's full file is
+/// read by `Store.caseFile`.
+struct CaseParts {
+    /// Up to this many cases, each table is read with `IN (…)` on the cases' keys; beyond it a whole
+    /// pass over the table is cheaper than the lookups.
+    static let narrowLimit = 500
+
+    var children: [String: Child] = [:]
+    var schools: [String: School] = [:]
+    var suspensions: [String: [Suspension]] = [:]
+    var reflections: [Int64: Reflection] = [:]
+    var attendance: [String: [AttendanceRecord]] = [:]
+    var actions: [String: [CaseAction]] = [:]
+    var contacts: [String: [ChronologyEntry]] = [:]
+    var plans: [String: [ReintegrationPlan]] = [:]
+    var phases: [Int64: [PlanPhase]] = [:]
+    var reviews: [Int64: [PlanReview]] = [:]
+    var team: [String: [Professional]] = [:]
+    var outOfSchool: [String: OutOfSchoolRecord] = [:]
+    var deletions: [String: [RollDeletion]] = [:]
+
+    init(_ db: Database, cases: [Case], narrow: Bool) throws {
+        let childRefs = Set(cases.map(\.childRef)), caseRefs = Set(cases.map(\.ref))
+        // Narrow reads filter in SQL; a whole-caseload read takes every row and filters here.
+        func byChild<R: FetchableRecord & TableRecord>(_ t: R.Type, order: [SQLOrderingTerm]) throws -> [R] {
+            narrow ? try R.filter(childRefs.contains(Column("childRef"))).order(order).fetchAll(db)
+                   : try R.order(order).fetchAll(db)
+        }
+        func byCase<R: FetchableRecord & TableRecord>(_ t: R.Type, order: [SQLOrderingTerm]) throws -> [R] {
+            narrow ? try R.filter(caseRefs.contains(Column("caseRef"))).order(order).fetchAll(db)
+                   : try R.order(order).fetchAll(db)
+        }
+        let kids = narrow ? try Child.filter(keys: Array(childRefs)).fetchAll(db)
+                          : try Child.fetchAll(db).filter { childRefs.contains($0.ref) }
+        children = Dictionary(uniqueKeysWithValues: kids.map { ($0.ref, $0) })
+        let urns = Set(kids.compactMap(\.schoolURN))
+        schools = Dictionary(uniqueKeysWithValues: (narrow ? try School.filter(keys: Array(urns)).fetchAll(db)
+                                                           : try School.fetchAll(db)).map { ($0.urn, $0) })
+        let sus = try byChild(Suspension.self, order: [Column("start"), Column("id")])
+        suspensions = Dictionary(grouping: sus, by: \.childRef)
+        let susIds = sus.compactMap(\.id)
+        reflections = Dictionary(uniqueKeysWithValues: (narrow ? try Reflection.filter(susIds.contains(Column("suspensionId"))).fetchAll(db)
+                                                               : try Reflection.fetchAll(db)).map { ($0.suspensionId, $0) })
+        attendance = Dictionary(grouping: try byChild(AttendanceRecord.self, order: [Column("from")]), by: \.childRef)
+        actions = Dictionary(grouping: try byCase(CaseAction.self, order: [Column("id")]), by: \.caseRef)
+        // Each case's latest contact or sighting: the latest date, and of that date the latest entry.
+        let scope = narrow ? "AND c.caseRef IN (\(caseRefs.map { _ in "?" }.joined(separator: ",")))" : ""
+        contacts = Dictionary(grouping: try ChronologyEntry.fetchAll(db, sql: """
+            SELECT * FROM chronology WHERE id IN (
+              SELECT MAX(id) FROM chronology c WHERE kind IN ('contact','seen') \(scope)
+              AND date = (SELECT MAX(date) FROM chronology d WHERE d.caseRef = c.caseRef AND d.kind IN ('contact','seen'))
+              GROUP BY caseRef)
+            """, arguments: narrow ? StatementArguments(Array(caseRefs)) : StatementArguments()), by: \.caseRef)
+        let planRows = try byCase(ReintegrationPlan.self, order: [Column("id")])
+        plans = Dictionary(grouping: planRows, by: \.caseRef)
+        let planIds = planRows.compactMap(\.id)
+        phases = Dictionary(grouping: narrow ? try PlanPhase.filter(planIds.contains(Column("planId"))).order(Column("from")).fetchAll(db)
+                                             : try PlanPhase.order(Column("from")).fetchAll(db), by: \.planId)
+        reviews = Dictionary(grouping: narrow ? try PlanReview.filter(planIds.contains(Column("planId"))).order(Column("date"), Column("id")).fetchAll(db)
+                                              : try PlanReview.order(Column("date"), Column("id")).fetchAll(db), by: \.planId)
+        team = Dictionary(grouping: try byCase(Professional.self, order: [Column("id")]), by: \.caseRef)
+        outOfSchool = Dictionary(uniqueKeysWithValues: (narrow ? try OutOfSchoolRecord.filter(keys: Array(childRefs)).fetchAll(db)
+                                                               : try OutOfSchoolRecord.fetchAll(db)).map { ($0.childRef, $0) })
+        deletions = Dictionary(grouping: try byChild(RollDeletion.self, order: [Column("date")]), by: \.childRef)
+    }
+
+    /// The cases' files, in the order given.
+    func files(_ cases: [Case]) throws -> [CaseFile] {
+        try cases.map { c in
+            // As the single read does: a case whose child is missing is damage to report, not to hide.
+            guard let child = children[c.childRef] else {
+                throw StoreError.invalid("case \(c.ref) names child \(c.childRef), who is not in the store: run `onroll check`")
+            }
+            let sus = suspensions[c.childRef] ?? []
+            var refl: [Int64: Reflection] = [:]
+            for s in sus { if let id = s.id, let r = reflections[id] { refl[id] = r } }
+            return CaseFile(case: c, child: child, school: child.schoolURN.flatMap { schools[$0] }, suspensions: sus,
+                            reflections: refl, attendance: attendance[c.childRef] ?? [], actions: actions[c.ref] ?? [],
+                            chronology: contacts[c.ref] ?? [],
+                            plans: (plans[c.ref] ?? []).map { p in
+                                PlanDetail(plan: p, phases: phases[p.id ?? -1] ?? [], reviews: reviews[p.id ?? -1] ?? [])
+                            },
+                            team: team[c.ref] ?? [], outOfSchool: outOfSchool[c.childRef], deletions: deletions[c.childRef] ?? [])
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import GRDB
+import OnRollCore
+
+/// Keeps `caseSummary` and its search index in step with the cases: called inside the transaction of
+/// every write (for what it touched) and by a read that finds summaries stale for its today.
+enum SummaryWriter {
+    /// Refreshes the summaries a write touched, assessed for `today`, before the write commits.
+    static func refresh(_ store: Store, _ ctx: WriteContext, today: SchoolDate) throws {
+        let t = ctx.touched
+        guard !t.isEmpty else { return }
+        let db = ctx.db
+        if t.everything {
+            // Term dates or settings changed: every case's clocks or score may move.
+            try recompute(store, db, refs: Set(try String.fetchAll(db, sql: "SELECT ref FROM cases")), today: today)
+            return
+        }
+        var refs = t.cases
+        if !t.plans.isEmpty {
+            refs.formUnion(try String.fetchAll(db, ReintegrationPlan.filter(keys: Array(t.plans)).select(Column("caseRef"))))
+        }
+        var children = t.children
+        if !t.suspensions.isEmpty {
+            children.formUnion(try String.fetchAll(db, Suspension.filter(keys: Array(t.suspensions)).select(Column("childRef"))))
+        }
+        if !t.schools.isEmpty {
+            children.formUnion(try String.fetchAll(db, Child.filter(t.schools.contains(Column("schoolURN"))).select(Column("ref"))))
+        }
+        if !children.isEmpty {
+            refs.formUnion(try String.fetchAll(db, Case.filter(children.contains(Column("childRef"))).select(Column("ref"))))
+        }
+        try recompute(store, db, refs: refs, today: today)
+    }
+
+    /// Assesses the named cases for `today` and stores their summaries.
+    static func recompute(_ store: Store, _ db: Database, refs: Set<String>, today: SchoolDate,
+                          progress: ((Int, Int) -> Void)? = nil) throws {
+        guard !refs.isEmpty else { return }
+        let files = try store.caseFiles(db, refs: refs)
+        let calendar = SchoolCalendar(rows: try TermDates.order(Column("start")).fetchAll(db))
+        let weights = try TriageWeights(overrides: Store.triageOverrides(try store.config(db)))
+        for (i, f) in files.enumerated() {
+            let a = CaseAssessment.assess(file: f, calendar: calendar, today: today, weights: weights)
+            try upsert(db, CaseSummary.make(file: f, assessment: a, weights: weights))
+            if let progress, i % 1000 == 999 { progress(i + 1, files.count) }
+        }
+    }
+
+    static func upsert(_ db: Database, _ s: CaseSummary) throws {
+        let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM caseSummary WHERE caseRef = ?"), arguments: [s.caseRef])
+        let values: StatementArguments = [
+            s.caseRef, s.childRef, s.kind.rawValue, s.status.rawValue, s.owner, s.opened.dayNumber, s.nextReview?.dayNumber,
+            s.childName, s.dob.dayNumber, s.schoolURN, s.schoolName, SummaryColumns.flags(s.flags), s.searchText,
+            s.asOf.dayNumber, s.validUntil.dayNumber, s.fixedTenths, s.contactBase?.dayNumber, s.contactWeight,
+            s.contactCap, s.overdue, s.nextDue?.dayNumber, s.nextDueTitle, s.rulesVersion,
+        ]
+        if let id {
+            try db.cachedStatement(sql: "UPDATE caseSummary SET \(SummaryColumns.assignments) WHERE id = ?")
+                .execute(arguments: values + [id])
+            try db.cachedStatement(sql: "DELETE FROM caseSearch WHERE rowid = ?").execute(arguments: [id])
+            try db.cachedStatement(sql: "INSERT INTO caseSearch(rowid, text) VALUES (?, ?)").execute(arguments: [id, s.searchText])
+        } else {
+            try db.cachedStatement(sql: "INSERT INTO caseSummary (\(SummaryColumns.names)) VALUES (\(SummaryColumns.placeholders))")
+                .execute(arguments: values)
+            try db.cachedStatement(sql: "INSERT INTO caseSearch(rowid, text) VALUES (?, ?)")
+                .execute(arguments: [db.lastInsertedRowID, s.searchText])
+        }
+    }
+}
+
+/// The summary table's columns, in the order `upsert` binds them and `SummaryRow` reads them.
+enum SummaryColumns {
+    static let all = ["caseRef", "childRef", "kind", "status", "owner", "opened", "nextReview", "childName", "dob",
+                      "schoolURN", "schoolName", "flags", "searchText", "asOf", "validUntil", "fixedTenths",
+                      "contactBase", "contactWeight", "contactCap", "overdue", "nextDue", "nextDueTitle", "rulesVersion"]
+    static let names = all.joined(separator: ", ")
+    static let placeholders = all.map { _ in "?" }.joined(separator: ", ")
+    static let assignments = all.map { "\($0) = ?" }.joined(separator: ", ")
+
+    /// `;LAC;CP;`: every flag between separators, so `instr(flags, ';CP;')` finds exactly one flag.
+    static func flags(_ f: FlagSet) -> String { ";" + f.map(\.rawValue).joined(separator: ";") + ";" }
+}

@@ -1,0 +1,174 @@
+import Foundation
+@testable import OnRollCLI
+import OnRollCore
+import OnRollSample
+@testable import OnRollStore
+import XCTest
+
+/// The read model against the rules: a case's stored summary must give, for any day it is current on,
+/// exactly what a fresh assessment of the whole case gives (score, overdue, order), after any write.
+final class CaseSummaryTests: XCTestCase {
+    let today = try! SchoolDate.parse("2026-11-23")
+    var dir = ""
+
+    override func setUp() {
+        dir = NSTemporaryDirectory() + "onroll-summary-" + UUID().uuidString
+        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    }
+    override func tearDown() { try? FileManager.default.removeItem(atPath: dir) }
+
+    func sampleStore(today: SchoolDate? = nil) throws -> Store {
+        let store = try Store.create(path: dir + "/s.onroll", today: today ?? self.today)
+        for (kind, text) in SampleFiles.make(SampleGenerator.make()) {
+            _ = try store.importCSV(kind, data: Data(text.utf8), fileName: "\(kind.rawValue).csv", user: "tester",
+                                    options: ImportOptions(chronicle: false, keepFileAuthors: true))
+        }
+        return store
+    }
+
+    var everything: CaseFilter { var f = CaseFilter(); f.includeClosed = true; return f }
+
+    /// The SQL read, for `day`, equals a fresh assessment of every case: same order, score, overdue, next due.
+    func assertMatchesFresh(_ store: Store, on day: SchoolDate, _ what: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let rows = try store.caseRows(today: day, filter: everything)
+        let fresh = try store.caseload(today: day, includeClosed: true)
+        let order = rows.map(\.ref), freshOrder = fresh.map(\.file.case.ref)
+        if let i = Array(zip(order, freshOrder)).firstIndex(where: { $0 != $1 }) ?? (order.count == freshOrder.count ? nil : min(order.count, freshOrder.count)) {
+            XCTFail("\(what): order on \(day) differs from position \(i): \(order.dropFirst(i).prefix(4)) vs \(freshOrder.dropFirst(i).prefix(4))", file: file, line: line)
+        }
+        for (r, f) in zip(rows, fresh) where r.ref == f.file.case.ref {
+            XCTAssertEqual(r.score, f.score, "\(what): \(r.ref) score on \(day)", file: file, line: line)
+            XCTAssertEqual(r.isOverdue, f.isOverdue, "\(what): \(r.ref) overdue on \(day)", file: file, line: line)
+            XCTAssertEqual(r.summary.nextDue, f.assessment.nextDue?.due, "\(what): \(r.ref) next due on \(day)", file: file, line: line)
+            XCTAssertEqual(r.summary.childName, f.file.child.displayName, "\(what): \(r.ref) name", file: file, line: line)
+            XCTAssertEqual(r.summary.owner, f.file.case.owner, "\(what): \(r.ref) owner", file: file, line: line)
+        }
+    }
+
+    func testStoredSummariesAreRightOnEveryDayTheyCover() throws {
+        let store = try sampleStore()
+        // Summaries as written at 23 Nov; then, for random days, every summary still current that day
+        // must give the fresh assessment's score: the fixed part really is fixed until validUntil.
+        let stored = try store.caseRows(today: today, filter: everything).map(\.summary)
+        XCTAssertEqual(try store.read { try SummarySQL.staleRefs($0, today: today) }, [], "the import left no summary stale")
+        var rng = SeededRandom(seed: 42)
+        var checked = 0, spans: [Int] = []
+        for s in stored { spans.append(s.asOf.days(to: s.validUntil)) }
+        for _ in 0..<25 {
+            let day = today.adding(days: Int(rng.next() % 120))
+            let fresh = Dictionary(uniqueKeysWithValues: try store.caseload(today: day, includeClosed: true).map { ($0.file.case.ref, $0) })
+            for s in stored where s.isCurrent(on: day) {
+                let f = try XCTUnwrap(fresh[s.caseRef])
+                XCTAssertEqual(s.score(on: day), f.score, "\(s.caseRef) on \(day) (summary of \(s.asOf), valid until \(s.validUntil))")
+                XCTAssertEqual(s.overdue, f.isOverdue, "\(s.caseRef) overdue on \(day)")
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThan(checked, 200, "enough summaries were current on the days drawn to test the split")
+        // A summary valid only for its own day would pass the checks above and save nothing.
+        spans.sort()
+        XCTAssertGreaterThan(spans[spans.count / 2], 1, "the median summary stays current for more than a day")
+    }
+
+    func testTheSQLReadEqualsAFreshAssessmentForAnyToday() throws {
+        let store = try sampleStore()
+        var rng = SeededRandom(seed: 7)
+        // Forward and back: a day before a summary's asOf is stale too.
+        for _ in 0..<8 {
+            let day = today.adding(days: Int(rng.next() % 400) - 200)
+            try assertMatchesFresh(store, on: day, "random today")
+        }
+    }
+
+    func testEveryKindOfWriteKeepsTheSummariesRight() throws {
+        let store = try sampleStore()
+        let rows = try store.caseRows(today: today)
+        let ref = try XCTUnwrap(rows.first { $0.summary.kind.isOutOfSchool }?.ref)
+        let child = try XCTUnwrap(try store.case(ref)).childRef
+        func check(_ what: String) throws {
+            XCTAssertEqual(try store.read { try SummarySQL.staleRefs($0, today: today) }, [],
+                           "\(what): the write refreshed its summaries itself")
+            try assertMatchesFresh(store, on: today, what)
+        }
+        try store.addContact(user: "t", caseRef: ref, date: today, type: "home visit", outcome: "seen", seen: true, text: nil, today: today)
+        try check("contact")
+        try store.addNote(user: "t", caseRef: ref, text: "note", date: today, today: today)
+        try check("note")
+        let a = try store.addAction(user: "t", caseRef: ref, agency: "school", description: "ring", owner: nil,
+                                    due: today.adding(days: -3), today: today)
+        try check("overdue action")
+        _ = try store.completeAction(user: "t", id: a.id!, outcome: "done", date: today)
+        try check("action done")
+        _ = try store.addSuspension(user: "t", Suspension(childRef: child, start: today.adding(days: -1), days: 3), today: today)
+        try check("suspension")
+        _ = try store.setNextReview(user: "t", ref: ref, date: today.adding(days: -2), today: today)
+        try check("review date")
+        _ = try store.flagForPanel(user: "t", ref: ref, flagged: true, today: today)
+        try check("panel flag")
+        _ = try store.assign(user: "t", ref: ref, owner: "new.owner", today: today)
+        try check("owner")
+        try store.setConfig(user: "t", key: "triage.kind.cme", value: "30")
+        try check("triage weight")
+        _ = try store.closeCase(user: "t", ref: ref, reason: "returned to school", today: today)
+        try check("closed")
+    }
+
+    func testSearchFoldsDiacriticsAndMatchesAnyPart() throws {
+        let store = try Store.create(path: dir + "/s.onroll", today: today)
+        func imp(_ kind: ImportKind, _ text: String) throws {
+            _ = try store.importCSV(kind, data: Data(text.utf8), fileName: "\(kind.rawValue).csv", user: "t", options: ImportOptions())
+        }
+        try imp(.schools, "urn,name\n140001,Hillcrest Academy\n")
+        try imp(.children, """
+            ref,forename,surname,dob,school_urn,sen,flags
+            C1,Zoë,Clarke,2012-03-14,140001,N,
+            C2,Piotr,Wiśniewski,2012-03-14,140001,N,
+            C3,Oisín,Murphy,2012-03-14,140001,N,
+            C4,Samuel,Okafor,2012-03-14,140001,N,
+            """)
+        try imp(.cases, """
+            ref,child_ref,kind,status,opened
+            WM-00001,C1,ebsa,open,2026-09-10
+            WM-00002,C2,ebsa,open,2026-09-10
+            WM-00003,C3,ebsa,open,2026-09-10
+            WM-00004,C4,ebsa,open,2026-09-10
+            """)
+        func find(_ q: String) throws -> [String] {
+            var f = CaseFilter(); f.search = q
+            return try store.caseRows(today: today, filter: f).map(\.ref).sorted()
+        }
+        XCTAssertEqual(try find("zoe"), ["WM-00001"])
+        XCTAssertEqual(try find("ZOË"), ["WM-00001"])
+        XCTAssertEqual(try find("wisniewski"), ["WM-00002"])
+        XCTAssertEqual(try find("oisin"), ["WM-00003"])
+        XCTAssertEqual(try find("sam okafor"), ["WM-00004"], "every word, anywhere")
+        XCTAssertEqual(try find("kaf"), ["WM-00004"], "any part of a name")
+        XCTAssertEqual(try find("ok"), ["WM-00004"], "a word shorter than a trigram still matches")
+        XCTAssertEqual(try find("wm-00003"), ["WM-00003"], "the case ref")
+        XCTAssertEqual(try find("zoe okafor"), [], "both words must match one case")
+        XCTAssertEqual(try store.caseRowCount(today: today), 4)
+        var f = CaseFilter(); f.search = "oisin"
+        XCTAssertEqual(try store.caseRowCount(today: today, filter: f), 1)
+    }
+
+    func testPagesAreSlicesOfTheOneOrder() throws {
+        let store = try sampleStore()
+        let all = try store.caseRows(today: today).map(\.ref)
+        let pages = try stride(from: 0, to: all.count, by: 40).flatMap { try store.caseRows(today: today, limit: 40, offset: $0).map(\.ref) }
+        XCTAssertEqual(pages, all)
+        XCTAssertEqual(try store.caseRowCount(today: today), all.count)
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so a failing day can be replayed.
+struct SeededRandom {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
