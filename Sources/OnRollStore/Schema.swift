@@ -52,6 +52,8 @@ enum Schema {
                 t.column("overdue", .boolean).notNull()
                 t.column("nextDue", .integer)
                 t.column("nextDueTitle", .text)
+                t.column("openDue", .integer)
+                t.column("lastContact", .integer)
                 t.column("rulesVersion", .integer).notNull()
             }
             try db.create(index: "caseSummary_child", on: "caseSummary", columns: ["childRef"])

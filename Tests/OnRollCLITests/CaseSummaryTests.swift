@@ -39,7 +39,10 @@ final class CaseSummaryTests: XCTestCase {
         for (r, f) in zip(rows, fresh) where r.ref == f.file.case.ref {
             XCTAssertEqual(r.score, f.score, "\(what): \(r.ref) score on \(day)", file: file, line: line)
             XCTAssertEqual(r.isOverdue, f.isOverdue, "\(what): \(r.ref) overdue on \(day)", file: file, line: line)
-            XCTAssertEqual(r.summary.nextDue, f.assessment.nextDue?.due, "\(what): \(r.ref) next due on \(day)", file: file, line: line)
+            let next = f.assessment.deadlines.filter { $0.state.isOpen || $0.state == .breached }.min { $0.due < $1.due }
+            XCTAssertEqual(r.summary.nextDue, next?.due, "\(what): \(r.ref) next deadline on \(day)", file: file, line: line)
+            XCTAssertEqual(r.summary.openDue, f.assessment.open.map(\.due).min(), "\(what): \(r.ref) first open on \(day)", file: file, line: line)
+            XCTAssertEqual(r.summary.lastContact, f.file.lastContact, "\(what): \(r.ref) last contact", file: file, line: line)
             XCTAssertEqual(r.summary.childName, f.file.child.displayName, "\(what): \(r.ref) name", file: file, line: line)
             XCTAssertEqual(r.summary.owner, f.file.case.owner, "\(what): \(r.ref) owner", file: file, line: line)
         }

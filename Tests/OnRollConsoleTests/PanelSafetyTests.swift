@@ -40,13 +40,13 @@ final class PanelSafetyTests: XCTestCase {
     /// colleague's edit made while the meeting ran never reached the caseload.
     func testAColleaguesChangeIsNotSkippedByStartingTheMeeting() throws {
         let (f, _, _) = try panelFixture()
-        let other = try XCTUnwrap(f.console.state.all.first { $0.file.case.ref != "WM-00004" }).file.case.ref
+        let other = try XCTUnwrap(f.console.state.all.first { $0.ref != "WM-00004" }).ref
         // Tom's change lands after the console's last look, while the chair has the panel open.
         f.press([.char("M")])
         _ = try f.store.assign(user: "tom.reid", ref: other, owner: "sam.lee", today: f.today)
         f.press([.char("S"), .char("q")])
         f.console.pollForChanges()
-        XCTAssertEqual(f.console.state.all.first { $0.file.case.ref == other }?.file.case.owner, "sam.lee",
+        XCTAssertEqual(f.console.state.all.first { $0.ref == other }?.summary.owner, "sam.lee",
                        "the change is in the caseload, not skipped by the panel moving the stamp on")
     }
 

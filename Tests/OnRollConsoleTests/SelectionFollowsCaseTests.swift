@@ -7,13 +7,13 @@ import XCTest
 /// The cursor stays on the same child whatever rebuilds the list under it, so the next key acts on
 /// the case the officer was looking at; every form says which child it is for.
 final class SelectionFollowsCaseTests: XCTestCase {
-    var selectedRef: (ConsoleFixture) -> String? = { $0.console.state.selected?.file.case.ref }
+    var selectedRef: (ConsoleFixture) -> String? = { $0.console.state.selected?.ref }
 
     /// A case that is not first in the caseload (so staying at row 0 would land on another child).
     func notFirst(_ f: ConsoleFixture) throws -> AssessedCase {
         let s = f.console.state
         XCTAssertGreaterThan(s.visible.count, 2)
-        return s.all[s.visible[2]]
+        return try f.store.assessedCase(s.all[s.visible[2]].ref, today: f.today)
     }
 
     func testClearingASearchKeepsTheChildUnderTheCursor() throws {
@@ -46,7 +46,7 @@ final class SelectionFollowsCaseTests: XCTestCase {
         f.press([.char("j"), .char("j")])
         XCTAssertEqual(selectedRef(f), ref)
         // Tom closes the first case: every row below it moves up.
-        let first = f.console.state.all[f.console.state.visible[0]].file.case.ref
+        let first = f.console.state.all[f.console.state.visible[0]].ref
         try f.store.closeCase(user: "tom.reid", ref: first, reason: "moved away", today: f.today)
         f.console.pollForChanges()
         XCTAssertEqual(f.console.state.visible.count, 3)

@@ -58,8 +58,8 @@ public struct AppState: Sendable {
     public var width = 80
     public var height = 24
 
-    // Caseload
-    public var all: [AssessedCase] = []
+    // Caseload: each open case's summary row (the read model), never the whole case files.
+    public var all: [CaseRow] = []
     public var visible: [Int] = []
     public var view: SavedView = .all
     public var filter = CaseFilter()
@@ -103,7 +103,7 @@ public struct AppState: Sendable {
         self.user = user; self.today = today; self.storeName = storeName
     }
 
-    public var selected: AssessedCase? {
+    public var selected: CaseRow? {
         visible.indices.contains(selection) ? all[visible[selection]] : nil
     }
 

@@ -13,21 +13,16 @@ struct CaseSearchIndex {
 
     init() {}
 
-    init(_ cases: [AssessedCase]) {
+    init(_ cases: [CaseRow]) {
         bytes.reserveCapacity(cases.count * 64)
         starts.reserveCapacity(cases.count + 1)
         overdue.reserveCapacity(cases.count)
         for c in cases {
-            let f = c.file
-            // The same fields `CaseFilter.matches` searches; 0x01 keeps a word from spanning two fields.
-            for field in [f.child.forename, f.child.surname, f.child.preferredName ?? "", f.child.upn?.value ?? "",
-                          f.child.ref, f.case.ref, f.child.displayName] {
-                bytes.append(contentsOf: SearchText.key(field).utf8)
-                bytes.append(0x01)
-            }
+            // The summary's search text is already folded, its fields joined by spaces (a word has none).
+            bytes.append(contentsOf: c.summary.searchText.utf8)
             starts.append(bytes.count)
             overdue.append(c.isOverdue)
-            closed.append(f.case.status == .closed)
+            closed.append(c.summary.status == .closed)
         }
     }
 

@@ -27,7 +27,7 @@ extension Console {
         }
         searchTrail.record(query, idx)
         state.visible = idx
-        if let r = ref, let pos = idx.firstIndex(where: { state.all[$0].file.case.ref == r }) {
+        if let r = ref, let pos = idx.firstIndex(where: { state.all[$0].ref == r }) {
             state.selection = pos
         }
         state.selection = min(state.selection, max(0, idx.count - 1))
@@ -49,14 +49,15 @@ extension Console {
             }
             return sorted(idx)
         }
-        for (i, c) in state.all.enumerated() where index.matches(i, words: words) && f.matches(c.file, overdue: index.overdue[i]) {
+        for (i, row) in state.all.enumerated() where index.matches(i, words: words) && f.matches(row.summary) {
+            let c = row.summary
             switch state.view {
             case .all: break
-            case .mine: if (c.file.case.owner ?? "").lowercased() != user { continue }
-            case .overdue: if !index.overdue[i] { continue }
+            case .mine: if (c.owner ?? "").lowercased() != user { continue }
+            case .overdue: if !c.overdue { continue }
             case .dueThisWeek, .deadlinesWeek:
-                if !c.assessment.deadlines.contains(where: { $0.state.isOpen && $0.due <= today.adding(days: 7) }) { continue }
-            case .outOfSchool: if !c.file.case.kind.isOutOfSchool { continue }
+                guard let due = c.openDue, due <= today.adding(days: 7) else { continue }
+            case .outOfSchool: if !c.kind.isOutOfSchool { continue }
             }
             idx.append(i)
         }
@@ -67,12 +68,12 @@ extension Console {
         var idx = unsorted
         switch state.sort {
         case .triage: break
-        case .review: idx.sort { (state.all[$0].file.case.nextReview?.dayNumber ?? Int.max) < (state.all[$1].file.case.nextReview?.dayNumber ?? Int.max) }
-        case .name: idx.sort { state.all[$0].file.child.displayName.lowercased() < state.all[$1].file.child.displayName.lowercased() }
-        case .ref: idx.sort { state.all[$0].file.case.ref < state.all[$1].file.case.ref }
+        case .review: idx.sort { (state.all[$0].summary.nextReview?.dayNumber ?? Int.max) < (state.all[$1].summary.nextReview?.dayNumber ?? Int.max) }
+        case .name: idx.sort { state.all[$0].summary.childName.lowercased() < state.all[$1].summary.childName.lowercased() }
+        case .ref: idx.sort { state.all[$0].ref < state.all[$1].ref }
         }
         if state.view == .deadlinesWeek {
-            idx.sort { (nextDeadline(state.all[$0])?.due.dayNumber ?? Int.max) < (nextDeadline(state.all[$1])?.due.dayNumber ?? Int.max) }
+            idx.sort { (state.all[$0].summary.nextDue?.dayNumber ?? Int.max) < (state.all[$1].summary.nextDue?.dayNumber ?? Int.max) }
         }
         return idx
     }

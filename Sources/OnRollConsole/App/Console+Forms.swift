@@ -6,7 +6,9 @@ import TerminalKit
 extension Console {
     /// The case a form acts on: the one open, or the one selected in the caseload.
     var targetCase: AssessedCase? {
-        state.mode == .caseDetail ? state.detail : state.selected
+        if state.mode == .caseDetail { return state.detail }
+        // The caseload holds summaries: a form reads the selected case in full when it opens.
+        return state.selected.flatMap { try? store.assessedCase($0.ref, today: state.today) }
     }
 
     /// "Note — WM-00002 Alf Marsh": every form names the child as well as the ref, so a form opened

@@ -5,7 +5,7 @@ import OnRollStore
 extension Console {
     func openPlans() {
         // The setting is the PRU/AP of the selected case's child, else the first PRU with plans.
-        let setting = state.selected?.file.plans.first?.plan.fromURN
+        let setting = state.selected.flatMap { try? store.caseFile($0.ref) }?.plans.first?.plan.fromURN
             ?? (try? store.planRows().first?.detail.plan.fromURN) ?? nil
         state.planSetting = setting
         do {

@@ -11,7 +11,7 @@ extension Console {
         case .panel: state.panel?.current?.item.caseRef
         case .plans: state.planRows.indices.contains(state.planSelection) ? state.planRows[state.planSelection].caseRef : nil
         case .caseDetail: state.detail?.file.case.ref
-        case .caseload, .reports: state.selected?.file.case.ref
+        case .caseload, .reports: state.selected?.ref
         }
     }
 

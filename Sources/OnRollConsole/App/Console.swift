@@ -29,9 +29,9 @@ public final class Console {
     // MARK: Loading
 
     func reloadAll() throws {
-        let keepRef = state.selected?.file.case.ref
+        let keepRef = state.selected?.ref
         // One snapshot: what was read and the stamp it reflects, so nothing committed in between is missed.
-        (state.all, lastStamp) = try store.caseloadSnapshot(today: state.today)
+        (state.all, lastStamp) = try store.caseRowsSnapshot(today: state.today)
         caseloadChanged()
         applyFilter(keeping: keepRef)
         if let ref = state.detail?.file.case.ref { try reloadDetail(ref) }
@@ -42,7 +42,7 @@ public final class Console {
     /// Re-reads one case after a change, without re-assessing the whole caseload, and follows
     /// anything else written since the last look (another officer's work in the meantime).
     func reloadCase(_ ref: String) throws {
-        let keep = state.selected?.file.case.ref
+        let keep = state.selected?.ref
         try refreshCase(ref, keeping: keep)
         _ = try absorbChanges(alreadyRead: [ref], keeping: keep)
     }
@@ -51,13 +51,13 @@ public final class Console {
     @discardableResult
     func absorbChanges(alreadyRead: Set<String> = [], keeping: String? = nil) throws -> Int {
         // Read before `state.all` changes: afterwards `state.selected` indexes the new list with old positions.
-        let keep = keeping ?? state.selected?.file.case.ref
+        let keep = keeping ?? state.selected?.ref
         let changes = try store.changes(since: lastStamp)
         if changes.needsFullReload { try reloadAll(); return state.all.count }
         let refs = changes.caseRefs.subtracting(alreadyRead)
         for ref in refs.sorted() { try refreshCase(ref, rank: false) }
         if !refs.isEmpty {
-            state.all = AssessedCase.ranked(state.all)
+            state.all = CaseRow.ranked(state.all)
             caseloadChanged()
             applyFilter(keeping: keep)
         }
@@ -66,18 +66,17 @@ public final class Console {
     }
 
     private func refreshCase(_ ref: String, rank: Bool = true, keeping keep: String? = nil) throws {
-        let fresh = try store.assessedCase(ref, today: state.today)
-        var light = fresh
-        // The caseload keeps only the latest contact, as the bulk load does.
-        light.file.chronology = fresh.file.chronology.filter { $0.kind == .contact || $0.kind == .seen }.prefix(1).map { $0 }
-        if let i = state.all.firstIndex(where: { $0.file.case.ref == ref }) {
-            if fresh.file.case.status == .closed { state.all.remove(at: i) } else { state.all[i] = light }
-        } else if fresh.file.case.status != .closed {
-            state.all.append(light)
+        // The caseload holds the case's summary row; only the case on screen is read in full.
+        let fresh = try store.caseRow(ref, today: state.today)
+        let open = fresh.map { $0.summary.status != .closed } ?? false
+        if let i = state.all.firstIndex(where: { $0.ref == ref }) {
+            if let fresh, open { state.all[i] = fresh } else { state.all.remove(at: i) }
+        } else if let fresh, open {
+            state.all.append(fresh)
         }
-        if state.detail?.file.case.ref == ref { state.detail = fresh }
+        if state.detail?.file.case.ref == ref { state.detail = try store.assessedCase(ref, today: state.today) }
         guard rank else { return }
-        state.all = AssessedCase.ranked(state.all)
+        state.all = CaseRow.ranked(state.all)
         caseloadChanged()
         applyFilter(keeping: keep ?? ref)
     }
@@ -148,7 +147,7 @@ public final class Console {
             state.message = state.visible.isEmpty ? "No case matches “\(state.searchEditor.string)”" : "\(state.visible.count) match"
         case .escape:
             // The case under the cursor stays under it: the next key acts on the child you were looking at.
-            let keep = state.selected?.file.case.ref
+            let keep = state.selected?.ref
             state.searching = false
             state.searchEditor = LineEditor()
             applyFilter(keeping: keep)
@@ -214,7 +213,7 @@ public final class Console {
         case .quit: if state.mode == .caseload { state.quit = true } else { goBack() }
         case .search: state.searching = true; state.searchEditor = LineEditor(state.searchEditor.string); state.message = "Search: type a name, UPN or ref · Enter keeps · Esc clears"
         case .clearFilter:
-            let keep = state.selected?.file.case.ref
+            let keep = state.selected?.ref
             state.searchEditor = LineEditor(); state.filter = CaseFilter(); state.view = .all; applyFilter(keeping: keep)
             state.message = "Filters cleared"
         case .nextView: setView(AppState.SavedView.allCases[(AppState.SavedView.allCases.firstIndex(of: state.view)! + 1) % AppState.SavedView.allCases.count])
@@ -229,7 +228,7 @@ public final class Console {
         case .cycleSort:
             let all = AppState.SortKey.allCases
             state.sort = all[(all.firstIndex(of: state.sort)! + 1) % all.count]
-            applyFilter(keeping: state.selected?.file.case.ref)
+            applyFilter(keeping: state.selected?.ref)
             state.message = "Sorted by \(state.sort.rawValue)"
         case .nextTab, .prevTab:
             let tabs = AppState.CaseTab.allCases
@@ -277,7 +276,7 @@ public final class Console {
     }
 
     func cycleOwner() {
-        let owners = Array(Set(state.all.compactMap { $0.file.case.owner })).sorted()
+        let owners = Array(Set(state.all.compactMap { $0.summary.owner })).sorted()
         guard !owners.isEmpty else { return }
         if let o = state.filter.owner, let i = owners.firstIndex(of: o) {
             state.filter.owner = i + 1 < owners.count ? owners[i + 1] : nil
@@ -314,7 +313,7 @@ public final class Console {
         let ref: String?
         switch state.mode {
         case .plans: ref = state.planRows.indices.contains(state.planSelection) ? state.planRows[state.planSelection].caseRef : nil
-        default: ref = state.selected?.file.case.ref
+        default: ref = state.selected?.ref
         }
         guard let r = ref else { return }
         do {

@@ -59,8 +59,7 @@ extension Console {
             }
             var cases: [String: AssessedCase] = [:]
             for i in record.agenda {
-                cases[i.item.caseRef] = try state.all.first { $0.file.case.ref == i.item.caseRef }
-                    ?? store.assessedCase(i.item.caseRef, today: state.today)
+                cases[i.item.caseRef] = try store.assessedCase(i.item.caseRef, today: state.today)
             }
             var session = PanelSession(record: record, cases: cases, now: clock())
             // Resume where the meeting got to: the first item not yet dealt with.
@@ -167,7 +166,7 @@ extension Console {
     func afterPanelChange(_ ref: String) throws {
         try reloadPanel()
         try reloadCase(ref)
-        if let fresh = state.all.first(where: { $0.file.case.ref == ref }) { state.panel?.cases[ref] = fresh }
+        if state.panel != nil { state.panel?.cases[ref] = try store.assessedCase(ref, today: state.today) }
     }
 
     func reloadPanel() throws {

@@ -8,30 +8,30 @@ enum CaseloadView {
         let title: String
         let width: Int
         let align: TextWidth.Align
-        let value: (AssessedCase, AppState) -> String
+        let value: (CaseRow, AppState) -> String
     }
 
     static func columns(for width: Int, deadlines: Bool, outOfSchool: Bool = false) -> [Column] {
         // The selection and overdue markers are characters, not only colour: monochrome loses nothing.
         let score = Column(title: "Score", width: 7, align: .left) { c, s in
-            (s.selected?.file.case.ref == c.file.case.ref ? "›" : " ") + (c.isOverdue ? "!" : " ") + TextWidth.pad(fmt(c.score), toWidth: 5, align: .right)
+            (s.selected?.ref == c.ref ? "›" : " ") + (c.isOverdue ? "!" : " ") + TextWidth.pad(fmt(c.score), toWidth: 5, align: .right)
         }
-        let ref = Column(title: "Ref", width: 8, align: .left) { c, _ in c.file.case.ref }
-        let year = Column(title: "Yr", width: 3, align: .left) { c, s in SchoolAge.ncYearLabel(SchoolAge.ncYear(dob: c.file.child.dob, in: AcademicYear(containing: s.today))) }
-        let kind = Column(title: "Kind", width: 11, align: .left) { c, _ in c.file.case.kind.shortLabel }
-        let owner = Column(title: "Owner", width: 11, align: .left) { c, _ in c.file.case.owner ?? "—" }
+        let ref = Column(title: "Ref", width: 8, align: .left) { c, _ in c.ref }
+        let year = Column(title: "Yr", width: 3, align: .left) { c, s in SchoolAge.ncYearLabel(SchoolAge.ncYear(dob: c.summary.dob, in: AcademicYear(containing: s.today))) }
+        let kind = Column(title: "Kind", width: 11, align: .left) { c, _ in c.summary.kind.shortLabel }
+        let owner = Column(title: "Owner", width: 11, align: .left) { c, _ in c.summary.owner ?? "—" }
         let review = Column(title: "Review", width: 10, align: .left) { c, s in
-            guard let r = c.file.case.nextReview else { return "—" }
+            guard let r = c.summary.nextReview else { return "—" }
             return r < s.today ? "\(r.iso)" : r.iso
         }
-        let flags = Column(title: "Flags", width: 12, align: .left) { c, _ in c.file.child.flags.map(\.rawValue).joined(separator: " ") }
+        let flags = Column(title: "Flags", width: 12, align: .left) { c, _ in c.summary.flags.map(\.rawValue).joined(separator: " ") }
         let deadline = Column(title: "Next deadline", width: 26, align: .left) { c, _ in
-            guard let d = c.assessment.deadlines.filter({ $0.state.isOpen || $0.state == .breached }).min(by: { $0.due < $1.due }) else { return "—" }
-            return "\(d.due.iso) \(d.title)"
+            guard let due = c.summary.nextDue else { return "—" }
+            return "\(due.iso) \(c.summary.nextDueTitle ?? "")"
         }
         // Children out of sight: how long since anyone had contact matters more than the review date.
         let contact = Column(title: "Contact", width: 8, align: .right) { c, s in
-            guard let d = c.file.lastContact, d <= s.today else { return "never" }
+            guard let d = c.summary.lastContact, d <= s.today else { return "never" }
             return "\(d.days(to: s.today))d"
         }
         // Fixed columns first; the child's name and school share what is left.
@@ -44,8 +44,8 @@ enum CaseloadView {
         let free = max(16, width - used)
         let nameW = width >= 100 ? min(28, free / 2 + 2) : max(14, free * 3 / 5)
         let schoolW = max(8, free - nameW - 1)
-        let name = Column(title: "Child", width: nameW, align: .left) { c, _ in c.file.child.displayName }
-        let school = Column(title: "School", width: schoolW, align: .left) { c, _ in c.file.school?.name ?? c.file.child.schoolURN ?? "—" }
+        let name = Column(title: "Child", width: nameW, align: .left) { c, _ in c.summary.childName }
+        let school = Column(title: "School", width: schoolW, align: .left) { c, _ in c.summary.schoolName ?? c.summary.schoolURN ?? "—" }
         var cols = [score, ref, name, year, school, kind]
         if outOfSchool { cols.append(contact) }
         if width >= 100 { cols.append(owner) }

@@ -38,21 +38,28 @@ public struct CaseSummary: Sendable, Equatable {
     public var contactCap: Double
     /// Something breached or overdue on any day in [asOf, validUntil).
     public var overdue: Bool
+    /// The earliest deadline still open or breached (informational ones too), as the caseload shows it.
     public var nextDue: SchoolDate?
     public var nextDueTitle: String?
+    /// The earliest deadline still open: what "due this week" asks about.
+    public var openDue: SchoolDate?
+    /// The last time the child was seen or spoken to.
+    public var lastContact: SchoolDate?
     public var rulesVersion: Int
 
     public init(caseRef: String, childRef: String, kind: CaseKind, status: CaseStatus, owner: String?, opened: SchoolDate,
                 nextReview: SchoolDate?, childName: String, dob: SchoolDate, schoolURN: String?, schoolName: String?,
                 flags: FlagSet, searchText: String, asOf: SchoolDate, validUntil: SchoolDate, fixedTenths: Int,
                 contactBase: SchoolDate?, contactWeight: Double, contactCap: Double, overdue: Bool,
-                nextDue: SchoolDate?, nextDueTitle: String?, rulesVersion: Int = CaseSummary.rulesVersion) {
+                nextDue: SchoolDate?, nextDueTitle: String?, openDue: SchoolDate?, lastContact: SchoolDate?,
+                rulesVersion: Int = CaseSummary.rulesVersion) {
         self.caseRef = caseRef; self.childRef = childRef; self.kind = kind; self.status = status; self.owner = owner
         self.opened = opened; self.nextReview = nextReview; self.childName = childName; self.dob = dob
         self.schoolURN = schoolURN; self.schoolName = schoolName; self.flags = flags; self.searchText = searchText
         self.asOf = asOf; self.validUntil = validUntil; self.fixedTenths = fixedTenths; self.contactBase = contactBase
         self.contactWeight = contactWeight; self.contactCap = contactCap; self.overdue = overdue
-        self.nextDue = nextDue; self.nextDueTitle = nextDueTitle; self.rulesVersion = rulesVersion
+        self.nextDue = nextDue; self.nextDueTitle = nextDueTitle; self.openDue = openDue; self.lastContact = lastContact
+        self.rulesVersion = rulesVersion
     }
 
     /// The key of the factor that grows with time, kept out of `fixedTenths`.
@@ -86,7 +93,7 @@ public struct CaseSummary: Sendable, Equatable {
         let contactApplies = c.isOpen && c.kind.isOutOfSchool
         let hay = [child.forename, child.surname, child.preferredName ?? "", child.upn?.value ?? "", child.ref, c.ref,
                    child.displayName].map(SearchText.key).joined(separator: " ")
-        let next = a.nextDue
+        let next = a.deadlines.filter { $0.state.isOpen || $0.state == .breached }.min { $0.due < $1.due }
         return CaseSummary(
             caseRef: c.ref, childRef: c.childRef, kind: c.kind, status: c.status, owner: c.owner, opened: c.opened,
             nextReview: c.nextReview, childName: child.displayName, dob: child.dob, schoolURN: child.schoolURN,
@@ -95,7 +102,8 @@ public struct CaseSummary: Sendable, Equatable {
             contactBase: contactApplies ? (file.lastContact ?? c.opened) : nil,
             contactWeight: weights.value(contactFactor),
             contactCap: TriageWeights.factor(contactFactor)?.cap ?? Double(Int32.max),
-            overdue: !a.overdue.isEmpty || !a.breached.isEmpty, nextDue: next?.due, nextDueTitle: next?.title)
+            overdue: !a.overdue.isEmpty || !a.breached.isEmpty, nextDue: next?.due, nextDueTitle: next?.title,
+            openDue: a.deadlines.filter(\.state.isOpen).map(\.due).min(), lastContact: file.lastContact)
     }
 
     /// The first day after `asOf` on which anything but the contact term could change: a deadline coming
@@ -116,5 +124,22 @@ public struct CaseSummary: Sendable, Equatable {
         for r in file.attendance { consider(r.from); consider(r.to); consider(r.to.adding(days: 1)) }
         for s in file.suspensions { consider(s.start); consider(s.start.adding(days: 1)) }
         return best
+    }
+}
+
+/// One row of the caseload as `list` and the console show it: a case's summary and its score for a day.
+public struct CaseRow: Sendable, Equatable {
+    public var summary: CaseSummary
+    public var score: Double
+    public var isOverdue: Bool { summary.overdue }
+    public var ref: String { summary.caseRef }
+
+    public init(summary: CaseSummary, score: Double) { self.summary = summary; self.score = score }
+
+    /// The caseload's order, as `AssessedCase.ranked`: highest score, then the longest-open case, then ref.
+    public static func ranked(_ rows: [CaseRow]) -> [CaseRow] {
+        rows.sorted { a, b in
+            a.score != b.score ? a.score > b.score : (a.summary.opened, a.ref) < (b.summary.opened, b.ref)
+        }
     }
 }

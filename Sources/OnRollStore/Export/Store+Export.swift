@@ -17,9 +17,7 @@ extension Store {
     /// (its before/after snapshots hold the original records).
     public func exportDocument(pseudonymiser: Pseudonymiser? = nil) throws -> ExportDocument {
         try read { db in
-            let names = try String.fetchAll(db, sql: """
-                SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'grdb_migrations'
-                """)
+            let names = try Store.recordTables(db)
             var tables: [(name: String, rows: [[String: StoredValue]])] = []
             for name in Store.tableOrder(names) { tables.append((name, try Store.rows(db, name))) }
             let migrations = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
@@ -78,6 +76,15 @@ extension Store {
 
     /// The restore itself, without the pseudonymised check (CSV export of a pseudonymised copy
     /// goes through a scratch store).
+    /// The tables that hold records: not GRDB's or SQLite's own, and not the caseload read model
+    /// (`caseSummary` and the search index), which is derived from the records and rebuilt on restore.
+    static func recordTables(_ db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: """
+            SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'grdb_migrations'
+            AND name != 'caseSummary' AND name NOT LIKE 'caseSearch%'
+            """)
+    }
+
     static func load(_ doc: ExportDocument, to path: String) throws -> Store {
         if FileManager.default.fileExists(atPath: path) { throw StoreError.exists(path) }
         let store = try Store.create(path: path)
@@ -90,9 +97,7 @@ extension Store {
                 }
                 // Only the tables OnRoll itself makes: anything else (a smuggled table, or rows for
                 // grdb_migrations or sqlite_sequence) would pass the insert but is no part of a caseload.
-                let own = Set(Store.tableOrder(try String.fetchAll(db, sql: """
-                    SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'grdb_migrations'
-                    """)))
+                let own = Set(Store.tableOrder(try Store.recordTables(db)))
                 if let extra = doc.tables.map(\.name).first(where: { !own.contains($0) }) {
                     throw StoreError.invalid("the export has a table \(extra) that OnRoll does not keep; nothing was restored")
                 }

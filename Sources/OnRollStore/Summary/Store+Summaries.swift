@@ -1,14 +1,6 @@
 import GRDB
 import OnRollCore
 
-/// One row of the caseload as `list` and the console show it: the case's summary and its score for a day.
-public struct CaseRow: Sendable, Equatable {
-    public var summary: CaseSummary
-    public var score: Double
-    public var isOverdue: Bool { summary.overdue }
-    public var ref: String { summary.caseRef }
-}
-
 /// The caseload read model: filtered, ordered and paged in SQL, never by assessing every case.
 extension Store {
     /// The caseload for `today`, most urgent first (as `AssessedCase.ranked`), filtered and paged.
@@ -20,14 +12,54 @@ extension Store {
             let all = try inMemoryRows(today: today).filter { filter.matches($0.summary) }
             return Array(all.dropFirst(offset).prefix(limit ?? Int.max))
         }
-        return try read { db in
-            let (whereSQL, args) = SummarySQL.filter(filter)
-            var sql = "SELECT *, \(SummarySQL.tenths) AS scoreTenths FROM caseSummary WHERE \(whereSQL) "
-                + "ORDER BY scoreTenths DESC, opened, caseRef"
-            var arguments = StatementArguments([today.dayNumber] as [DatabaseValueConvertible?] + args)
-            if let limit { sql += " LIMIT ? OFFSET ?"; arguments += [limit, offset] }
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map(SummarySQL.row)
+        return try read { db in try rows(db, today: today, filter: filter, limit: limit, offset: offset) }
+    }
+
+    /// The console's caseload and the change stamp it reflects, read in one snapshot: a change
+    /// committed between two separate reads would be in neither, and the console would never see it.
+    public func caseRowsSnapshot(today: SchoolDate, filter: CaseFilter = CaseFilter()) throws -> (rows: [CaseRow], stamp: Int64) {
+        if try !refreshSummaries(today: today) {
+            return try read { db in
+                (try inMemoryRows(today: today).filter { filter.matches($0.summary) },
+                 try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM audit") ?? 0)
+            }
         }
+        return try read { db in
+            (try rows(db, today: today, filter: filter, limit: nil, offset: 0),
+             try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM audit") ?? 0)
+        }
+    }
+
+    /// One case's row for `today` (its summary assessed again first if stale); nil if there is no such case.
+    public func caseRow(_ ref: String, today: SchoolDate) throws -> CaseRow? {
+        let stale = try read { db in try SummarySQL.staleRefs(db, today: today, only: ref) }
+        if !stale.isEmpty {
+            if isReadOnly {
+                return try read { db in
+                    try caseFiles(db, refs: stale).first.map { f in
+                        let weights = try TriageWeights(overrides: Store.triageOverrides(try config(db)))
+                        let a = CaseAssessment.assess(file: f, calendar: try calendar(db), today: today, weights: weights)
+                        let s = CaseSummary.make(file: f, assessment: a, weights: weights)
+                        return CaseRow(summary: s, score: s.score(on: today))
+                    }
+                }
+            }
+            try pool.write { db in try SummaryWriter.recompute(self, db, refs: stale, today: today) }
+        }
+        var f = CaseFilter(); f.includeClosed = true
+        return try read { db in
+            try rows(db, today: today, filter: f, limit: 1, offset: 0, only: ref).first
+        }
+    }
+
+    func rows(_ db: Database, today: SchoolDate, filter: CaseFilter, limit: Int?, offset: Int, only ref: String? = nil) throws -> [CaseRow] {
+        var (whereSQL, args) = SummarySQL.filter(filter)
+        if let ref { whereSQL += " AND caseRef = ?"; args.append(ref) }
+        var sql = "SELECT *, \(SummarySQL.tenths) AS scoreTenths FROM caseSummary WHERE \(whereSQL) "
+            + "ORDER BY scoreTenths DESC, opened, caseRef"
+        var arguments = StatementArguments([today.dayNumber] as [DatabaseValueConvertible?] + args)
+        if let limit { sql += " LIMIT ? OFFSET ?"; arguments += [limit, offset] }
+        return try Row.fetchAll(db, sql: sql, arguments: arguments).map(SummarySQL.row)
     }
 
     /// How many cases match, for `today` (a count of the rows `caseRows` would page through).
@@ -69,9 +101,7 @@ extension Store {
                 rows.append(CaseRow(summary: CaseSummary.make(file: f, assessment: a, weights: weights), score: 0))
             }
             for i in rows.indices { rows[i].score = rows[i].summary.score(on: today) }
-            return rows.sorted { a, b in
-                a.score != b.score ? a.score > b.score : (a.summary.opened, a.ref) < (b.summary.opened, b.ref)
-            }
+            return CaseRow.ranked(rows)
         }
     }
 }
@@ -86,11 +116,14 @@ enum SummarySQL {
         """
 
     /// Cases with no summary, or one that is stale for `today`.
-    static func staleRefs(_ db: Database, today: SchoolDate) throws -> Set<String> {
+    static func staleRefs(_ db: Database, today: SchoolDate, only ref: String? = nil) throws -> Set<String> {
+        let one = ref == nil ? "" : " AND caseRef = ?"
+        let args: [DatabaseValueConvertible] = [CaseSummary.rulesVersion, today.dayNumber, today.dayNumber] + (ref.map { [$0] } ?? [])
         var refs = Set(try String.fetchAll(db, sql: """
-            SELECT caseRef FROM caseSummary WHERE rulesVersion != ? OR asOf > ? OR validUntil <= ?
-            """, arguments: [CaseSummary.rulesVersion, today.dayNumber, today.dayNumber]))
-        refs.formUnion(try String.fetchAll(db, sql: "SELECT ref FROM cases WHERE ref NOT IN (SELECT caseRef FROM caseSummary)"))
+            SELECT caseRef FROM caseSummary WHERE (rulesVersion != ? OR asOf > ? OR validUntil <= ?)\(one)
+            """, arguments: StatementArguments(args)))
+        refs.formUnion(try String.fetchAll(db, sql: "SELECT ref FROM cases WHERE ref NOT IN (SELECT caseRef FROM caseSummary)"
+                                              + (ref == nil ? "" : " AND ref = ?"), arguments: StatementArguments(ref.map { [$0] } ?? [])))
         return refs
     }
 
@@ -130,7 +163,8 @@ enum SummarySQL {
             flags: (try? FlagSet.parse(flagText)) ?? FlagSet(), searchText: r["searchText"],
             asOf: date("asOf")!, validUntil: date("validUntil")!, fixedTenths: r["fixedTenths"],
             contactBase: date("contactBase"), contactWeight: r["contactWeight"], contactCap: r["contactCap"],
-            overdue: r["overdue"], nextDue: date("nextDue"), nextDueTitle: r["nextDueTitle"], rulesVersion: r["rulesVersion"])
+            overdue: r["overdue"], nextDue: date("nextDue"), nextDueTitle: r["nextDueTitle"], openDue: date("openDue"),
+            lastContact: date("lastContact"), rulesVersion: r["rulesVersion"])
         return CaseRow(summary: summary, score: Double(r["scoreTenths"] as Int) / 10)
     }
 }

@@ -51,7 +51,8 @@ enum SummaryWriter {
             s.caseRef, s.childRef, s.kind.rawValue, s.status.rawValue, s.owner, s.opened.dayNumber, s.nextReview?.dayNumber,
             s.childName, s.dob.dayNumber, s.schoolURN, s.schoolName, SummaryColumns.flags(s.flags), s.searchText,
             s.asOf.dayNumber, s.validUntil.dayNumber, s.fixedTenths, s.contactBase?.dayNumber, s.contactWeight,
-            s.contactCap, s.overdue, s.nextDue?.dayNumber, s.nextDueTitle, s.rulesVersion,
+            s.contactCap, s.overdue, s.nextDue?.dayNumber, s.nextDueTitle, s.openDue?.dayNumber, s.lastContact?.dayNumber,
+            s.rulesVersion,
         ]
         if let id {
             try db.cachedStatement(sql: "UPDATE caseSummary SET \(SummaryColumns.assignments) WHERE id = ?")
@@ -71,7 +72,8 @@ enum SummaryWriter {
 enum SummaryColumns {
     static let all = ["caseRef", "childRef", "kind", "status", "owner", "opened", "nextReview", "childName", "dob",
                       "schoolURN", "schoolName", "flags", "searchText", "asOf", "validUntil", "fixedTenths",
-                      "contactBase", "contactWeight", "contactCap", "overdue", "nextDue", "nextDueTitle", "rulesVersion"]
+                      "contactBase", "contactWeight", "contactCap", "overdue", "nextDue", "nextDueTitle", "openDue",
+                      "lastContact", "rulesVersion"]
     static let names = all.joined(separator: ", ")
     static let placeholders = all.map { _ in "?" }.joined(separator: ", ")
     static let assignments = all.map { "\($0) = ?" }.joined(separator: ", ")
