@@ -166,7 +166,11 @@ extension Console {
     func afterPanelChange(_ ref: String) throws {
         try reloadPanel()
         try reloadCase(ref)
-        if state.panel != nil { state.panel?.cases[ref] = try store.assessedCase(ref, today: state.today) }
+        guard state.panel != nil else { return }
+        // Read first: an optional-chained assignment holds `state` while its right side runs,
+        // so reading `state.today` inside it is an exclusivity violation (a crash at run time).
+        let fresh = try store.assessedCase(ref, today: state.today)
+        state.panel?.cases[ref] = fresh
     }
 
     func reloadPanel() throws {
