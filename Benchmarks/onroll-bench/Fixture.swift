@@ -42,7 +42,7 @@ struct Fixture {
             try text.write(toFile: "\(dir)/\(kind.rawValue).csv", atomically: false, encoding: .utf8)
         }
         let chronologyRows = files.first { $0.0 == .chronology }!.2
-        let store = try Store.create(path: store)
+        let store = try Store.create(path: store, today: Fixture.today)
         var figures = ImportFigures()
         for (kind, _, rows) in files {
             // Read from disk inside the timing, as `onroll import` does.

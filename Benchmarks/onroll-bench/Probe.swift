@@ -15,13 +15,27 @@ enum ConsoleProbe {
 
     static func run(store path: String, keystrokes: Int) throws {
         let t0 = Clock.now
-        let store = try Store(path: path)
-        let console = try Console(store: store, user: "bench", today: Fixture.today, width: width, height: height)
+        let store = try Store(path: path, options: StoreOptions(today: Fixture.today))
+        // As the real console starts: the top of the stored ranking first, the rest after the frame is drawn.
+        let console = try Console(store: store, user: "bench", today: Fixture.today, width: width, height: height, firstPageOnly: true)
         let screen = Screen(width: width, height: height)
         RootView.render(console.state, on: screen)
         let firstFrame = Clock.since(t0)
         guard screen.lines()[0].contains("OnRoll") else { fatalError("the first frame is not the caseload:\n\(screen.lines().joined(separator: "\n"))") }
+        let firstRows = console.state.all.count
+        let t1 = Clock.now
+        try console.finishLoading()
+        RootView.render(console.state, on: screen)
+        let fullLoad = Clock.since(t1)
         let cases = console.state.all.count
+
+        // Opening one case: Enter on the top row until the case screen is drawn, then back.
+        let t2 = Clock.now
+        console.handle(.enter)
+        RootView.render(console.state, on: screen)
+        let openCase = Clock.since(t2)
+        guard console.state.detail != nil else { fatalError("Enter did not open a case") }
+        console.handle(.escape)
 
         console.handle(.char("/"))
         var samples: [Double] = []
@@ -35,7 +49,7 @@ enum ConsoleProbe {
             narrowest = min(narrowest, console.state.visible.count)
         }
         // One line the parent parses: key=value pairs.
-        print("firstFrame=\(firstFrame) p50=\(samples.percentile(50)) p99=\(samples.percentile(99)) max=\(samples.max() ?? 0) rssMB=\(peakRSSMB()) cases=\(cases) narrowest=\(narrowest)")
+        print("firstFrame=\(firstFrame) firstRows=\(firstRows) fullLoad=\(fullLoad) openCase=\(openCase) p50=\(samples.percentile(50)) p99=\(samples.percentile(99)) max=\(samples.max() ?? 0) rssMB=\(peakRSSMB()) cases=\(cases) narrowest=\(narrowest)")
     }
 
     static func parse(_ line: String) -> [String: Double] {

@@ -27,6 +27,7 @@ let env = ["ONROLL_TODAY": "2026-11-23", "ONROLL_USER": "bench", "COLUMNS": "160
 print("onroll-bench: \(Machine.describe())")
 print("sizes: \(sizes.map(String.init).joined(separator: ", ")) cases; stores in \(root)")
 
+let taskBinary = Taskwarrior.binary()
 var results: [BenchResult] = []
 for n in sizes {
     let fixture = Fixture(cases: n, dir: "\(root)/\(n)")
@@ -56,7 +57,9 @@ for n in sizes {
     }
     r.firstFrame = frames.median
     r.keyP50 = probe["p50"] ?? .nan; r.keyP99 = probe["p99"] ?? .nan
-    print("first frame (open store → caseload drawn at 160×48): \(ms(r.firstFrame)) (median of 3: \(frames.map(ms).joined(separator: ", ")))")
+    r.firstRows = Int(probe["firstRows"] ?? 0); r.fullLoad = probe["fullLoad"] ?? .nan; r.openCase = probe["openCase"] ?? .nan
+    print("first frame (open store → first page of \(r.firstRows) rows drawn at 160×48): \(ms(r.firstFrame)) (median of 3: \(frames.map(ms).joined(separator: ", ")))")
+    print("whole caseload read and ranked after the first frame: \(ms(r.fullLoad)); open one case (Enter → drawn): \(ms(r.openCase))")
     print("filter keystroke → redrawn grid (200 keys): p50 \(ms(r.keyP50)), p99 \(ms(r.keyP99)), max \(ms(probe["max"] ?? .nan)); \(Int(probe["cases"] ?? 0)) open cases, narrowest \(Int(probe["narrowest"] ?? 0))")
     print(String(format: "console peak RSS: %.0f MB", r.consoleRSSMB))
 
@@ -96,8 +99,32 @@ for n in sizes {
     r.show = shows.median
     print("onroll show WM-00001: \(ms(r.show))")
 
+    // `onroll list` (the table a person reads) against Taskwarrior's `task list` of as many pending tasks.
+    var tables: [Double] = []
+    for _ in 0..<repeats {
+        let p = spawn(onroll, ["list", "--store", fixture.store], stdout: "\(fixture.dir)/list.txt", env: env)
+        precondition(p.status == 0, "onroll list failed")
+        tables.append(p.seconds)
+    }
+    r.listTable = tables.median
+    if let task = taskBinary {
+        let rc = try Taskwarrior.makeData(count: listed, dir: fixture.dir)
+        var runs: [Double] = []
+        for _ in 0..<repeats {
+            let p = spawn(task, ["rc:\(rc)", "list"], stdout: "\(fixture.dir)/task.txt", env: ["TZ": "UTC"])
+            precondition(p.status == 0, "task list failed (\(p.status))")
+            runs.append(p.seconds)
+            r.taskRSSMB = max(r.taskRSSMB.isNaN ? 0 : r.taskRSSMB, Double(p.maxRSSKB) / 1024)
+        }
+        r.taskList = runs.median
+        let tasks = ((try? String(contentsOfFile: "\(fixture.dir)/task.txt", encoding: .utf8)) ?? "").split(separator: "\n").count
+        print("onroll list (table): \(ms(r.listTable)); Taskwarrior task list of \(listed) pending tasks: \(ms(r.taskList)) (\(tasks) lines, peak RSS \(String(format: "%.0f", r.taskRSSMB)) MB); \(String(format: "%.1f", r.taskList / r.listTable))× faster")
+    } else {
+        print("onroll list (table): \(ms(r.listTable)); Taskwarrior not installed, no comparison")
+    }
+
     // A durable write (synchronous=FULL) against the disk's own write+fsync, same run, same directory.
-    let store = try Store(path: fixture.store)
+    let store = try Store(path: fixture.store, options: StoreOptions(today: Fixture.today))
     var notes: [Double] = [], syncs: [Double] = []
     for i in 0..<40 {
         let (_, t) = try Clock.measure { try store.addNote(user: "bench", caseRef: "WM-00002", text: "bench note \(i)", date: Fixture.today) }
@@ -106,6 +133,20 @@ for n in sizes {
     }
     r.note = notes.median; r.fsync = syncs.median
     print("durable write (Store.addNote, median of 40): \(ms(r.note)); raw write+fsync: \(ms(r.fsync)); ratio \(String(format: "%.2f", r.note / r.fsync))×")
+
+    // A new day on which every summary is out of date (as after a change of term dates or weights):
+    // the first frame from the stored ranking, then the full re-rank. Last, since it rewrites the summaries.
+    if let sq = sqlite3 {
+        let p0 = spawn(sq, [fixture.store, "UPDATE caseSummary SET validUntil = asOf;"])
+        precondition(p0.status == 0, "sqlite3 could not mark the summaries stale")
+        let out = "\(fixture.dir)/probe-stale.txt"
+        let p = spawn(selfPath, ["--probe-console", fixture.store, "0"], stdout: out, env: env)
+        guard p.status == 0, let line = try? String(contentsOfFile: out, encoding: .utf8) else { fatalError("stale console probe failed (\(p.status))") }
+        let v = ConsoleProbe.parse(line)
+        r.staleFirstFrame = v["firstFrame"] ?? .nan; r.staleReRank = v["fullLoad"] ?? .nan
+        r.consoleRSSMB = max(r.consoleRSSMB, Double(p.maxRSSKB) / 1024)
+        print("new day, every summary stale: first frame \(ms(r.staleFirstFrame)), whole caseload re-ranked \(String(format: "%.2f s", r.staleReRank)) (peak RSS \(p.maxRSSKB / 1024) MB)")
+    }
     results.append(r)
 }
 

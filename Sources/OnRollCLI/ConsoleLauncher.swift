@@ -10,7 +10,7 @@ enum ConsoleLauncher {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CLIError.usage("the console needs a terminal; use a subcommand (onroll --help) in scripts")
         }
-        let console = try Console(store: store, user: global.userName, today: try global.todayDate())
+        let console = try Console(store: store, user: global.userName, today: try global.todayDate(), firstPageOnly: true)
         let backend = NcursesBackend()
         defer { backend.end() }
         Runtime.run(console: console, backend: backend)

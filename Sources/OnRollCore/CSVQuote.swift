@@ -7,7 +7,8 @@
 public enum CSVQuote {
     public static func field(_ s: String) -> String {
         let s = neutralised(s)
-        let needs = s.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+        // Bytes, not Characters: a comma followed by a combining mark is still a comma to a CSV reader.
+        let needs = s.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
             || s.hasPrefix(" ") || s.hasSuffix(" ")
         guard needs else { return s }
         var q = "\""

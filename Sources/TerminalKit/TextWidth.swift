@@ -5,6 +5,8 @@ public enum TextWidth {
     public enum Align: Sendable { case left, right }
 
     public static func of(_ s: String) -> Int {
+        // Most cells are plain ASCII, one column a byte: a byte scan, not a walk by grapheme.
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return s.utf8.count }
         var w = 0
         for ch in s { w += of(ch) }
         return w
@@ -72,8 +74,9 @@ public enum TextWidth {
 
     /// Pads `s` with spaces to exactly `width` cells (truncating first if longer).
     public static func pad(_ s: String, toWidth width: Int, align: Align = .left) -> String {
-        let t = of(s) > width ? truncate(s, toWidth: width) : s
-        let gap = String(repeating: " ", count: max(0, width - of(t)))
+        let used = of(s)
+        let t = used > width ? truncate(s, toWidth: width) : s
+        let gap = String(repeating: " ", count: max(0, width - (used > width ? of(t) : used)))
         return align == .left ? t + gap : gap + t
     }
 }

@@ -29,6 +29,28 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(log.out.contains("viewed (show)"), "show is itself logged")
     }
 
+    /// Scripts read the CSV: the score column holds only a number, and "overdue" is its own column,
+    /// matching the JSON for the same case; the table a person reads keeps the `!` beside the score.
+    func testListCSVScoreIsANumberAndOverdueIsAColumn() throws {
+        let cli = try CLI()
+        XCTAssertEqual(try cli.run(["init", "--sample"]).code, 0)
+        let lines = try cli.run(["list", "--format", "csv"]).out.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines[0], "score,ref,child,year,school,kind,status,owner,next review,flags,overdue")
+        let json = try XCTUnwrap(try cli.json(["list", "--format", "json"]) as? [[String: Any]])
+        XCTAssertEqual(lines.count - 1, json.count)
+        var overdue = 0
+        for (line, j) in zip(lines.dropFirst(), json) {
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+            XCTAssertEqual(String(cells[1]), j["ref"] as? String)
+            XCTAssertEqual(Double(String(cells[0])), j["triageScore"] as? Double, "\(line): the score is a plain number")
+            XCTAssertEqual(String(cells.last!), (j["overdue"] as? Bool ?? false) ? "yes" : "no", line)
+            if cells.last == "yes" { overdue += 1 }
+        }
+        XCTAssertGreaterThan(overdue, 0, "the sample has overdue cases")
+        let table = try cli.run(["list"]).out
+        XCTAssertTrue(table.split(separator: "\n").dropFirst(2).contains { $0.hasPrefix("! ") }, "the table marks overdue with !")
+    }
+
     func testCaseLifecycleByCLI() throws {
         let cli = try CLI()
         XCTAssertEqual(try cli.run(["init"]).code, 0)

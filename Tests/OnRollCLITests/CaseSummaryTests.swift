@@ -1,5 +1,6 @@
 import Foundation
 @testable import OnRollCLI
+import OnRollConsole
 import OnRollCore
 import OnRollSample
 @testable import OnRollStore
@@ -160,6 +161,38 @@ final class CaseSummaryTests: XCTestCase {
         let pages = try stride(from: 0, to: all.count, by: 40).flatMap { try store.caseRows(today: today, limit: 40, offset: $0).map(\.ref) }
         XCTAssertEqual(pages, all)
         XCTAssertEqual(try store.caseRowCount(today: today), all.count)
+    }
+}
+
+extension CaseSummaryTests {
+    /// The console's first frame reads only the top of the ranking; the rest follows, and on a new day,
+    /// with every summary out of date, the first page is the stored order and the full load re-ranks.
+    func testTheFirstPageIsTheTopOfTheRankingAndTheConsoleLoadsTheRest() throws {
+        let store = try sampleStore()
+        let all = try store.caseRows(today: today).map(\.ref)
+        let page = try store.caseRowsFirstPage(today: today, limit: 30)
+        XCTAssertEqual(page.rows.map(\.ref), Array(all.prefix(30)))
+        XCTAssertEqual(page.total, all.count)
+        XCTAssertEqual(page.stale, 0)
+
+        let console = try Console(store: store, user: "t", today: today, width: 100, height: 20, firstPageOnly: true)
+        XCTAssertEqual(console.state.all.map(\.ref), Array(all.prefix(50)), "2 × height, at least 50 rows")
+        XCTAssertTrue(console.needsFullLoad)
+        XCTAssertEqual(console.state.message, "Loading \(all.count) open cases…")
+        try console.finishLoading()
+        XCTAssertFalse(console.needsFullLoad)
+        XCTAssertEqual(console.state.all.map(\.ref), all)
+
+        // A new day on which every summary is out of date (as after a change of the rules).
+        try store.pool.write { db in try db.execute(sql: "UPDATE caseSummary SET validUntil = asOf") }
+        let later = try SchoolDate.parse("2026-12-04")
+        let stalePage = try store.caseRowsFirstPage(today: later, limit: 30)
+        XCTAssertEqual(stalePage.stale, try store.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM cases") })
+        let next = try Console(store: store, user: "t", today: later, width: 100, height: 20, firstPageOnly: true)
+        XCTAssertEqual(next.state.message, "Re-ranking \(stalePage.stale) cases for today…")
+        try next.finishLoading()
+        XCTAssertEqual(next.state.all.map(\.ref), try store.caseload(today: later).map(\.file.case.ref), "re-ranked as a fresh assessment")
+        XCTAssertEqual(try store.caseRowsFirstPage(today: later, limit: 30).stale, 0)
     }
 }
 

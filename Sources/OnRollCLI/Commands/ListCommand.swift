@@ -36,13 +36,19 @@ struct ListCommand: ParsableCommand {
         switch format {
         case .json: printOut(try JSONOut.encode(rows.map { CaseSummaryJSON($0, today: today) }))
         case .csv, .table:
+            // CSV is for scripts: the score is a plain number and "overdue" a column of its own (last, so
+            // scripts that read columns by position still find the ref second). The table keeps the `!`.
+            let csv = format == .csv
             let header = ["score", "ref", "child", "year", "school", "kind", "status", "owner", "next review", "flags"]
+                + (csv ? ["overdue"] : [])
+            let year = AcademicYear(containing: today)
             let body = rows.map { r -> [String] in
                 let c = r.summary
-                return [(r.isOverdue ? "!" : " ") + String(format: "%5.1f", r.score), c.caseRef, c.childName,
-                        SchoolAge.ncYearLabel(SchoolAge.ncYear(dob: c.dob, in: AcademicYear(containing: today))),
+                let score = ScoreText.oneDecimal(r.score)
+                return [csv ? score : (r.isOverdue ? "!" : " ") + String(repeating: " ", count: max(0, 5 - score.count)) + score,
+                        c.caseRef, c.childName, SchoolAge.ncYearLabel(SchoolAge.ncYear(dob: c.dob, in: year)),
                         c.schoolName ?? c.schoolURN ?? "—", c.kind.rawValue, c.status.rawValue, c.owner ?? "",
-                        c.nextReview?.iso ?? "", c.flags.description]
+                        c.nextReview?.iso ?? "", c.flags.description] + (csv ? [r.isOverdue ? "yes" : "no"] : [])
             }
             printOut(Tabular.render(header, body, format: format))
             if format == .table { printOut("\(rows.count) case\(rows.count == 1 ? "" : "s")") }
@@ -75,5 +81,14 @@ struct CaseSummaryJSON: Encodable {
         schoolURN = c.schoolURN; schoolName = c.schoolName; owner = c.owner
         opened = c.opened.iso; nextReview = c.nextReview?.iso; flags = c.flags.map(\.rawValue)
         triageScore = r.score; overdue = r.isOverdue
+    }
+}
+
+/// A score as `list` prints it, one decimal place (what `%.1f` gives, without Foundation's formatter
+/// on every row of a 100,000-row listing).
+enum ScoreText {
+    static func oneDecimal(_ score: Double) -> String {
+        let tenths = Int((abs(score) * 10).rounded())
+        return (score < 0 && tenths > 0 ? "-" : "") + String(tenths / 10) + "." + String(tenths % 10)
     }
 }

@@ -17,13 +17,43 @@ public final class Console {
     /// Seconds since some epoch; panel timers read it. Tests pin it to make timers deterministic.
     public var clock: @Sendable () -> Double = { Date().timeIntervalSince1970 }
 
-    public init(store: Store, user: String, today: SchoolDate, width: Int = 80, height: Int = 24) throws {
+    /// `firstPageOnly` reads just the top of the caseload as its stored summaries rank it, so the first
+    /// frame costs the same at 100 cases or 100,000; `finishLoading` then reads and re-ranks the rest.
+    public init(store: Store, user: String, today: SchoolDate, width: Int = 80, height: Int = 24,
+                firstPageOnly: Bool = false) throws {
         self.store = store
         state = AppState(user: user, today: today, storeName: (store.path as NSString).lastPathComponent)
         state.width = width
         state.height = height
+        if firstPageOnly {
+            let page = try store.caseRowsFirstPage(today: today, limit: max(2 * height, 50))
+            state.all = page.rows
+            caseloadChanged()
+            applyFilter()
+            needsFullLoad = page.rows.count < page.total || page.stale > 0
+            state.message = !needsFullLoad ? "\(state.all.count) open cases · ? for help"
+                : page.stale > 0 ? "Re-ranking \(page.stale) case\(page.stale == 1 ? "" : "s") for today…"
+                : "Loading \(page.total) open cases…"
+        } else {
+            try reloadAll()
+            state.message = "\(state.all.count) open cases · ? for help"
+        }
+    }
+
+    /// True after a first-page start until `finishLoading` has read the whole caseload.
+    public private(set) var needsFullLoad = false
+
+    /// Reads and ranks the whole caseload after a first-page start (the runtime calls it once the
+    /// first frame is on screen; keys typed meanwhile wait in the terminal).
+    public func finishLoading() throws {
+        guard needsFullLoad else { return }
         try reloadAll()
         state.message = "\(state.all.count) open cases · ? for help"
+    }
+
+    /// The first page stays on screen, with the reason the rest could not be read.
+    public func loadFailed(_ error: Error) {
+        state.message = "Only the first \(state.all.count) cases are shown: \(error)"
     }
 
     // MARK: Loading
@@ -32,6 +62,7 @@ public final class Console {
         let keepRef = state.selected?.ref
         // One snapshot: what was read and the stamp it reflects, so nothing committed in between is missed.
         (state.all, lastStamp) = try store.caseRowsSnapshot(today: state.today)
+        needsFullLoad = false
         caseloadChanged()
         applyFilter(keeping: keepRef)
         if let ref = state.detail?.file.case.ref { try reloadDetail(ref) }

@@ -11,6 +11,11 @@ public enum Runtime {
         var screen = Screen(width: size.width, height: size.height)
         RootView.render(console.state, on: screen)
         backend.draw(screen)
+        if console.needsFullLoad {
+            do { try console.finishLoading() } catch { console.loadFailed(error) }
+            RootView.render(console.state, on: screen)
+            backend.draw(screen)
+        }
         while true {
             guard let key = backend.readKey(timeoutMs: pollMs) else {
                 console.pollForChanges()

@@ -30,6 +30,19 @@ extension Store {
         }
     }
 
+    /// The top of the caseload as the stored summaries rank it for `today`, without assessing anything:
+    /// what the console draws first, before `caseRowsSnapshot` re-ranks the whole caseload. `stale` counts
+    /// the summaries that are out of date for `today` (their rows may move once they are assessed again).
+    public func caseRowsFirstPage(today: SchoolDate, limit: Int) throws -> CaseRowsPage {
+        try read { db in
+            let (whereSQL, args) = SummarySQL.filter(CaseFilter())
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM caseSummary WHERE \(whereSQL)", arguments: StatementArguments(args)) ?? 0
+            let missing = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cases WHERE status != 'closed' AND ref NOT IN (SELECT caseRef FROM caseSummary)") ?? 0
+            return CaseRowsPage(rows: try rows(db, today: today, filter: CaseFilter(), limit: limit, offset: 0),
+                                total: total + missing, stale: try SummarySQL.staleRefs(db, today: today).count)
+        }
+    }
+
     /// One case's row for `today` (its summary assessed again first if stale); nil if there is no such case.
     public func caseRow(_ ref: String, today: SchoolDate) throws -> CaseRow? {
         let stale = try read { db in try SummarySQL.staleRefs(db, today: today, only: ref) }
@@ -55,11 +68,15 @@ extension Store {
     func rows(_ db: Database, today: SchoolDate, filter: CaseFilter, limit: Int?, offset: Int, only ref: String? = nil) throws -> [CaseRow] {
         var (whereSQL, args) = SummarySQL.filter(filter)
         if let ref { whereSQL += " AND caseRef = ?"; args.append(ref) }
-        var sql = "SELECT *, \(SummarySQL.tenths) AS scoreTenths FROM caseSummary WHERE \(whereSQL) "
+        var sql = "SELECT \(SummaryColumns.names), \(SummarySQL.tenths) AS scoreTenths FROM caseSummary WHERE \(whereSQL) "
             + "ORDER BY scoreTenths DESC, opened, caseRef"
         var arguments = StatementArguments([today.dayNumber] as [DatabaseValueConvertible?] + args)
         if let limit { sql += " LIMIT ? OFFSET ?"; arguments += [limit, offset] }
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map(SummarySQL.row)
+        // A cursor, read by position: a name lookup per column per row was a fifth of `list`'s time.
+        var out: [CaseRow] = []
+        let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        while let r = try cursor.next() { out.append(SummarySQL.row(r)) }
+        return out
     }
 
     /// How many cases match, for `today` (a count of the rows `caseRows` would page through).
@@ -94,7 +111,7 @@ extension Store {
             let stale = try SummarySQL.staleRefs(db, today: today)
             let weights = try TriageWeights(overrides: Store.triageOverrides(try config(db)))
             let calendar = SchoolCalendar(rows: try TermDates.order(Column("start")).fetchAll(db))
-            var rows = try Row.fetchAll(db, sql: "SELECT *, 0 AS scoreTenths FROM caseSummary").map(SummarySQL.row)
+            var rows = try Row.fetchAll(db, sql: "SELECT \(SummaryColumns.names), 0 AS scoreTenths FROM caseSummary").map(SummarySQL.row)
                 .filter { !stale.contains($0.ref) }
             for f in try caseFiles(db, refs: stale) {
                 let a = CaseAssessment.assess(file: f, calendar: calendar, today: today, weights: weights)
@@ -152,19 +169,29 @@ enum SummarySQL {
         return (clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), args)
     }
 
+    /// A row selected as `SummaryColumns.names, <score in tenths>`, read by position in that order.
     static func row(_ r: Row) -> CaseRow {
-        func date(_ c: String) -> SchoolDate? { (r[c] as Int?).map(SchoolDate.init(dayNumber:)) }
-        let flagText: String = r["flags"]
+        func date(_ i: Int) -> SchoolDate? { (r[i] as Int?).map(SchoolDate.init(dayNumber:)) }
+        let flagText: String = r[11]
         let summary = CaseSummary(
-            caseRef: r["caseRef"], childRef: r["childRef"],
-            kind: CaseKind(rawValue: r["kind"]) ?? .ebsa, status: CaseStatus(rawValue: r["status"]) ?? .open,
-            owner: r["owner"], opened: date("opened")!, nextReview: date("nextReview"), childName: r["childName"],
-            dob: date("dob")!, schoolURN: r["schoolURN"], schoolName: r["schoolName"],
-            flags: (try? FlagSet.parse(flagText)) ?? FlagSet(), searchText: r["searchText"],
-            asOf: date("asOf")!, validUntil: date("validUntil")!, fixedTenths: r["fixedTenths"],
-            contactBase: date("contactBase"), contactWeight: r["contactWeight"], contactCap: r["contactCap"],
-            overdue: r["overdue"], nextDue: date("nextDue"), nextDueTitle: r["nextDueTitle"], openDue: date("openDue"),
-            lastContact: date("lastContact"), rulesVersion: r["rulesVersion"])
-        return CaseRow(summary: summary, score: Double(r["scoreTenths"] as Int) / 10)
+            caseRef: r[0], childRef: r[1],
+            kind: CaseKind(rawValue: r[2]) ?? .ebsa, status: CaseStatus(rawValue: r[3]) ?? .open,
+            owner: r[4], opened: date(5)!, nextReview: date(6), childName: r[7],
+            dob: date(8)!, schoolURN: r[9], schoolName: r[10],
+            flags: SummaryColumns.flags(flagText), searchText: r[12],
+            asOf: date(13)!, validUntil: date(14)!, fixedTenths: r[15],
+            contactBase: date(16), contactWeight: r[17], contactCap: r[18],
+            overdue: r[19], nextDue: date(20), nextDueTitle: r[21], openDue: date(22),
+            lastContact: date(23), rulesVersion: r[24])
+        return CaseRow(summary: summary, score: Double(r[25] as Int) / 10)
     }
+}
+
+/// The first page of the caseload, read before the rest (`Store.caseRowsFirstPage`).
+public struct CaseRowsPage: Sendable {
+    public var rows: [CaseRow]
+    /// Open cases in the store, including any whose summary is not written yet.
+    public var total: Int
+    /// Summaries out of date for the day asked about; the page may reorder once they are assessed.
+    public var stale: Int
 }

@@ -80,4 +80,11 @@ enum SummaryColumns {
 
     /// `;LAC;CP;`: every flag between separators, so `instr(flags, ';CP;')` finds exactly one flag.
     static func flags(_ f: FlagSet) -> String { ";" + f.map(\.rawValue).joined(separator: ";") + ";" }
+
+    /// The stored form read back; this runs once per row of every caseload read, so no parsing of
+    /// free text: the column only ever holds what `flags(_:)` wrote.
+    static func flags(_ text: String) -> FlagSet {
+        guard text.utf8.count > 2 else { return FlagSet() }
+        return FlagSet(text.split(separator: ";").compactMap { ChildFlag(rawValue: String($0)) })
+    }
 }
