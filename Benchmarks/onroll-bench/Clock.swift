@@ -32,10 +32,13 @@ extension Array where Element == Double {
 }
 
 /// This process's peak resident set in MB (Linux reports ru_maxrss in KB).
+/// VmHWM, the high-water mark of this address space alone: `getrusage` would also count the parent's
+/// (see `measuredRSSKB`).
 func peakRSSMB() -> Double {
-    var u = rusage()
-    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &u)
-    return Double(u.ru_maxrss) / 1024
+    let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+    guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+          let kb = Double(line.split(separator: " ").dropFirst().first ?? "") else { return .nan }
+    return kb / 1024
 }
 
 func ms(_ s: Double) -> String { String(format: "%.1f ms", s * 1000) }
@@ -44,3 +47,6 @@ func ms(_ s: Double) -> String { String(format: "%.1f ms", s * 1000) }
 func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {
     FileHandle.standardOutput.write(Data((items.map { "\($0)" }.joined(separator: separator) + terminator).utf8))
 }
+
+/// This program's own path (the bench runs itself as the console probe and the RSS intermediary).
+let selfPath = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]

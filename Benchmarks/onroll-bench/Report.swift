@@ -13,7 +13,7 @@ struct BenchResult: Sendable {
     var taskList = Double.nan, taskRSSMB = Double.nan, listTable = 0.0
     var list = 0.0, sqlite = Double.nan, show = 0.0
     var note = 0.0, fsync = 0.0
-    var consoleRSSMB = 0.0, listRSSMB = 0.0
+    var consoleRSSMB = 0.0, listRSSMB = 0.0, staleRSSMB = Double.nan
 }
 
 /// The same rows `onroll list --format csv` prints, off the same read model (the case summaries), as
@@ -92,7 +92,7 @@ enum Report {
         row("show REF") { ms($0.show) }
         row("list (table) / Taskwarrior task list") { "\(ms($0.listTable)) / \(ms($0.taskList)) (\(String(format: "%.0f", $0.taskRSSMB)) MB)" }
         row("durable write / raw fsync") { "\(ms($0.note)) / \(ms($0.fsync))" }
-        row("peak RSS console / list") { String(format: "%.0f / %.0f MB", $0.consoleRSSMB, $0.listRSSMB) }
+        row("peak RSS console / list / console on a stale day") { String(format: "%.0f / %.0f / %.0f MB", $0.consoleRSSMB, $0.listRSSMB, $0.staleRSSMB) }
         guard let big = results.last else { return }
         print("\n== targets at \(big.cases) cases ==")
         for t in targets {

@@ -42,3 +42,24 @@ func which(_ name: String) -> String? {
     }
     return nil
 }
+
+/// A child's own peak RSS. `wait4`'s figure is not it: glibc's posix_spawn starts the child in the
+/// parent's address space (CLONE_VM), and Linux carries that space's high-water mark across exec into
+/// the child's `ru_maxrss`, so every child "peaked" at the bench's own size (the generator holds the
+/// whole caseload). The bench runs itself, small, as `--rss-run`, which spawns the program from its
+/// own few megabytes and reports the program's figure; that floor (printed) is the most it can add.
+func measuredRSSKB(_ path: String, _ args: [String], stdout outPath: String = "/dev/null", env: [String: String] = [:], dir: String) -> Int {
+    let rssFile = dir + "/rss.txt"
+    let p = spawn(selfPath, ["--rss-run", rssFile, outPath, path] + args, env: env)
+    precondition(p.status == 0, "\(path) failed under --rss-run (\(p.status))")
+    return Int(((try? String(contentsOfFile: rssFile, encoding: .utf8)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+}
+
+/// `onroll-bench --rss-run RSSFILE OUT PROG ARGS…`: the small intermediary of `measuredRSSKB`.
+enum RSSRun {
+    static func run(_ args: [String]) -> Never {
+        let p = spawn(args[2], Array(args.dropFirst(3)), stdout: args[1])
+        try? "\(p.maxRSSKB)\n".write(toFile: args[0], atomically: false, encoding: .utf8)
+        exit(p.status)
+    }
+}

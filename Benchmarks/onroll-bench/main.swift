@@ -9,12 +9,19 @@ import Glibc
 // docs/performance.md. ONROLL_BENCH_SIZES=1000,10000 picks other sizes.
 
 let args = CommandLine.arguments
+if args.count >= 3, args[1] == "--probe-write" {
+    // 200 notes in process, for a profiler: `perf record onroll-bench --probe-write STORE`.
+    let store = try Store(path: args[2], options: StoreOptions(today: Fixture.today))
+    let (_, t) = try Clock.measure { for i in 0..<200 { _ = try store.addNote(user: "bench", caseRef: "WM-00002", text: "probe \(i)", date: Fixture.today) } }
+    print("200 notes: \(ms(t / 200)) each")
+    exit(0)
+}
+if args.count >= 5, args[1] == "--rss-run" { RSSRun.run(Array(args.dropFirst(2))) }
 if args.count >= 3, args[1] == "--probe-console" {
     try ConsoleProbe.run(store: args[2], keystrokes: args.count >= 4 ? Int(args[3]) ?? 200 : 200)
     exit(0)
 }
 
-let selfPath = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? args[0]
 let binDir = (selfPath as NSString).deletingLastPathComponent
 let onroll = binDir + "/onroll"
 guard FileManager.default.isExecutableFile(atPath: onroll) else { fatalError("build the release onroll first: \(onroll) is missing") }
@@ -25,6 +32,7 @@ let root = ProcessInfo.processInfo.environment["ONROLL_BENCH_DIR"] ?? (FileManag
 let env = ["ONROLL_TODAY": "2026-11-23", "ONROLL_USER": "bench", "COLUMNS": "160"]
 
 print("onroll-bench: \(Machine.describe())")
+print("peak RSS of a child is its own (see Spawn.swift); the --rss-run intermediary's floor is \(measuredRSSKB("/bin/true", [], dir: NSTemporaryDirectory()) / 1024) MB")
 print("sizes: \(sizes.map(String.init).joined(separator: ", ")) cases; stores in \(root)")
 
 let taskBinary = Taskwarrior.binary()
@@ -53,7 +61,7 @@ for n in sizes {
         let v = ConsoleProbe.parse(line)
         frames.append(v["firstFrame"] ?? .nan)
         if i == 2 { probe = v }
-        r.consoleRSSMB = max(r.consoleRSSMB, Double(p.maxRSSKB) / 1024)
+        r.consoleRSSMB = max(r.consoleRSSMB, v["rssMB"] ?? .nan)
     }
     r.firstFrame = frames.median
     r.keyP50 = probe["p50"] ?? .nan; r.keyP99 = probe["p99"] ?? .nan
@@ -71,8 +79,8 @@ for n in sizes {
         let p = spawn(onroll, ["list", "--format", "csv", "--store", fixture.store], stdout: "\(fixture.dir)/list.csv", env: env)
         precondition(p.status == 0, "onroll list failed")
         lists.append(p.seconds)
-        r.listRSSMB = max(r.listRSSMB, Double(p.maxRSSKB) / 1024)
     }
+    r.listRSSMB = Double(measuredRSSKB(onroll, ["list", "--format", "csv", "--store", fixture.store], env: env, dir: fixture.dir)) / 1024
     r.list = lists.median
     let listed = ((try? String(contentsOfFile: "\(fixture.dir)/list.csv", encoding: .utf8)) ?? "").split(separator: "\n").count - 1
     if let sq = sqlite3 {
@@ -114,8 +122,8 @@ for n in sizes {
             let p = spawn(task, ["rc:\(rc)", "list"], stdout: "\(fixture.dir)/task.txt", env: ["TZ": "UTC"])
             precondition(p.status == 0, "task list failed (\(p.status))")
             runs.append(p.seconds)
-            r.taskRSSMB = max(r.taskRSSMB.isNaN ? 0 : r.taskRSSMB, Double(p.maxRSSKB) / 1024)
         }
+        r.taskRSSMB = Double(measuredRSSKB(task, ["rc:\(rc)", "list"], env: ["TZ": "UTC"], dir: fixture.dir)) / 1024
         r.taskList = runs.median
         let tasks = ((try? String(contentsOfFile: "\(fixture.dir)/task.txt", encoding: .utf8)) ?? "").split(separator: "\n").count
         print("onroll list (table): \(ms(r.listTable)); Taskwarrior task list of \(listed) pending tasks: \(ms(r.taskList)) (\(tasks) lines, peak RSS \(String(format: "%.0f", r.taskRSSMB)) MB); \(String(format: "%.1f", r.taskList / r.listTable))× faster")
@@ -144,8 +152,8 @@ for n in sizes {
         guard p.status == 0, let line = try? String(contentsOfFile: out, encoding: .utf8) else { fatalError("stale console probe failed (\(p.status))") }
         let v = ConsoleProbe.parse(line)
         r.staleFirstFrame = v["firstFrame"] ?? .nan; r.staleReRank = v["fullLoad"] ?? .nan
-        r.consoleRSSMB = max(r.consoleRSSMB, Double(p.maxRSSKB) / 1024)
-        print("new day, every summary stale: first frame \(ms(r.staleFirstFrame)), whole caseload re-ranked \(String(format: "%.2f s", r.staleReRank)) (peak RSS \(p.maxRSSKB / 1024) MB)")
+        r.staleRSSMB = v["rssMB"] ?? .nan
+        print("new day, every summary stale: first frame \(ms(r.staleFirstFrame)), whole caseload re-ranked \(String(format: "%.2f s", r.staleReRank)) (peak RSS \(String(format: "%.0f", r.staleRSSMB)) MB)")
     }
     results.append(r)
 }

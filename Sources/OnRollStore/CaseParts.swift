@@ -26,47 +26,57 @@ struct CaseParts {
 
     init(_ db: Database, cases: [Case], narrow: Bool) throws {
         let childRefs = Set(cases.map(\.childRef)), caseRefs = Set(cases.map(\.ref))
-        // Narrow reads filter in SQL; a whole-caseload read takes every row and filters here.
-        func byChild<R: FetchableRecord & TableRecord>(_ t: R.Type, order: [SQLOrderingTerm]) throws -> [R] {
-            narrow ? try R.filter(childRefs.contains(Column("childRef"))).order(order).fetchAll(db)
-                   : try R.order(order).fetchAll(db)
+        // Narrow reads filter in SQL; a whole-caseload read takes every row and filters here. Narrow SQL
+        // goes through the statement cache: every write reads its cases this way, and preparing a dozen
+        // query-interface requests afresh (with GRDB's authorizer) was most of the cost of a write.
+        func inList(_ n: Int) -> String { Array(repeating: "?", count: n).joined(separator: ",") }
+        func keyed<R: FetchableRecord & TableRecord>(_ t: R.Type, _ column: String, _ keys: [DatabaseValueConvertible], order: String) throws -> [R] {
+            guard !keys.isEmpty else { return [] }
+            let sql = "SELECT * FROM \(R.databaseTableName) WHERE \(column) IN (\(inList(keys.count)))" + (order.isEmpty ? "" : " ORDER BY \(order)")
+            return try R.fetchAll(db.cachedStatement(sql: sql), arguments: StatementArguments(keys))
         }
-        func byCase<R: FetchableRecord & TableRecord>(_ t: R.Type, order: [SQLOrderingTerm]) throws -> [R] {
-            narrow ? try R.filter(caseRefs.contains(Column("caseRef"))).order(order).fetchAll(db)
-                   : try R.order(order).fetchAll(db)
+        func all<R: FetchableRecord & TableRecord>(_ t: R.Type, order: String) throws -> [R] {
+            try R.fetchAll(db, sql: "SELECT * FROM \(R.databaseTableName)" + (order.isEmpty ? "" : " ORDER BY \(order)"))
         }
-        let kids = narrow ? try Child.filter(keys: Array(childRefs)).fetchAll(db)
+        let childKeys = childRefs.sorted(), caseKeys = caseRefs.sorted()
+        func byChild<R: FetchableRecord & TableRecord>(_ t: R.Type, order: String) throws -> [R] {
+            narrow ? try keyed(R.self, "childRef", childKeys, order: order) : try all(R.self, order: order)
+        }
+        func byCase<R: FetchableRecord & TableRecord>(_ t: R.Type, order: String) throws -> [R] {
+            narrow ? try keyed(R.self, "caseRef", caseKeys, order: order) : try all(R.self, order: order)
+        }
+        let kids = narrow ? try keyed(Child.self, "ref", childKeys, order: "")
                           : try Child.fetchAll(db).filter { childRefs.contains($0.ref) }
         children = Dictionary(uniqueKeysWithValues: kids.map { ($0.ref, $0) })
-        let urns = Set(kids.compactMap(\.schoolURN))
-        schools = Dictionary(uniqueKeysWithValues: (narrow ? try School.filter(keys: Array(urns)).fetchAll(db)
+        let urns = Set(kids.compactMap(\.schoolURN)).sorted()
+        schools = Dictionary(uniqueKeysWithValues: (narrow ? try keyed(School.self, "urn", urns, order: "")
                                                            : try School.fetchAll(db)).map { ($0.urn, $0) })
-        let sus = try byChild(Suspension.self, order: [Column("start"), Column("id")])
+        let sus = try byChild(Suspension.self, order: "start, id")
         suspensions = Dictionary(grouping: sus, by: \.childRef)
         let susIds = sus.compactMap(\.id)
-        reflections = Dictionary(uniqueKeysWithValues: (narrow ? try Reflection.filter(susIds.contains(Column("suspensionId"))).fetchAll(db)
+        reflections = Dictionary(uniqueKeysWithValues: (narrow ? try keyed(Reflection.self, "suspensionId", susIds, order: "")
                                                                : try Reflection.fetchAll(db)).map { ($0.suspensionId, $0) })
-        attendance = Dictionary(grouping: try byChild(AttendanceRecord.self, order: [Column("from")]), by: \.childRef)
-        actions = Dictionary(grouping: try byCase(CaseAction.self, order: [Column("id")]), by: \.caseRef)
+        attendance = Dictionary(grouping: try byChild(AttendanceRecord.self, order: "\"from\""), by: \.childRef)
+        actions = Dictionary(grouping: try byCase(CaseAction.self, order: "id"), by: \.caseRef)
         // Each case's latest contact or sighting: the latest date, and of that date the latest entry.
         let scope = narrow ? "AND c.caseRef IN (\(caseRefs.map { _ in "?" }.joined(separator: ",")))" : ""
-        contacts = Dictionary(grouping: try ChronologyEntry.fetchAll(db, sql: """
+        contacts = Dictionary(grouping: try ChronologyEntry.fetchAll(db.cachedStatement(sql: """
             SELECT * FROM chronology WHERE id IN (
               SELECT MAX(id) FROM chronology c WHERE kind IN ('contact','seen') \(scope)
               AND date = (SELECT MAX(date) FROM chronology d WHERE d.caseRef = c.caseRef AND d.kind IN ('contact','seen'))
               GROUP BY caseRef)
-            """, arguments: narrow ? StatementArguments(Array(caseRefs)) : StatementArguments()), by: \.caseRef)
-        let planRows = try byCase(ReintegrationPlan.self, order: [Column("id")])
+            """), arguments: narrow ? StatementArguments(Array(caseRefs)) : StatementArguments()), by: \.caseRef)
+        let planRows = try byCase(ReintegrationPlan.self, order: "id")
         plans = Dictionary(grouping: planRows, by: \.caseRef)
         let planIds = planRows.compactMap(\.id)
-        phases = Dictionary(grouping: narrow ? try PlanPhase.filter(planIds.contains(Column("planId"))).order(Column("from")).fetchAll(db)
-                                             : try PlanPhase.order(Column("from")).fetchAll(db), by: \.planId)
-        reviews = Dictionary(grouping: narrow ? try PlanReview.filter(planIds.contains(Column("planId"))).order(Column("date"), Column("id")).fetchAll(db)
-                                              : try PlanReview.order(Column("date"), Column("id")).fetchAll(db), by: \.planId)
-        team = Dictionary(grouping: try byCase(Professional.self, order: [Column("id")]), by: \.caseRef)
-        outOfSchool = Dictionary(uniqueKeysWithValues: (narrow ? try OutOfSchoolRecord.filter(keys: Array(childRefs)).fetchAll(db)
+        phases = Dictionary(grouping: narrow ? try keyed(PlanPhase.self, "planId", planIds, order: "\"from\"")
+                                             : try all(PlanPhase.self, order: "\"from\""), by: \.planId)
+        reviews = Dictionary(grouping: narrow ? try keyed(PlanReview.self, "planId", planIds, order: "date, id")
+                                              : try all(PlanReview.self, order: "date, id"), by: \.planId)
+        team = Dictionary(grouping: try byCase(Professional.self, order: "id"), by: \.caseRef)
+        outOfSchool = Dictionary(uniqueKeysWithValues: (narrow ? try keyed(OutOfSchoolRecord.self, "childRef", childKeys, order: "")
                                                                : try OutOfSchoolRecord.fetchAll(db)).map { ($0.childRef, $0) })
-        deletions = Dictionary(grouping: try byChild(RollDeletion.self, order: [Column("date")]), by: \.childRef)
+        deletions = Dictionary(grouping: try byChild(RollDeletion.self, order: "date"), by: \.childRef)
     }
 
     /// The cases' files, in the order given.
