@@ -20,7 +20,7 @@ extension Store {
             }
             var c = Case(ref: newRef, childRef: childRef, kind: kind, status: status, opened: today, owner: owner,
                          summary: summary, nextReview: nextReview ?? today.adding(days: 28))
-            try ctx.insert(&c, op: "case.open", caseRef: newRef, summary: "\(newRef): opened \(kind.label) case")
+            try ctx.insert(&c, op: .caseOpen, caseRef: newRef, summary: "\(newRef): opened \(kind.label) case")
             try ctx.chronicle(newRef, date: today, kind: .opened,
                               text: "\(kind.label) case opened" + (owner.map { ", owner \($0)" } ?? "") + (summary.map { ": \($0)" } ?? ""))
             return c
@@ -36,7 +36,7 @@ extension Store {
     /// Applies an edit to a case, version-checked, with a chronology line describing it.
     @discardableResult
     public func editCase(user: String, ref: String, expectedVersion: Int? = nil, date: SchoolDate,
-                         kind: ChronologyEntry.Kind, op: String, describe: (Case, Case) -> String,
+                         kind: ChronologyEntry.Kind, op: AuditOp, describe: (Case, Case) -> String,
                          _ change: (inout Case) throws -> Void) throws -> Case {
         try write(user: user) { ctx in
             guard var c = try Case.fetchOne(ctx.db, key: ref) else { throw StoreError.notFound("no case with ref \(ref)") }
@@ -53,7 +53,7 @@ extension Store {
     @discardableResult
     public func closeCase(user: String, ref: String, reason: String, today: SchoolDate, expectedVersion: Int? = nil) throws -> Case {
         guard !reason.trimmingSpaces.isEmpty else { throw StoreError.invalid("a closure reason is required") }
-        return try editCase(user: user, ref: ref, expectedVersion: expectedVersion, date: today, kind: .closed, op: "case.close",
+        return try editCase(user: user, ref: ref, expectedVersion: expectedVersion, date: today, kind: .closed, op: .caseClose,
                             describe: { b, _ in "status \(b.status.rawValue) → closed (\(reason))" }) { c in
             guard c.status != .closed else { throw StoreError.invalid("case \(ref) is already closed") }
             c.status = .closed
@@ -66,7 +66,7 @@ extension Store {
     public func setStatus(user: String, ref: String, status: CaseStatus, today: SchoolDate, reason: String? = nil,
                           expectedVersion: Int? = nil) throws -> Case {
         if status == .closed { return try closeCase(user: user, ref: ref, reason: reason ?? "", today: today, expectedVersion: expectedVersion) }
-        return try editCase(user: user, ref: ref, expectedVersion: expectedVersion, date: today, kind: .status, op: "case.status",
+        return try editCase(user: user, ref: ref, expectedVersion: expectedVersion, date: today, kind: .status, op: .caseStatus,
                             describe: { b, a in "status \(b.status.rawValue) → \(a.status.rawValue)" }) { c in
             guard c.status != status else { throw StoreError.invalid("case \(ref) is already \(status.rawValue)") }
             c.status = status
@@ -78,7 +78,7 @@ extension Store {
     public func assign(user: String, ref: String, owner: String, today: SchoolDate, expectedVersion: Int? = nil) throws -> Case {
         guard !owner.trimmingSpaces.isEmpty else { throw StoreError.invalid("an owner is required") }
         let owner = try NameInput.clean(owner, "owner")
-        return try editCase(user: user, ref: ref, expectedVersion: expectedVersion, date: today, kind: .owner, op: "case.assign",
+        return try editCase(user: user, ref: ref, expectedVersion: expectedVersion, date: today, kind: .owner, op: .caseAssign,
                             describe: { b, a in "owner \(b.owner ?? "none") → \(a.owner ?? "none")" }) { c in
             c.owner = owner
         }
@@ -86,7 +86,7 @@ extension Store {
 
     @discardableResult
     public func setNextReview(user: String, ref: String, date: SchoolDate?, today: SchoolDate) throws -> Case {
-        try editCase(user: user, ref: ref, date: today, kind: .status, op: "case.review",
+        try editCase(user: user, ref: ref, date: today, kind: .status, op: .caseReview,
                      describe: { b, a in "next review \(b.nextReview?.iso ?? "none") → \(a.nextReview?.iso ?? "none")" }) { c in
             c.nextReview = date
         }
@@ -94,7 +94,7 @@ extension Store {
 
     @discardableResult
     public func flagForPanel(user: String, ref: String, flagged: Bool, today: SchoolDate) throws -> Case {
-        try editCase(user: user, ref: ref, date: today, kind: .status, op: "case.panel-flag",
+        try editCase(user: user, ref: ref, date: today, kind: .status, op: .casePanelFlag,
                      describe: { _, a in a.flaggedForPanel ? "flagged for panel" : "panel flag removed" }) { c in
             c.flaggedForPanel = flagged
         }
@@ -109,7 +109,7 @@ extension Store {
         if let p = RecordedDate.problem(date, today: today, what: "the note") { throw StoreError.invalid(p) }
         return try write(user: user) { ctx in
             guard try Case.fetchOne(ctx.db, key: caseRef) != nil else { throw StoreError.notFound("no case with ref \(caseRef)") }
-            return try ctx.chronicle(caseRef, date: date, kind: .note, text: t, op: "note.add")
+            return try ctx.chronicle(caseRef, date: date, kind: .note, text: t, op: .noteAdd)
         }
     }
 
@@ -121,10 +121,10 @@ extension Store {
         return try write(user: user) { ctx in
             guard let c = try Case.fetchOne(ctx.db, key: caseRef) else { throw StoreError.notFound("no case with ref \(caseRef)") }
             let e = try ctx.chronicle(caseRef, date: date, kind: seen ? .seen : .contact,
-                                      text: text ?? "\(type): \(outcome)", contactType: type, outcome: outcome, op: "contact.add")
+                                      text: text ?? "\(type): \(outcome)", contactType: type, outcome: outcome, op: .contactAdd)
             if seen, var oos = try OutOfSchoolRecord.fetchOne(ctx.db, key: c.childRef), (oos.lastSeen ?? date.adding(days: -1)) < date {
                 oos.lastSeen = date
-                try ctx.update(&oos, op: "outOfSchool.seen", caseRef: caseRef, summary: "\(caseRef): last seen \(date.iso)")
+                try ctx.update(&oos, op: .outOfSchoolSeen, caseRef: caseRef, summary: "\(caseRef): last seen \(date.iso)")
             }
             return e
         }
@@ -140,7 +140,7 @@ extension Store {
             guard try Case.fetchOne(ctx.db, key: caseRef) != nil else { throw StoreError.notFound("no case with ref \(caseRef)") }
             let agencyName = try canonicalAgency(ctx.db, agency)
             var a = CaseAction(caseRef: caseRef, agency: agencyName, owner: owner, description: d, due: due, created: today, panelId: panelId)
-            try ctx.insert(&a, op: "action.add", caseRef: caseRef, summary: "\(caseRef): action for \(agencyName) — \(d.prefix(50))")
+            try ctx.insert(&a, op: .actionAdd, caseRef: caseRef, summary: "\(caseRef): action for \(agencyName) — \(d.prefix(50))")
             try ctx.chronicle(caseRef, date: today, kind: .action,
                               text: "Action (\(agencyName)\(owner.map { ", \($0)" } ?? "")): \(d)" + (due.map { ", due \($0.iso)" } ?? ""),
                               linkId: a.id)
@@ -159,7 +159,7 @@ extension Store {
             a.completed = date
             a.outcome = outcome
             let verb = cancel ? "cancelled" : "done"
-            try ctx.update(&a, op: cancel ? "action.cancel" : "action.done", caseRef: a.caseRef,
+            try ctx.update(&a, op: cancel ? .actionCancel : .actionDone, caseRef: a.caseRef,
                            summary: "\(a.caseRef): action \(id) open → \(verb)")
             try ctx.chronicle(a.caseRef, date: date, kind: cancel ? .actionCancelled : .actionDone,
                               text: "Action \(verb) (\(a.agency)): \(a.description)" + (outcome.map { " — \($0)" } ?? ""), linkId: id)
@@ -191,7 +191,7 @@ extension Store {
                 throw StoreError.invalid("agency '\(n)' already exists")
             }
             try ctx.db.execute(sql: "INSERT INTO agencies(name) VALUES (?)", arguments: [n])
-            try ctx.audit(op: "agency.add", entity: "agency", entityId: n, caseRef: nil, summary: "agency added: \(n)", after: "\"\(n)\"")
+            try ctx.audit(op: .agencyAdd, entity: "agency", entityId: n, caseRef: nil, summary: "agency added: \(n)", after: "\"\(n)\"")
         }
     }
 }
@@ -208,7 +208,7 @@ extension Store {
             a.status = .open
             a.completed = nil
             a.outcome = nil
-            try ctx.update(&a, op: "action.reopen", caseRef: a.caseRef, summary: "\(a.caseRef): action \(id) \(was.rawValue) → open")
+            try ctx.update(&a, op: .actionReopen, caseRef: a.caseRef, summary: "\(a.caseRef): action \(id) \(was.rawValue) → open")
             try ctx.chronicle(a.caseRef, date: date, kind: .action, text: "Action reopened (\(a.agency)): \(a.description)", linkId: id)
             return a
         }

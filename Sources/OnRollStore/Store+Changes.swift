@@ -26,7 +26,7 @@ extension Store {
             while let r = try rows.next() {
                 out.stamp = r["id"]
                 let op: String = r["op"], entity: String = r["entity"], key: String = r["entityId"]
-                if op == "view" { continue }
+                if op == AuditOp.view.rawValue { continue }
                 if let ref: String = r["caseRef"] { out.caseRefs.insert(ref); continue }
                 switch entity {
                 case "child", "outOfSchool":

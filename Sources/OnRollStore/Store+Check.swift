@@ -8,6 +8,8 @@ extension Store {
         public var problems: [String] = []
         public var entriesVerified = 0
         public var rowsVerified = 0
+        /// Case summaries (the read model) found equal to a fresh assessment of their case.
+        public var summariesVerified = 0
         public var isClean: Bool { problems.isEmpty }
     }
 
@@ -46,7 +48,7 @@ extension Store {
                 prevAt = e.at
                 prev = e.hash
                 expectedId += 1
-                if e.op != "view", e.after != nil || e.before != nil {
+                if e.op != AuditOp.view.rawValue, e.after != nil || e.before != nil {
                     latest["\(e.entity)#\(e.entityId)"] = e.after
                 }
                 report.entriesVerified += 1
@@ -59,6 +61,8 @@ extension Store {
             // 3. Team settings change what every officer sees (a triage weight reorders the whole
             // list), so they are held to the trail like any record.
             try verifyConfig(db, latest: latest, report: &report)
+            // 4. The read model is derived, not a record, but the caseload is ordered by it.
+            try verifySummaries(db, report: &report)
             return report
         }
     }
@@ -85,6 +89,53 @@ extension Store {
         }
         for (key, after) in latest where key.hasPrefix("\(R.entity)#") && !seen.contains(key) && after != nil {
             report.problems.append("\(key.replacingOccurrences(of: "#", with: " ")) is in the audit log but missing from the store: deleted outside OnRoll")
+        }
+    }
+
+    /// Every summary current for the store's day must equal what a fresh assessment of its case gives
+    /// (all but the dates it was made on and is good until); one out of date is not a fault, it is
+    /// assessed again on the next read.
+    private func verifySummaries(_ db: Database, report: inout CheckReport) throws {
+        let today = summaryDay
+        let stale = try SummarySQL.staleRefs(db, today: today)
+        let stored = Dictionary(try Row.fetchAll(db, sql: "SELECT \(SummaryColumns.names), 0 FROM caseSummary")
+            .map { SummarySQL.row($0).summary }.map { ($0.caseRef, $0) }, uniquingKeysWith: { a, _ in a })
+        let cases = Set(try String.fetchAll(db, sql: "SELECT ref FROM cases"))
+        for ref in stored.keys.sorted() where !cases.contains(ref) {
+            report.problems.append("case summary \(ref) has no case: written outside OnRoll")
+        }
+        let unindexed = try String.fetchAll(db, sql: """
+            SELECT s.caseRef FROM caseSummary s LEFT JOIN caseSearch f ON f.rowid = s.id
+            WHERE f.text IS NULL OR f.text != s.searchText ORDER BY s.caseRef LIMIT 20
+            """)
+        for ref in unindexed { report.problems.append("case \(ref): its search index entry differs from its summary") }
+        let current = cases.subtracting(stale).filter { stored[$0] != nil }
+        guard !current.isEmpty else { return }
+        let calendar = SchoolCalendar(rows: try TermDates.order(Column("start")).fetchAll(db))
+        let weights = try TriageWeights(overrides: Store.triageOverrides(try config(db)))
+        var wrong = 0
+        for f in try caseFiles(db, refs: current) {
+            let a = CaseAssessment.assess(file: f, calendar: calendar, today: today, weights: weights)
+            var fresh = CaseSummary.make(file: f, assessment: a, weights: weights)
+            guard let s = stored[f.case.ref] else { continue }
+            fresh.asOf = s.asOf; fresh.validUntil = s.validUntil
+            if fresh == s { report.summariesVerified += 1; continue }
+            wrong += 1
+            if wrong <= 20 {
+                report.problems.append("case \(f.case.ref): its summary (score \(s.score(on: today))) differs from a fresh assessment "
+                                       + "(\(fresh.score(on: today))) on \(today.iso): `onroll check --rebuild-summaries` rebuilds it")
+            }
+        }
+        if wrong > 20 { report.problems.append("… and \(wrong - 20) more case summaries differ") }
+    }
+
+    /// Assesses every case again and rewrites its summary and search entry (derived data: no audit entry).
+    public func rebuildSummaries() throws {
+        guard !isReadOnly else { throw StoreError.readOnly(path) }
+        try pool.write { db in
+            try db.execute(sql: "DELETE FROM caseSearch")
+            try db.execute(sql: "DELETE FROM caseSummary")
+            try SummaryWriter.recompute(self, db, refs: Set(try String.fetchAll(db, sql: "SELECT ref FROM cases")), today: summaryDay)
         }
     }
 

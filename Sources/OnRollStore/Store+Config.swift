@@ -23,7 +23,7 @@ extension Store {
             } else {
                 try ctx.db.execute(sql: "DELETE FROM config WHERE key = ?", arguments: [key])
             }
-            try ctx.audit(op: "config.set", entity: "config", entityId: key, caseRef: nil,
+            try ctx.audit(op: .configSet, entity: "config", entityId: key, caseRef: nil,
                           summary: "\(key): \(old ?? "default") → \(value ?? "default")",
                           before: old.map(Store.auditedConfigValue), after: value.map(Store.auditedConfigValue))
         }

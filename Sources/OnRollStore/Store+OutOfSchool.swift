@@ -16,14 +16,14 @@ extension Store {
                 if let v = expectedVersion, v != rec.version { throw try ctx.conflict(entity: OutOfSchoolRecord.entity, key: childRef) }
                 try change(&rec)
                 try Store.validate(rec)
-                try ctx.update(&rec, op: "outOfSchool.set", caseRef: refs.first, summary: "\(childRef): out-of-school record — \(describe)")
+                try ctx.update(&rec, op: .outOfSchoolSet, caseRef: refs.first, summary: "\(childRef): out-of-school record — \(describe)")
                 for ref in refs { try ctx.chronicle(ref, date: date, kind: .enquiry, text: "Out-of-school record: \(describe)") }
                 return rec
             }
             var rec = OutOfSchoolRecord(childRef: childRef)
             try change(&rec)
             try Store.validate(rec)
-            try ctx.insert(&rec, op: "outOfSchool.new", caseRef: refs.first, summary: "\(childRef): out-of-school record created — \(describe)")
+            try ctx.insert(&rec, op: .outOfSchoolNew, caseRef: refs.first, summary: "\(childRef): out-of-school record created — \(describe)")
             for ref in refs { try ctx.chronicle(ref, date: date, kind: .enquiry, text: "Out-of-school record created: \(describe)") }
             return rec
         }
@@ -72,12 +72,12 @@ extension Store {
             }
             let schoolName = try School.fetchOne(ctx.db, key: d.schoolURN)?.name ?? d.schoolURN
             let whereTo = rec.destination.map { $0 == "EHE" ? "home education" : "school \($0)" } ?? "destination unknown"
-            try ctx.insert(&rec, op: "deletion.add", caseRef: nil,
+            try ctx.insert(&rec, op: .deletionAdd, caseRef: nil,
                            summary: "\(d.childRef): deleted from roll of \(d.schoolURN) on \(d.date.iso) (\(ground)); \(whereTo)")
             // The child is no longer on that school's roll.
             if child.schoolURN == d.schoolURN {
                 child.schoolURN = rec.destination == "EHE" ? nil : rec.destination
-                try ctx.update(&child, op: "child.school", caseRef: nil,
+                try ctx.update(&child, op: .childSchool, caseRef: nil,
                                summary: "\(child.ref): school \(d.schoolURN) → \(child.schoolURN ?? "none")")
             }
             var opened: Case?
@@ -87,7 +87,7 @@ extension Store {
                 var c = Case(ref: ref, childRef: d.childRef, kind: .cme, status: .open, opened: today, owner: nil,
                              summary: "Deleted from roll of \(schoolName) (\(ground)); destination unknown",
                              nextReview: today.adding(days: 7))
-                try ctx.insert(&c, op: "case.open", caseRef: ref, summary: "\(ref): opened CME case (deletion with unknown destination)")
+                try ctx.insert(&c, op: .caseOpen, caseRef: ref, summary: "\(ref): opened CME case (deletion with unknown destination)")
                 try ctx.chronicle(ref, date: today, kind: .opened,
                                   text: "CME case opened by itself: \(child.displayName) deleted from roll of \(schoolName) on \(d.date.iso) with no known destination")
                 opened = c

@@ -15,7 +15,7 @@ extension Store {
 
     func insertPanel(_ ctx: WriteContext, date: SchoolDate, type: Panel.Kind, chair: String?) throws -> Panel {
         var p = Panel(date: date, type: type, chair: chair?.trimmingSpaces.isEmpty == false ? chair : nil)
-        try ctx.insert(&p, op: "panel.new", caseRef: nil, summary: "panel \(p.id ?? 0): \(type.label) \(date.iso)")
+        try ctx.insert(&p, op: .panelNew, caseRef: nil, summary: "panel \(p.id ?? 0): \(type.label) \(date.iso)")
         return p
     }
 
@@ -27,7 +27,7 @@ extension Store {
         return try write(user: user) { ctx in
             _ = try panel(ctx.db, panelId)
             var a = PanelAttendee(panelId: panelId, name: n, organisation: organisation, role: role)
-            try ctx.insert(&a, op: "panel.attendee", caseRef: nil,
+            try ctx.insert(&a, op: .panelAttendee, caseRef: nil,
                            summary: "panel \(panelId): attendee \(n)\(organisation.map { " (\($0))" } ?? "")")
             return a
         }
@@ -137,7 +137,7 @@ extension Store {
             var added: [PanelItem] = []
             for e in entries where !existing.contains(e.caseRef) {
                 var it = PanelItem(panelId: panelId, caseRef: e.caseRef, position: pos, reasons: e.reasons.joined(separator: "\n"))
-                try ctx.insert(&it, op: "panel.agenda", caseRef: e.caseRef,
+                try ctx.insert(&it, op: .panelAgenda, caseRef: e.caseRef,
                                summary: "\(e.caseRef): on panel \(panelId) agenda — \(e.reasons.first ?? "")")
                 pos += 1
                 added.append(it)
@@ -168,13 +168,13 @@ extension Store {
             it.reasons = ([it.reasons] + new).filter { !$0.isEmpty }.joined(separator: "\n")
             let restored = it.status == .removed
             if restored { it.status = .pending; it.position = try nextPosition(ctx.db, panelId) }
-            try ctx.update(&it, op: "panel.agenda", caseRef: caseRef,
+            try ctx.update(&it, op: .panelAgenda, caseRef: caseRef,
                            summary: "\(caseRef): panel \(panelId) agenda \(restored ? "restored" : "reason added") — \(reasons.first ?? "")")
             return it
         }
         var it = PanelItem(panelId: panelId, caseRef: caseRef, position: try nextPosition(ctx.db, panelId),
                            reasons: reasons.joined(separator: "\n"))
-        try ctx.insert(&it, op: "panel.agenda", caseRef: caseRef, summary: "\(caseRef): on panel \(panelId) agenda — \(reasons.first ?? "")")
+        try ctx.insert(&it, op: .panelAgenda, caseRef: caseRef, summary: "\(caseRef): on panel \(panelId) agenda — \(reasons.first ?? "")")
         return it
     }
 
@@ -192,7 +192,7 @@ extension Store {
             for (i, var it) in items.enumerated() where it.position != i + 1 {
                 let was = it.position
                 it.position = i + 1
-                try ctx.update(&it, op: "panel.move", caseRef: it.caseRef, summary: "\(it.caseRef): panel \(panelId) item \(was) → \(i + 1)")
+                try ctx.update(&it, op: .panelMove, caseRef: it.caseRef, summary: "\(it.caseRef): panel \(panelId) item \(was) → \(i + 1)")
             }
         }
     }
@@ -200,7 +200,7 @@ extension Store {
     /// Takes a case off the agenda. The item stays, marked removed: nothing is deleted.
     public func removeItem(user: String, panelId: Int64, caseRef: String) throws {
         let it = try panelItem(panelId: panelId, caseRef: caseRef)
-        try changeItem(user: user, it.id ?? 0, op: "panel.remove", describe: { "\($0.caseRef): taken off panel \(panelId) agenda" }) { i in
+        try changeItem(user: user, it.id ?? 0, op: .panelRemove, describe: { "\($0.caseRef): taken off panel \(panelId) agenda" }) { i in
             guard i.status != .removed else { throw StoreError.invalid("case \(caseRef) is already off the agenda") }
             i.status = .removed
         }
@@ -214,7 +214,7 @@ extension Store {
             guard p.status == .planned else { return }
             p.status = .running
             p.startedAt = ctx.now
-            try ctx.update(&p, op: "panel.start", caseRef: nil, summary: "panel \(id): started")
+            try ctx.update(&p, op: .panelStart, caseRef: nil, summary: "panel \(id): started")
         }
     }
 
@@ -225,7 +225,7 @@ extension Store {
             if p.startedAt == nil { p.startedAt = ctx.now }
             p.status = .closed
             p.endedAt = ctx.now
-            try ctx.update(&p, op: "panel.end", caseRef: nil, summary: "panel \(id): ended")
+            try ctx.update(&p, op: .panelEnd, caseRef: nil, summary: "panel \(id): ended")
         }
     }
 
@@ -241,14 +241,14 @@ extension Store {
             let ended = p.endedAt
             p.status = .running
             p.endedAt = nil
-            try ctx.update(&p, op: "panel.reopen", caseRef: nil,
+            try ctx.update(&p, op: .panelReopen, caseRef: nil,
                            summary: "panel \(id): reopened to correct its record (ended \(ended ?? "—"))" + (why.map { " — \($0)" } ?? ""))
             let refs = try String.fetchAll(ctx.db, sql: "SELECT caseRef FROM panelItems WHERE panelId = ? AND status != ? ORDER BY position, id",
                                            arguments: [id, PanelItem.Status.removed.rawValue])
             for ref in refs {
                 try ctx.chronicle(ref, date: today, kind: .decision,
                                   text: "\(p.type.label) panel \(p.date.long) reopened by \(user) to correct its record" + (why.map { ": \($0)" } ?? ""),
-                                  op: "panel.reopen")
+                                  op: .panelReopen)
             }
             return p
         }
@@ -268,7 +268,7 @@ extension Store {
             it.decisionNote = n
             it.noteShared = noteShared
             it.status = .discussed
-            try ctx.update(&it, op: "panel.decision", caseRef: it.caseRef, summary: "\(it.caseRef): panel \(it.panelId) decision — \(d)")
+            try ctx.update(&it, op: .panelDecision, caseRef: it.caseRef, summary: "\(it.caseRef): panel \(it.panelId) decision — \(d)")
             try ctx.chronicle(it.caseRef, date: today, kind: .decision,
                               text: "\(p.type.label) panel \(p.date.long): \(d)" + (n.map { " — \($0)" } ?? ""), linkId: it.id)
             return it
@@ -288,7 +288,7 @@ extension Store {
             let agencyName = try canonicalAgency(ctx.db, agency)
             let o = owner?.trimmingSpaces.isEmpty == false ? owner : nil
             var a = CaseAction(caseRef: it.caseRef, agency: agencyName, owner: o, description: d, due: due, created: today, panelId: it.panelId)
-            try ctx.insert(&a, op: "panel.action", caseRef: it.caseRef,
+            try ctx.insert(&a, op: .panelAction, caseRef: it.caseRef,
                            summary: "\(it.caseRef): panel \(it.panelId) action for \(agencyName) — \(d.prefix(50))")
             try ctx.chronicle(it.caseRef, date: today, kind: .action,
                               text: "Panel action (\(p.type.label) panel \(p.date.long); \(agencyName)\(o.map { ", \($0)" } ?? "")): \(d)" + (due.map { ", due \($0.iso)" } ?? ""),
@@ -305,7 +305,7 @@ extension Store {
             var it = try openItem(ctx, itemId)
             let p = try panel(ctx.db, it.panelId)
             it.status = .deferred
-            try ctx.update(&it, op: "panel.defer", caseRef: it.caseRef, summary: "\(it.caseRef): deferred from panel \(it.panelId)")
+            try ctx.update(&it, op: .panelDefer, caseRef: it.caseRef, summary: "\(it.caseRef): deferred from panel \(it.panelId)")
             let next = try Panel.filter(Column("type") == p.type.rawValue && Column("date") > p.date.iso && Column("status") != Panel.Status.closed.rawValue)
                 .order(Column("date"), Column("id")).fetchOne(ctx.db)
                 ?? insertPanel(ctx, date: p.date.adding(days: 7), type: p.type, chair: p.chair)
@@ -324,7 +324,7 @@ extension Store {
             let p = try panel(ctx.db, it.panelId)
             guard it.status != .discussed else { return }
             it.status = .discussed
-            try ctx.update(&it, op: "panel.discussed", caseRef: it.caseRef, summary: "\(it.caseRef): discussed at panel \(it.panelId)")
+            try ctx.update(&it, op: .panelDiscussed, caseRef: it.caseRef, summary: "\(it.caseRef): discussed at panel \(it.panelId)")
             try ctx.chronicle(it.caseRef, date: today, kind: .decision,
                               text: "\(p.type.label) panel \(p.date.long): discussed, no new decision", linkId: it.id)
         }
@@ -333,7 +333,7 @@ extension Store {
     /// Adds the seconds the panel spent on an item (the per-item timer), saved as each item is left.
     public func addItemSeconds(user: String, itemId: Int64, seconds: Int) throws {
         guard seconds > 0 else { return }
-        try changeItem(user: user, itemId, op: "panel.timer", describe: { "\($0.caseRef): panel \($0.panelId) item time \(PanelMinutes.duration($0.seconds))" }) { i in
+        try changeItem(user: user, itemId, op: .panelTimer, describe: { "\($0.caseRef): panel \($0.panelId) item time \(PanelMinutes.duration($0.seconds))" }) { i in
             i.seconds += seconds
         }
     }
@@ -348,7 +348,7 @@ extension Store {
         return it
     }
 
-    func changeItem(user: String, _ id: Int64, op: String, describe: (PanelItem) -> String, _ change: (inout PanelItem) throws -> Void) throws {
+    func changeItem(user: String, _ id: Int64, op: AuditOp, describe: (PanelItem) -> String, _ change: (inout PanelItem) throws -> Void) throws {
         try write(user: user) { ctx in
             guard var it = try PanelItem.fetchOne(ctx.db, key: id) else { throw StoreError.notFound("no panel item with id \(id)") }
             try change(&it)

@@ -32,7 +32,7 @@ extension Store {
             guard let t = effect.newTarget else { return }
             let was = p.target
             p.target = t
-            try ctx.update(&p, op: "plan.target", caseRef: p.caseRef, summary: "\(p.caseRef): plan \(id) target \(was.iso) → \(t.iso)")
+            try ctx.update(&p, op: .planTarget, caseRef: p.caseRef, summary: "\(p.caseRef): plan \(id) target \(was.iso) → \(t.iso)")
             try ctx.chronicle(p.caseRef, date: review.date, kind: .plan, text: "Plan \(id) extended at review: full time now by \(t.iso) (was \(was.iso))", linkId: id)
         case .end:
             guard let o = effect.outcome else { return }
@@ -46,7 +46,7 @@ extension Store {
         guard now.status != to, now.status == .paused || to == .paused else { return }
         let was = now.status
         now.status = to
-        try ctx.update(&now, op: "plan.status", caseRef: now.caseRef, summary: "\(now.caseRef): plan \(id) \(was.rawValue) → \(to.rawValue)")
+        try ctx.update(&now, op: .planStatus, caseRef: now.caseRef, summary: "\(now.caseRef): plan \(id) \(was.rawValue) → \(to.rawValue)")
     }
 
     /// The phase holding the review date ends on it, and the next phase starts the next school day, keeping its end.
@@ -65,12 +65,12 @@ extension Store {
         if var current = phases.last(where: { $0.from <= date && date <= $0.to }), current.to != date {
             let was = current.to
             current.to = date
-            try ctx.replace(current, op: "plan.phase", caseRef: p.caseRef, summary: "\(p.caseRef): plan \(id) phase \(current.from.iso) ends \(date.iso) (was \(was.iso))")
+            try ctx.replace(current, op: .planPhase, caseRef: p.caseRef, summary: "\(p.caseRef): plan \(id) phase \(current.from.iso) ends \(date.iso) (was \(was.iso))")
         }
         let was = next.from
         next.from = starts
         if was != starts {
-            try ctx.replace(next, op: "plan.phase", caseRef: p.caseRef, summary: "\(p.caseRef): plan \(id) phase starts \(starts.iso) (was \(was.iso))")
+            try ctx.replace(next, op: .planPhase, caseRef: p.caseRef, summary: "\(p.caseRef): plan \(id) phase starts \(starts.iso) (was \(was.iso))")
         }
         try ctx.chronicle(p.caseRef, date: date, kind: .plan,
                           text: "Plan \(id) stepped up: \(next.sessions) sessions a week from \(starts.iso) to \(next.to.iso)", linkId: id)
@@ -85,7 +85,7 @@ extension Store {
         p.status = outcome
         p.endedOn = date
         p.endReason = reason
-        try ctx.update(&p, op: "plan.end", caseRef: p.caseRef, summary: "\(p.caseRef): plan \(id) \(was.rawValue) → \(outcome.rawValue)")
+        try ctx.update(&p, op: .planEnd, caseRef: p.caseRef, summary: "\(p.caseRef): plan \(id) \(was.rawValue) → \(outcome.rawValue)")
         try ctx.chronicle(p.caseRef, date: date, kind: .planEnd,
                           text: "Plan \(id) ended: \(outcome.label)" + (reason.map { " — \($0)" } ?? ""), linkId: id)
         return p
@@ -106,7 +106,7 @@ extension Store {
             }
             let was = p.target
             p.target = target
-            try ctx.update(&p, op: "plan.target", caseRef: p.caseRef, summary: "\(p.caseRef): plan \(id) target \(was.iso) → \(target.iso)")
+            try ctx.update(&p, op: .planTarget, caseRef: p.caseRef, summary: "\(p.caseRef): plan \(id) target \(was.iso) → \(target.iso)")
             try ctx.chronicle(p.caseRef, date: today, kind: .plan,
                               text: "Plan \(id) target moved: full time by \(target.iso) (was \(was.iso))" + (reason.map { " — \($0)" } ?? ""), linkId: id)
             return p

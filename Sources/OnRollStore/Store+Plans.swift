@@ -14,7 +14,7 @@ extension Store {
             }
             var p = plan
             p.status = .active
-            try ctx.insert(&p, op: "plan.new", caseRef: p.caseRef, summary: "\(p.caseRef): reintegration plan \(p.fromURN) → \(p.toURN)")
+            try ctx.insert(&p, op: .planNew, caseRef: p.caseRef, summary: "\(p.caseRef): reintegration plan \(p.fromURN) → \(p.toURN)")
             try ctx.chronicle(p.caseRef, date: p.start, kind: .plan,
                               text: "Reintegration plan \(p.id ?? 0): \(p.fromURN) → \(p.toURN), full time by \(p.target.iso), reviews every \(p.reviewEvery) school days",
                               linkId: p.id)
@@ -37,7 +37,7 @@ extension Store {
         do { try PlanSchedule.validate(phase: phase, in: detail) } catch { throw StoreError.invalid((error.field.map { "--\($0): " } ?? "") + error.message) }
         return try write(user: user) { ctx in
             var ph = phase
-            try ctx.insert(&ph, op: "plan.phase", caseRef: detail.plan.caseRef,
+            try ctx.insert(&ph, op: .planPhase, caseRef: detail.plan.caseRef,
                            summary: "\(detail.plan.caseRef): plan \(phase.planId) phase \(phase.from.iso)..\(phase.to.iso), \(phase.sessions) sessions/week")
             try ctx.chronicle(detail.plan.caseRef, date: phase.from, kind: .plan,
                               text: "Plan \(phase.planId) phase: \(phase.from.iso) to \(phase.to.iso), \(phase.sessions) sessions a week" + (phase.description.map { " (\($0))" } ?? ""),
@@ -63,7 +63,7 @@ extension Store {
         try checkEffect(of: review, effect, on: detail)
         return try write(user: user) { ctx in
             var r = review
-            try ctx.insert(&r, op: "plan.review", caseRef: detail.plan.caseRef,
+            try ctx.insert(&r, op: .planReview, caseRef: detail.plan.caseRef,
                            summary: "\(detail.plan.caseRef): plan \(review.planId) review \(review.date.iso), \(review.rag.rawValue)")
             var text = "Plan \(review.planId) review: \(review.attended)/\(review.planned) sessions, \(review.rag.label)"
             if let d = review.decision { text += ", decision: \(d.label)" }

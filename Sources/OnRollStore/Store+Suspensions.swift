@@ -17,7 +17,7 @@ extension Store {
             if let urn = rec.schoolURN, try School.fetchOne(ctx.db, key: urn) == nil {
                 throw StoreError.notFound("no school with URN \(urn)")
             }
-            try ctx.insert(&rec, op: "suspension.add", caseRef: nil,
+            try ctx.insert(&rec, op: .suspensionAdd, caseRef: nil,
                            summary: "\(s.childRef): \(rec.type.label.lowercased()) from \(rec.start.iso), \(formatDays(rec.days)) days")
             let text = "\(rec.type.label) from \(rec.start.iso): \(formatDays(rec.days)) school days"
                 + (rec.reason.map { ", \($0.rawValue) (\($0.label.lowercased()))" } ?? "")
@@ -35,7 +35,7 @@ extension Store {
         try write(user: user) { ctx in
             guard var s = try Suspension.fetchOne(ctx.db, key: id) else { throw StoreError.notFound("no suspension with id \(id)") }
             try change(&s)
-            try ctx.update(&s, op: "suspension.update", caseRef: nil, summary: "\(s.childRef): suspension \(id) — \(describe)")
+            try ctx.update(&s, op: .suspensionUpdate, caseRef: nil, summary: "\(s.childRef): suspension \(id) — \(describe)")
             for ref in try openCaseRefs(ctx.db, childRef: s.childRef) {
                 try ctx.chronicle(ref, date: date, kind: .suspension, text: "Suspension \(s.start.iso): \(describe)", linkId: id)
             }
@@ -54,7 +54,7 @@ extension Store {
             }
             var rec = r
             let target = try caseRef ?? openCaseRefs(ctx.db, childRef: s.childRef).first
-            try ctx.insert(&rec, op: "reflection.add", caseRef: target, summary: "\(s.childRef): reflection on suspension \(s.start.iso)")
+            try ctx.insert(&rec, op: .reflectionAdd, caseRef: target, summary: "\(s.childRef): reflection on suspension \(s.start.iso)")
             if let ref = target {
                 try ctx.chronicle(ref, date: r.date, kind: .reflection,
                                   text: "Reflection on suspension of \(s.start.iso): \(r.whatHappened)" + (r.whatWillChange.map { " — will change: \($0)" } ?? ""),
@@ -62,7 +62,7 @@ extension Store {
                 for a in actions {
                     var act = CaseAction(caseRef: ref, agency: try canonicalAgency(ctx.db, a.agency), owner: a.owner,
                                          description: a.description, due: a.due, created: r.date)
-                    try ctx.insert(&act, op: "action.add", caseRef: ref, summary: "\(ref): action from reflection — \(a.description.prefix(50))")
+                    try ctx.insert(&act, op: .actionAdd, caseRef: ref, summary: "\(ref): action from reflection — \(a.description.prefix(50))")
                     try ctx.chronicle(ref, date: r.date, kind: .action, text: "Action (\(act.agency)) from reflection: \(a.description)", linkId: act.id)
                 }
             }
@@ -77,7 +77,7 @@ extension Store {
         return try write(user: user) { ctx in
             guard try Child.fetchOne(ctx.db, key: a.childRef) != nil else { throw StoreError.notFound("no child with ref \(a.childRef)") }
             var rec = a
-            try ctx.insert(&rec, op: "attendance.add", caseRef: nil,
+            try ctx.insert(&rec, op: .attendanceAdd, caseRef: nil,
                            summary: "\(a.childRef): attendance \(a.from.iso)..\(a.to.iso) \(a.present)/\(a.possible)")
             return rec
         }

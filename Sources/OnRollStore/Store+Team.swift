@@ -15,7 +15,7 @@ extension Store {
             rec.agency = try canonicalAgency(ctx.db, p.agency)
             rec.left = nil
             if rec.isLead { try unsetLead(ctx, caseRef: p.caseRef, except: nil) }
-            try ctx.insert(&rec, op: "team.add", caseRef: p.caseRef,
+            try ctx.insert(&rec, op: .teamAdd, caseRef: p.caseRef,
                            summary: "\(p.caseRef): \(name) (\(rec.agency)) joined the team\(rec.isLead ? " as lead" : "")")
             try ctx.chronicle(p.caseRef, date: p.since ?? date, kind: .team,
                               text: "\(name) (\(rec.agency)\(rec.role.map { ", \($0)" } ?? "")) joined the team around the child\(rec.isLead ? " as lead professional" : "")",
@@ -35,7 +35,7 @@ extension Store {
             guard !p.isLead else { throw StoreError.invalid("\(p.name) is already the lead") }
             try unsetLead(ctx, caseRef: caseRef, except: id)
             p.isLead = true
-            try ctx.update(&p, op: "team.lead", caseRef: caseRef, summary: "\(caseRef): \(p.name) (\(p.agency)) is now lead professional")
+            try ctx.update(&p, op: .teamLead, caseRef: caseRef, summary: "\(caseRef): \(p.name) (\(p.agency)) is now lead professional")
             try ctx.chronicle(caseRef, date: date, kind: .team, text: "\(p.name) (\(p.agency)) is now the lead professional", linkId: id)
             return p
         }
@@ -52,7 +52,7 @@ extension Store {
             let wasLead = p.isLead
             p.left = date
             p.isLead = false
-            try ctx.update(&p, op: "team.leave", caseRef: caseRef, summary: "\(caseRef): \(p.name) (\(p.agency)) left the team \(date.iso)")
+            try ctx.update(&p, op: .teamLeave, caseRef: caseRef, summary: "\(caseRef): \(p.name) (\(p.agency)) left the team \(date.iso)")
             try ctx.chronicle(caseRef, date: date, kind: .team,
                               text: "\(p.name) (\(p.agency)) left the team" + (wasLead ? "; the case has no lead professional now" : ""), linkId: id)
             return p
@@ -72,7 +72,7 @@ extension Store {
     private func unsetLead(_ ctx: WriteContext, caseRef: String, except: Int64?) throws {
         for var other in try Professional.filter(Column("caseRef") == caseRef && Column("isLead") == true).fetchAll(ctx.db) where other.id != except {
             other.isLead = false
-            try ctx.update(&other, op: "team.lead", caseRef: caseRef, summary: "\(caseRef): \(other.name) (\(other.agency)) is no longer lead professional")
+            try ctx.update(&other, op: .teamLead, caseRef: caseRef, summary: "\(caseRef): \(other.name) (\(other.agency)) is no longer lead professional")
         }
     }
 }

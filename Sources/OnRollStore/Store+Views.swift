@@ -31,7 +31,7 @@ extension Store {
     public func logRead(user: String, entity: String, entityId: String, caseRef: String? = nil, summary: String) throws -> AuditHead {
         if unlogged() { return try head() }
         return try write(user: user) { ctx in
-            try ctx.audit(op: "view", entity: entity, entityId: entityId, caseRef: caseRef, summary: summary)
+            try ctx.audit(op: .view, entity: entity, entityId: entityId, caseRef: caseRef, summary: summary)
             return try Store.head(ctx.db)
         }
     }
@@ -42,7 +42,7 @@ extension Store {
         if unlogged() { return }
         try write(user: user) { ctx in
             let caseRef = try openCaseRefs(ctx.db, childRef: childRef).first
-            try ctx.audit(op: "view", entity: "child", entityId: childRef, caseRef: caseRef, summary: "\(childRef): viewed (\(via))")
+            try ctx.audit(op: .view, entity: "child", entityId: childRef, caseRef: caseRef, summary: "\(childRef): viewed (\(via))")
         }
     }
 }

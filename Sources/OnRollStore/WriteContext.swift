@@ -11,7 +11,7 @@ public final class WriteContext {
     public let now: String
     private var lastHash: String
     /// What this transaction appended, for the debug log (ops and refs only).
-    private(set) var logged: [(op: String, caseRef: String?)] = []
+    private(set) var logged: [(op: AuditOp, caseRef: String?)] = []
     /// What this transaction changed, so the caseload summaries of those cases are refreshed before it commits.
     var touched = SummaryTouches()
 
@@ -30,21 +30,21 @@ public final class WriteContext {
     }
 
     /// Appends one audit entry chained to the last.
-    public func audit(op: String, entity: String, entityId: String, caseRef: String?, summary: String,
+    public func audit(op: AuditOp, entity: String, entityId: String, caseRef: String?, summary: String,
                       before: String? = nil, after: String? = nil) throws {
-        let hash = AuditEntry.digest(prevHash: lastHash, at: now, user: user, op: op, entity: entity,
+        let hash = AuditEntry.digest(prevHash: lastHash, at: now, user: user, op: op.rawValue, entity: entity,
                                      entityId: entityId, caseRef: caseRef, summary: summary, before: before, after: after)
         // A cached statement: preparing GRDB's generic insert for every entry was a fifth of an import.
         try db.cachedStatement(sql: """
             INSERT INTO audit (at, user, op, entity, entityId, caseRef, summary, before, after, prevHash, hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [now, user, op, entity, entityId, caseRef, summary, before, after, lastHash, hash])
+            """).execute(arguments: [now, user, op.rawValue, entity, entityId, caseRef, summary, before, after, lastHash, hash])
         lastHash = hash
-        if op != "view" { touched.note(entity: entity, entityId: entityId, caseRef: caseRef) }
+        if op != .view { touched.note(entity: entity, entityId: entityId, caseRef: caseRef) }
         if Store.log.logLevel <= .debug { logged.append((op, caseRef)) }
     }
 
-    public func insert<R: AuditedRecord>(_ record: inout R, op: String, caseRef: String?, summary: String) throws {
+    public func insert<R: AuditedRecord>(_ record: inout R, op: AuditOp, caseRef: String?, summary: String) throws {
         try record.insert(db)
         touched.note(record: record)
         try audit(op: op, entity: R.entity, entityId: record.auditKey, caseRef: caseRef, summary: summary,
@@ -53,7 +53,7 @@ public final class WriteContext {
 
     /// Saves an edited record if nobody else has saved it since it was read (same `version`);
     /// otherwise throws `.conflict` naming who changed it and when.
-    public func update<R: VersionedRecord>(_ record: inout R, op: String, caseRef: String?, summary: String) throws {
+    public func update<R: VersionedRecord>(_ record: inout R, op: AuditOp, caseRef: String?, summary: String) throws {
         guard let current = try R.fetchOne(db, key: primaryKey(of: record)) else {
             throw StoreError.notFound("\(R.entity) \(record.auditKey) does not exist")
         }
@@ -69,7 +69,7 @@ public final class WriteContext {
     }
 
     /// Updates a record that carries no version (schools, terms), still audited with before/after.
-    public func replace<R: AuditedRecord>(_ record: R, op: String, caseRef: String?, summary: String) throws {
+    public func replace<R: AuditedRecord>(_ record: R, op: AuditOp, caseRef: String?, summary: String) throws {
         var r = record
         let before = try R.fetchOne(db, key: primaryKey(of: record))
         try r.save(db)
@@ -83,10 +83,10 @@ public final class WriteContext {
     @discardableResult
     public func chronicle(_ caseRef: String, date: SchoolDate, kind: ChronologyEntry.Kind, text: String,
                           contactType: String? = nil, outcome: String? = nil, linkId: Int64? = nil,
-                          op: String? = nil) throws -> ChronologyEntry {
+                          op: AuditOp? = nil) throws -> ChronologyEntry {
         var e = ChronologyEntry(caseRef: caseRef, date: date, recordedAt: now, author: user, kind: kind, text: text,
                                 contactType: contactType, outcome: outcome, linkId: linkId)
-        try insert(&e, op: op ?? "chronology.\(kind.rawValue)", caseRef: caseRef,
+        try insert(&e, op: op ?? .chronology(kind), caseRef: caseRef,
                    summary: "\(caseRef): \(kind.label) — \(text.prefix(60))")
         return e
     }
@@ -98,11 +98,11 @@ public final class WriteContext {
     }
 
     /// The latest audit entry that changed the record (optionally only one with the given op).
-    func lastChange(entity: String, key: String, op: String? = nil) throws -> AuditEntry? {
+    func lastChange(entity: String, key: String, op: AuditOp? = nil) throws -> AuditEntry? {
         if let op {
             return try AuditEntry.fetchOne(db, sql: """
                 SELECT * FROM audit WHERE entity = ? AND entityId = ? AND op = ? ORDER BY id DESC LIMIT 1
-                """, arguments: [entity, key, op])
+                """, arguments: [entity, key, op.rawValue])
         }
         return try AuditEntry.fetchOne(db, sql: """
             SELECT * FROM audit WHERE entity = ? AND entityId = ? AND op != 'view' ORDER BY id DESC LIMIT 1

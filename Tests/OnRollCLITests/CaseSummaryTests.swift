@@ -196,6 +196,33 @@ extension CaseSummaryTests {
     }
 }
 
+extension CaseSummaryTests {
+    /// `onroll check` holds the read model to the rules: a summary altered outside OnRoll, or a search
+    /// entry out of step with it, is reported by case; rebuilding the summaries makes it clean again.
+    func testCheckComparesEverySummaryWithAFreshAssessment() throws {
+        let store = try sampleStore()
+        let clean = try store.check()
+        XCTAssertEqual(clean.problems, [])
+        let cases = try store.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM cases") ?? 0 }
+        XCTAssertEqual(clean.summariesVerified, cases)
+
+        let victim = try XCTUnwrap(try store.caseRows(today: today).first).ref
+        try store.pool.write { db in
+            try db.execute(sql: "UPDATE caseSummary SET fixedTenths = fixedTenths - 500 WHERE caseRef = ?", arguments: [victim])
+            try db.execute(sql: "UPDATE caseSearch SET text = 'nobody' WHERE rowid = (SELECT id FROM caseSummary WHERE caseRef = 'WM-00003')")
+        }
+        let report = try store.check()
+        XCTAssertEqual(report.problems.count, 2, "\(report.problems)")
+        XCTAssertTrue(report.problems.contains { $0.hasPrefix("case \(victim): its summary") && $0.contains("differs from a fresh assessment") }, "\(report.problems)")
+        XCTAssertTrue(report.problems.contains("case WM-00003: its search index entry differs from its summary"), "\(report.problems)")
+        XCTAssertEqual(report.summariesVerified, cases - 1)
+
+        try store.rebuildSummaries()
+        XCTAssertEqual(try store.check().problems, [])
+        XCTAssertEqual(try store.caseRows(today: today, filter: { var f = CaseFilter(); f.search = "nobody"; return f }()).count, 0)
+    }
+}
+
 /// A small deterministic generator (SplitMix64), so a failing day can be replayed.
 struct SeededRandom {
     var state: UInt64

@@ -32,13 +32,13 @@ final class MigrationTests: XCTestCase {
                 try db.inTransaction(.immediate) {
                     let ctx = try WriteContext(db: db, user: "old.build")
                     let school = try XCTUnwrap(try School.fetchOne(db, key: "140009"))
-                    try ctx.audit(op: "school.add", entity: School.entity, entityId: school.auditKey, caseRef: nil,
+                    try ctx.audit(op: .importAdd, entity: School.entity, entityId: school.auditKey, caseRef: nil,
                                   summary: "school 140009", after: CanonicalJSON.encode(school))
                     let child = try XCTUnwrap(try Child.fetchOne(db, key: "OLD1"))
-                    try ctx.audit(op: "child.add", entity: Child.entity, entityId: child.auditKey, caseRef: nil,
+                    try ctx.audit(op: .importAdd, entity: Child.entity, entityId: child.auditKey, caseRef: nil,
                                   summary: "child OLD1", after: CanonicalJSON.encode(child))
                     let kase = try XCTUnwrap(try Case.fetchOne(db, key: "K-OLD"))
-                    try ctx.audit(op: "case.open", entity: Case.entity, entityId: kase.auditKey, caseRef: "K-OLD",
+                    try ctx.audit(op: .caseOpen, entity: Case.entity, entityId: kase.auditKey, caseRef: "K-OLD",
                                   summary: "case K-OLD", after: CanonicalJSON.encode(kase))
                     return .commit
                 }

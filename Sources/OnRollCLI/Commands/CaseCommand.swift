@@ -110,7 +110,7 @@ struct CaseCommand: ParsableCommand {
             if let d = iss { steps.append("plan issued/reviewed \(d.iso)") }
             let text = "EHC needs assessment: " + steps.joined(separator: ", ")
             let c = try global.openStore().editCase(user: global.userName, ref: ref, date: try global.todayDate(), kind: .status,
-                                                    op: "case.ehc", describe: { _, _ in text }) { c in
+                                                    op: .caseEhc, describe: { _, _ in text }) { c in
                 if let d = req { c.ehcRequest = d }
                 if let d = dec { c.ehcDecision = d }
                 if let d = none { c.ehcNoPlanNotice = d }

@@ -184,7 +184,7 @@ extension Console {
             let (req, dec, none, iss) = (try date("requested"), try date("decision"), try date("noPlan"), try date("issued"))
             let was = try store.case(ref).map { UndoEntry.EHCSteps(request: $0.ehcRequest, decision: $0.ehcDecision,
                                                                    noPlanNotice: $0.ehcNoPlanNotice, lastReview: $0.ehcLastReview) }
-            let saved = try store.editCase(user: user, ref: ref, expectedVersion: version, date: state.today, kind: .status, op: "case.ehc",
+            let saved = try store.editCase(user: user, ref: ref, expectedVersion: version, date: state.today, kind: .status, op: .caseEhc,
                                describe: { _, a in
                                    "EHC needs assessment: requested \(a.ehcRequest?.iso ?? "—"), decision \(a.ehcDecision?.iso ?? "—"), "
                                        + "no-plan notice \(a.ehcNoPlanNotice?.iso ?? "—"), plan \(a.ehcLastReview?.iso ?? "—")"

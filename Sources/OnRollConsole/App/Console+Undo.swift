@@ -44,7 +44,7 @@ extension Console {
             case .owner(let to, let v):
                 try store.assign(user: user, ref: ref, owner: to, today: today, expectedVersion: v)
             case .ehc(let was, let v):
-                try store.editCase(user: user, ref: ref, expectedVersion: v, date: today, kind: .status, op: "case.ehc",
+                try store.editCase(user: user, ref: ref, expectedVersion: v, date: today, kind: .status, op: .caseEhc,
                                    describe: { _, _ in "EHC needs assessment steps put back (undo)" }) { c in
                     c.ehcRequest = was.request; c.ehcDecision = was.decision
                     c.ehcNoPlanNotice = was.noPlanNotice; c.ehcLastReview = was.lastReview
@@ -58,7 +58,7 @@ extension Console {
                     throw StoreError.conflict("note \(id) was already withdrawn by \(w.author) at \(w.recordedAt)")
                 }
                 try store.write(user: user) { ctx in
-                    try ctx.chronicle(ref, date: today, kind: .undo, text: "Note \(id) withdrawn (undo): it stays in the record", linkId: id, op: "note.withdraw")
+                    try ctx.chronicle(ref, date: today, kind: .undo, text: "Note \(id) withdrawn (undo): it stays in the record", linkId: id, op: .noteWithdraw)
                 }
             case .outOfSchool(let before, let v):
                 try store.setOutOfSchool(user: user, childRef: before.childRef, date: today, describe: "put back as it was (undo)",

@@ -31,7 +31,7 @@ extension WriteContext {
             return changes
         case .reopens:
             let ref = old.auditKey
-            let by = try lastChange(entity: E.entity, key: ref, op: "case.close") ?? lastChange(entity: E.entity, key: ref)
+            let by = try lastChange(entity: E.entity, key: ref, op: .caseClose) ?? lastChange(entity: E.entity, key: ref)
             throw ImportRefusal(message: "\(at): status: \(ref) was closed by \(Self.who(by)); import cannot reopen a closed case: "
                                 + "reopen it with `onroll case status \(ref) \(newCase?.status.rawValue ?? "open")` if that is meant")
         case .stale:

@@ -204,7 +204,7 @@ extension Store {
             if let versioned = merged as? any VersionedRecord {
                 try updateVersioned(ctx, versioned, caseRef: codec.caseRef(merged), summary: summary)
             } else {
-                try ctx.replace(merged, op: "import.update", caseRef: codec.caseRef(merged), summary: summary)
+                try ctx.replace(merged, op: .importUpdate, caseRef: codec.caseRef(merged), summary: summary)
             }
             if codec.chroniclesChanges, let ref = codec.caseRef(merged) {
                 try ctx.chronicleImport(caseRef: ref, changes, file: origin.file)
@@ -213,7 +213,7 @@ extension Store {
         } else {
             var e = entity
             codec.stamp?(&e, ctx, options)
-            try ctx.insert(&e, op: "import.add", caseRef: codec.caseRef(e), summary: "import: \(codec.describe(e))")
+            try ctx.insert(&e, op: .importAdd, caseRef: codec.caseRef(e), summary: "import: \(codec.describe(e))")
             if options.chronicle, let hook = codec.chronicle { try hook(ctx, e) }
             result.inserted += 1
         }
@@ -221,7 +221,7 @@ extension Store {
 
     private func updateVersioned<V: VersionedRecord>(_ ctx: WriteContext, _ v: V, caseRef: String?, summary: String) throws {
         var x = v
-        try ctx.update(&x, op: "import.update", caseRef: caseRef, summary: summary)
+        try ctx.update(&x, op: .importUpdate, caseRef: caseRef, summary: summary)
     }
 
     private func exists(_ db: Database, table: String, key: String) throws -> Bool {
