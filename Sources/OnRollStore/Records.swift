@@ -2,14 +2,14 @@ import GRDB
 import OnRollCore
 
 /// A record the store writes through the audited path. `auditKey` names the row in the audit log.
-public protocol AuditedRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
+protocol AuditedRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
     /// The audit log's name for this kind of record ("case", "child", "action"…).
     static var entity: String { get }
     var auditKey: String { get }
 }
 
 /// Records whose edits are checked against a version so two officers cannot overwrite each other.
-public protocol VersionedRecord: AuditedRecord {
+protocol VersionedRecord: AuditedRecord {
     var version: Int { get set }
 }
 

@@ -113,6 +113,22 @@ extension Store {
         }
     }
 
+    /// Withdraws a note (undo): a line saying so joins the chronology and the note stays in the record.
+    /// Refused if someone already withdrew it, checked in the same transaction so two undos can't both land.
+    public func withdrawNote(user: String, caseRef: String, noteId: Int64, date: SchoolDate) throws {
+        try write(user: user) { ctx in
+            guard let note = try ChronologyEntry.fetchOne(ctx.db, key: noteId), note.caseRef == caseRef, note.kind == .note else {
+                throw StoreError.notFound("no note \(noteId) on case \(caseRef)")
+            }
+            if let w = try ChronologyEntry.filter(Column("kind") == ChronologyEntry.Kind.undo.rawValue && Column("linkId") == noteId)
+                .fetchOne(ctx.db) {
+                throw StoreError.conflict("note \(noteId) was already withdrawn by \(w.author) at \(w.recordedAt)")
+            }
+            _ = try ctx.chronicle(caseRef, date: date, kind: .undo, text: "Note \(noteId) withdrawn (undo): it stays in the record",
+                                  linkId: noteId, op: .noteWithdraw)
+        }
+    }
+
     /// Records a contact or enquiry about a child out of sight (a chronology line with type and outcome).
     @discardableResult
     public func addContact(user: String, caseRef: String, date: SchoolDate, type: String, outcome: String,

@@ -99,13 +99,13 @@ public final class Store: Sendable {
         return mode.intValue & 0o077 != 0
     }
 
-    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
         try pool.read(body)
     }
 
     /// Runs one change as one transaction, with its audit entries. Nothing of a failed change remains.
     @discardableResult
-    public func write<T>(user: String, _ body: (WriteContext) throws -> T) throws -> T {
+    func write<T>(user: String, _ body: (WriteContext) throws -> T) throws -> T {
         if isReadOnly { throw StoreError.readOnly(path) }
         do { return try writeTransaction(user: user, body) } catch let e as DatabaseError {
             switch e.resultCode {

@@ -3,12 +3,12 @@ import OnRollCore
 
 /// The only way anything is written: every insert and update made through it appends its audit
 /// entry in the same transaction. Handed out by `Store.write`.
-public final class WriteContext {
+final class WriteContext {
     /// Internal: code outside the store writes only through the audited methods below, so nothing can
     /// change a record without its audit entry.
     let db: Database
-    public let user: String
-    public let now: String
+    let user: String
+    let now: String
     private var lastHash: String
     /// What this transaction appended, for the debug log (ops and refs only).
     private(set) var logged: [(op: AuditOp, caseRef: String?)] = []
@@ -30,7 +30,7 @@ public final class WriteContext {
     }
 
     /// Appends one audit entry chained to the last.
-    public func audit(op: AuditOp, entity: String, entityId: String, caseRef: String?, summary: String,
+    func audit(op: AuditOp, entity: String, entityId: String, caseRef: String?, summary: String,
                       before: String? = nil, after: String? = nil) throws {
         let hash = AuditEntry.digest(prevHash: lastHash, at: now, user: user, op: op.rawValue, entity: entity,
                                      entityId: entityId, caseRef: caseRef, summary: summary, before: before, after: after)
@@ -44,7 +44,7 @@ public final class WriteContext {
         if Store.log.logLevel <= .debug { logged.append((op, caseRef)) }
     }
 
-    public func insert<R: AuditedRecord>(_ record: inout R, op: AuditOp, caseRef: String?, summary: String) throws {
+    func insert<R: AuditedRecord>(_ record: inout R, op: AuditOp, caseRef: String?, summary: String) throws {
         try record.insert(db)
         touched.note(record: record)
         try audit(op: op, entity: R.entity, entityId: record.auditKey, caseRef: caseRef, summary: summary,
@@ -53,7 +53,7 @@ public final class WriteContext {
 
     /// Saves an edited record if nobody else has saved it since it was read (same `version`);
     /// otherwise throws `.conflict` naming who changed it and when.
-    public func update<R: VersionedRecord>(_ record: inout R, op: AuditOp, caseRef: String?, summary: String) throws {
+    func update<R: VersionedRecord>(_ record: inout R, op: AuditOp, caseRef: String?, summary: String) throws {
         guard let current = try R.fetchOne(db, key: primaryKey(of: record)) else {
             throw StoreError.notFound("\(R.entity) \(record.auditKey) does not exist")
         }
@@ -69,7 +69,7 @@ public final class WriteContext {
     }
 
     /// Updates a record that carries no version (schools, terms), still audited with before/after.
-    public func replace<R: AuditedRecord>(_ record: R, op: AuditOp, caseRef: String?, summary: String) throws {
+    func replace<R: AuditedRecord>(_ record: R, op: AuditOp, caseRef: String?, summary: String) throws {
         var r = record
         let before = try R.fetchOne(db, key: primaryKey(of: record))
         try r.save(db)
@@ -81,7 +81,7 @@ public final class WriteContext {
 
     /// Adds a chronology line to a case (itself audited).
     @discardableResult
-    public func chronicle(_ caseRef: String, date: SchoolDate, kind: ChronologyEntry.Kind, text: String,
+    func chronicle(_ caseRef: String, date: SchoolDate, kind: ChronologyEntry.Kind, text: String,
                           contactType: String? = nil, outcome: String? = nil, linkId: Int64? = nil,
                           op: AuditOp? = nil) throws -> ChronologyEntry {
         var e = ChronologyEntry(caseRef: caseRef, date: date, recordedAt: now, author: user, kind: kind, text: text,

@@ -54,12 +54,7 @@ extension Console {
             case .reopenAction(let id, let v):
                 try store.reopenAction(user: user, id: id, date: today, expectedVersion: v)
             case .withdrawNote(let id):
-                if let w = try store.caseFile(ref).chronology.first(where: { $0.kind == .undo && $0.linkId == id }) {
-                    throw StoreError.conflict("note \(id) was already withdrawn by \(w.author) at \(w.recordedAt)")
-                }
-                try store.write(user: user) { ctx in
-                    try ctx.chronicle(ref, date: today, kind: .undo, text: "Note \(id) withdrawn (undo): it stays in the record", linkId: id, op: .noteWithdraw)
-                }
+                try store.withdrawNote(user: user, caseRef: ref, noteId: id, date: today)
             case .outOfSchool(let before, let v):
                 try store.setOutOfSchool(user: user, childRef: before.childRef, date: today, describe: "put back as it was (undo)",
                                          expectedVersion: v) { r in
