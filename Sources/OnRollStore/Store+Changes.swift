@@ -36,6 +36,10 @@ extension Store {
                     if let c = try String.fetchOne(db, sql: "SELECT childRef FROM \(table) WHERE id = ?", arguments: [Int64(key) ?? -1]) {
                         childRefs.insert(c)
                     }
+                case PanelRecordEntity.panel, PanelRecordEntity.attendee:
+                    // A panel's own dates, status and attendees: no case's file or summary reads them
+                    // (the panel screen re-reads its panel itself).
+                    continue
                 case "reflection":
                     if let c = try String.fetchOne(db, sql: "SELECT childRef FROM suspensions WHERE id = ?", arguments: [Int64(key) ?? -1]) {
                         childRefs.insert(c)
@@ -60,4 +64,9 @@ extension Store {
 
 extension CanonicalJSON {
     static func encodeArray(_ values: [String]) throws -> String { try encode(values) }
+}
+
+/// The audit entities of a panel that name no case.
+enum PanelRecordEntity {
+    static let panel = Panel.entity, attendee = PanelAttendee.entity
 }

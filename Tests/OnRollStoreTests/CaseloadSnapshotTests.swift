@@ -18,6 +18,22 @@ final class CaseloadSnapshotTests: XCTestCase {
         XCTAssertEqual(try fx.store.changes(since: after.stamp).caseRefs, [], "and nothing after the stamp is left to follow")
     }
 
+    /// A panel's own changes (new, started, attendees) name no case and need no full reload; a
+    /// decision names its case, so only that case is re-read.
+    func testPanelWritesNameTheirCasesAndForceNoFullReload() throws {
+        let fx = try StoreFixture()
+        let stamp = try fx.store.changeStamp()
+        let p = try fx.store.newPanel(user: "t", date: try SchoolDate.parse("2026-11-26"), type: .inclusion, chair: "R. Lee")
+        try fx.store.addAttendee(user: "t", panelId: p.id!, name: "J. Amadi", organisation: "Westmarch PRU")
+        let panelOnly = try fx.store.changes(since: stamp)
+        XCTAssertFalse(panelOnly.needsFullReload)
+        XCTAssertEqual(panelOnly.caseRefs, [])
+        _ = try fx.store.addItem(user: "t", panelId: p.id!, caseRef: "WM-00002", reason: "flagged")
+        let withItem = try fx.store.changes(since: stamp)
+        XCTAssertFalse(withItem.needsFullReload)
+        XCTAssertEqual(withItem.caseRefs, ["WM-00002"])
+    }
+
     func testTheBulkAndSingleReadsGiveTheSameCase() throws {
         let fx = try StoreFixture()
         _ = try fx.store.addContact(user: "t", caseRef: "WM-00001", date: try SchoolDate.parse("2026-11-20"), type: "home visit",
