@@ -31,7 +31,9 @@ enum ExitStatus {
             case .missing: 66
             case .invalid, .importRejected: 65
             case .notAStore: 66
-            case .exists, .notFound, .conflict, .diskFull, .readOnly, .needsUpgrade, .busy: 1
+            // 67 (sysexits' "addressee unknown"): a script can tell a mistyped ref from a failure.
+            case .notFound: 67
+            case .exists, .conflict, .diskFull, .readOnly, .needsUpgrade, .busy: 1
             }
         case let e as OutputFile.Failure:
             switch e { case .refused: 64; case .diskFull, .failed: 1 }

@@ -51,6 +51,21 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(table.split(separator: "\n").dropFirst(2).contains { $0.hasPrefix("! ") }, "the table marks overdue with !")
     }
 
+    /// `log --format json` gives each snapshot as an object: a script reads `after.status` directly.
+    func testLogJSONGivesBeforeAndAfterAsObjects() throws {
+        let cli = try CLI()
+        XCTAssertEqual(try cli.run(["init", "--sample"]).code, 0)
+        XCTAssertEqual(try cli.run(["case", "status", "WM-00001", "monitoring"]).code, 0)
+        let log = try XCTUnwrap(try cli.json(["log", "WM-00001", "--format", "json", "--limit", "3"]) as? [[String: Any]])
+        let change = try XCTUnwrap(log.first { $0["op"] as? String == "case.status" }, "\(log)")
+        let before = try XCTUnwrap(change["before"] as? [String: Any], "before is an object")
+        let after = try XCTUnwrap(change["after"] as? [String: Any], "after is an object")
+        XCTAssertEqual(after["status"] as? String, "monitoring")
+        XCTAssertNotEqual(before["status"] as? String, "monitoring")
+        XCTAssertEqual((after["version"] as? Int).map { $0 - 1 }, before["version"] as? Int, "versions stay whole numbers")
+        XCTAssertEqual(try cli.run(["note", "WM-99999", "text"]).code, 67)
+    }
+
     func testCaseLifecycleByCLI() throws {
         let cli = try CLI()
         XCTAssertEqual(try cli.run(["init"]).code, 0)
@@ -112,7 +127,7 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(try cli.run(["import", "children", cli.dir + "/missing.csv"]).code, 66)
         XCTAssertEqual(try cli.run(["import", "pets", "-"]).code, 64)
         let r = try cli.run(["show", "WM-99999"])
-        XCTAssertEqual(r.code, 1)
+        XCTAssertEqual(r.code, 67, "a ref that does not exist has its own code")
         XCTAssertEqual(r.err, "error: no case with ref WM-99999\n")
         XCTAssertEqual(try cli.run(["calendar", "add", "2030-01-01", "5"]).code, 65, "no terms for that year")
     }

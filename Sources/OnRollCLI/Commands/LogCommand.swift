@@ -20,7 +20,7 @@ struct LogCommand: ParsableCommand {
                 try store.logRead(user: global.userName, entity: "audit", entityId: ref ?? "all", caseRef: ref,
                                   summary: "\(ref.map { "\($0): " } ?? "")audit log read with \(records) record snapshots (log --format json)")
             }
-            printOut(try JSONOut.encode(entries))
+            printOut(try JSONOut.encode(entries.map(AuditEntryJSON.init)))
         default:
             printOut(Tabular.render(["#", "at", "user", "op", "summary"],
                                     entries.map { [String($0.id ?? 0), $0.at, $0.user, $0.op, $0.summary] }, format: format))
@@ -56,5 +56,19 @@ struct CheckCommand: ParsableCommand {
         printOut(head.line)
         for p in report.problems { printErr("error: \(p)") }
         throw ExitCode(65)
+    }
+}
+
+/// One entry of `log --format json`: the entry's fields, with `before` and `after` as JSON objects.
+struct AuditEntryJSON: Encodable {
+    var id: Int64?
+    var at, user, op, entity, entityId, summary, prevHash, hash: String
+    var caseRef: String?
+    var before, after: JSONValue?
+
+    init(_ e: AuditEntry) {
+        id = e.id; at = e.at; user = e.user; op = e.op; entity = e.entity; entityId = e.entityId
+        summary = e.summary; prevHash = e.prevHash; hash = e.hash; caseRef = e.caseRef
+        before = JSONValue.parse(e.before); after = JSONValue.parse(e.after)
     }
 }
