@@ -60,6 +60,11 @@ enum Schema {
             try db.create(index: "caseSummary_school", on: "caseSummary", columns: ["schoolURN"])
             try db.execute(sql: "CREATE VIRTUAL TABLE caseSearch USING fts5(text, tokenize = 'trigram')")
         }
+        // The first page of the caseload is found through the fixed part of the score (Store+Summaries,
+        // `caseRowsFirstPage`), not by computing every case's score and sorting 100,000 rows.
+        m.registerMigration("v6-summary-fixed-index") { db in
+            try db.create(index: "caseSummary_fixed", on: "caseSummary", columns: ["fixedTenths"])
+        }
         return m
     }
 

@@ -174,7 +174,6 @@ extension CaseSummaryTests {
         XCTAssertEqual(page.rows.map(\.ref), Array(all.prefix(30)))
         XCTAssertEqual(page.total, all.count)
         XCTAssertEqual(page.stale, 0)
-
         let console = try Console(store: store, user: "t", today: today, width: 100, height: 20, firstPageOnly: true)
         XCTAssertEqual(console.state.all.map(\.ref), Array(all.prefix(50)), "2 × height, at least 50 rows")
         XCTAssertTrue(console.needsFullLoad)
@@ -193,6 +192,17 @@ extension CaseSummaryTests {
         try next.finishLoading()
         XCTAssertEqual(next.state.all.map(\.ref), try store.caseload(today: later).map(\.file.case.ref), "re-ranked as a fresh assessment")
         XCTAssertEqual(try store.caseRowsFirstPage(today: later, limit: 30).stale, 0)
+        // The page is found through the fixed part of the score; on any day, however far the contact
+        // terms have grown, it must still be the top of the full ranking. Days up to a year on (each read
+        // re-assesses the summaries for its day, so this comes last).
+        for days in [1, 5, 12, 30, 45, 70, 120, 365] {
+            let day = today.adding(days: days)
+            let full = try store.caseRows(today: day).map(\.ref)
+            for n in [1, 10, 30] {
+                XCTAssertEqual(try store.caseRowsFirstPage(today: day, limit: n).rows.map(\.ref), Array(full.prefix(n)), "\(n) rows on \(day)")
+            }
+        }
+
     }
 }
 

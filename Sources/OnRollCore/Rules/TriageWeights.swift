@@ -96,7 +96,7 @@ public struct TriageWeights: Hashable, Sendable {
     public subscript(key: String) -> Double? { TriageWeights.index[key].map { values[$0] } }
 
     /// Coefficient by key; unknown keys read 0 (internal use with known constants).
-    func value(_ key: String) -> Double { TriageWeights.index[key].map { values[$0] } ?? 0 }
+    public func value(_ key: String) -> Double { TriageWeights.index[key].map { values[$0] } ?? 0 }
 
     /// Sets one coefficient. Accepts the bare key or `triage.<key>`.
     public mutating func set(_ key: String, _ value: Double) throws(ValidationError) {

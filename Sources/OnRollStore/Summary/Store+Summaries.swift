@@ -37,9 +37,25 @@ extension Store {
         try read { db in
             let (whereSQL, args) = SummarySQL.filter(CaseFilter())
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM caseSummary WHERE \(whereSQL)", arguments: StatementArguments(args)) ?? 0
-            let missing = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cases WHERE status != 'closed' AND ref NOT IN (SELECT caseRef FROM caseSummary)") ?? 0
-            return CaseRowsPage(rows: try rows(db, today: today, filter: CaseFilter(), limit: limit, offset: 0),
-                                total: total + missing, stale: try SummarySQL.staleRefs(db, today: today).count)
+            // Every case has its summary unless the store was just upgraded: two counts tell, no join.
+            let cases = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cases") ?? 0
+            let summaries = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM caseSummary") ?? 0
+            let missing = cases == summaries ? 0
+                : try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cases WHERE status != 'closed' AND ref NOT IN (SELECT caseRef FROM caseSummary)") ?? 0
+            // A case's score is its fixed part plus a contact term between 0 and weight × cap, so none
+            // outside the top `limit` by fixed part, less that most, can reach the top `limit` by score:
+            // the index on the fixed part gives a few hundred candidates, not every case sorted.
+            let weights = try TriageWeights(overrides: Store.triageOverrides(try config(db)))
+            let cap = TriageWeights.factor(CaseSummary.contactFactor)?.cap ?? .infinity
+            let most = weights.value(CaseSummary.contactFactor) * cap * 10
+            var floor: Int?
+            if most.isFinite, most >= 0, let kth = try Int.fetchOne(db, sql: """
+                SELECT fixedTenths FROM caseSummary WHERE \(whereSQL) ORDER BY fixedTenths DESC LIMIT 1 OFFSET ?
+                """, arguments: StatementArguments(args + [max(0, limit - 1)])) {
+                floor = kth - Int(most.rounded(.up))
+            }
+            return CaseRowsPage(rows: try rows(db, today: today, filter: CaseFilter(), limit: limit, offset: 0, minFixed: floor),
+                                total: total + missing, stale: try SummarySQL.staleCount(db, today: today))
         }
     }
 
@@ -65,9 +81,11 @@ extension Store {
         }
     }
 
-    func rows(_ db: Database, today: SchoolDate, filter: CaseFilter, limit: Int?, offset: Int, only ref: String? = nil) throws -> [CaseRow] {
+    func rows(_ db: Database, today: SchoolDate, filter: CaseFilter, limit: Int?, offset: Int, only ref: String? = nil,
+              minFixed: Int? = nil) throws -> [CaseRow] {
         var (whereSQL, args) = SummarySQL.filter(filter)
         if let ref { whereSQL += " AND caseRef = ?"; args.append(ref) }
+        if let minFixed { whereSQL += " AND fixedTenths >= ?"; args.append(minFixed) }
         var sql = "SELECT \(SummaryColumns.names), \(SummarySQL.tenths) AS scoreTenths FROM caseSummary WHERE \(whereSQL) "
             + "ORDER BY scoreTenths DESC, opened, caseRef"
         var arguments = StatementArguments([today.dayNumber] as [DatabaseValueConvertible?] + args)
@@ -142,6 +160,15 @@ enum SummarySQL {
         refs.formUnion(try String.fetchAll(db, sql: "SELECT ref FROM cases WHERE ref NOT IN (SELECT caseRef FROM caseSummary)"
                                               + (ref == nil ? "" : " AND ref = ?"), arguments: StatementArguments(ref.map { [$0] } ?? [])))
         return refs
+    }
+
+    /// How many summaries are out of date for `today`, or missing: `staleRefs(…).count` without the set.
+    static func staleCount(_ db: Database, today: SchoolDate) throws -> Int {
+        let out = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM caseSummary WHERE rulesVersion != ? OR asOf > ? OR validUntil <= ?",
+                                   arguments: [CaseSummary.rulesVersion, today.dayNumber, today.dayNumber]) ?? 0
+        let cases = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cases") ?? 0
+        let summaries = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM caseSummary") ?? 0
+        return out + max(0, cases - summaries)
     }
 
     /// The WHERE clause of a filter and its arguments (after the day, which is `?1`).
