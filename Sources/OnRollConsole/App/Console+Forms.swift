@@ -55,8 +55,18 @@ extension Console {
                 .init("status", "Status", .pick(CaseStatus.allCases.map(\.rawValue)), value: c.file.case.status.rawValue),
                 .init("reason", "Reason (to close)")])
         case .changeOwner:
-            state.form = Form(title: formTitle("Owner", c), purpose: .owner(caseRef: ref, version: c.file.case.version), fields: [
-                .init("owner", "Owner", required: true, value: c.file.case.owner ?? "")])
+            // Picked from the officers OnRoll knows (a typed name made new owners of typos); someone
+            // new is typed in the second field and confirmed before saving.
+            let current = c.file.case.owner ?? ""
+            let officers = ((try? store.officers()) ?? []).filter { $0.lowercased() != current.lowercased() }
+            var fields: [Form.Field] = [
+                .init("owner", "Hand to", .pick(officers)), .init("new", "Or someone new"),
+                .init("handover", "Handover note")]
+            if let lead = try? store.leadHeldByOwner(caseRef: ref) {
+                fields.append(.init("lead", "Move lead (\(lead.name))?", .pick(["yes", "no"])))
+            }
+            state.form = Form(title: formTitle("Owner (now \(current.isEmpty ? "none" : current))", c),
+                              purpose: .owner(caseRef: ref, version: c.file.case.version), fields: fields)
         case .openCaseForChild:
             state.form = Form(title: formTitle("New case for the child", c), purpose: .openCase(childRef: c.file.child.ref), fields: [
                 .init("kind", "Kind", .pick(CaseKind.allCases.map(\.rawValue))), .init("owner", "Owner", value: state.user),
@@ -72,9 +82,11 @@ extension Console {
             state.form = Form(title: formTitle("Contact", c), purpose: .contact(caseRef: ref), fields: [
                 .init("type", "Type", .pick(["home visit", "phone call", "letter", "email", "school enquiry", "agency enquiry", "seen in school"])),
                 .init("outcome", "Outcome", required: true), .init("seen", "Child seen?", .pick(["no", "yes"])),
-                .init("date", "Date", .date, required: true, value: today)])
+                .init("note", "Note"), .init("date", "Date", .date, required: true, value: today)])
         case .reflectSuspension, .addProfessional, .recordEnquiry, .editOutOfSchool:
             openCaseworkForm(cmd, c)
+        case .annualContact, .setNextReview, .cancelAction, .rescheduleAction, .recordVoice:
+            openEverydayForm(cmd, c)
         default: break
         }
     }
@@ -104,6 +116,7 @@ extension Console {
 
     /// A question to answer before a form is saved: an action due before today is overdue the moment it exists.
     func confirmBeforeSaving(_ f: Form) -> String? {
+        if let q = confirmEveryday(f) { return q }
         guard case .action = f.purpose, let due = try? SchoolDate.parse(f["due"]), due < state.today else { return nil }
         return "Action due \(due.iso) is already overdue — save anyway? y/n"
     }
@@ -159,11 +172,19 @@ extension Console {
             state.message = "\(ref) is now \(to.rawValue)"
         case .owner(let ref, let version):
             let before = try store.case(ref)?.owner ?? ""
-            let c = try store.assign(user: user, ref: ref, owner: f["owner"], today: state.today, expectedVersion: version)
-            remember(ref, "owner \(before.isEmpty ? "none" : before) → \(f["owner"])",
-                     before.isEmpty ? .refuse("the case had no owner before: assign the right one with w") : .owner(to: before, version: c.version))
+            let owner = ownerTyped(f)
+            guard !owner.isEmpty else { throw StoreError.invalid("pick an officer, or type someone new") }
+            let moveLead = f["lead"] == "yes"
+            // A name the store does not know was confirmed before saving (confirmEveryday).
+            let c = try store.reassign(user: user, ref: ref, owner: owner,
+                                       handover: Store.Handover(note: f["handover"], moveLead: moveLead, newOwner: true),
+                                       today: state.today, expectedVersion: version)
+            let now = c.owner ?? owner
+            remember(ref, "owner \(before.isEmpty ? "none" : before) → \(now)",
+                     before.isEmpty ? .refuse("the case had no owner before: assign the right one with w")
+                         : moveLead ? .refuse("the lead professional moved too: hand the case back with w") : .owner(to: before, version: c.version))
             try reloadCase(ref)
-            state.message = "\(ref) now owned by \(f["owner"])"
+            state.message = "\(ref) now owned by \(now)" + (moveLead ? ", lead professional too" : "") + (f["handover"].isEmpty ? "" : "; handover note saved")
         case .openCase(let child):
             let c = try store.openCase(user: user, childRef: child, kind: try CaseKind.parse(f["kind"]),
                                        owner: f["owner"].isEmpty ? nil : f["owner"], summary: f["summary"].isEmpty ? nil : f["summary"],
@@ -174,10 +195,13 @@ extension Console {
             state.message = "Case \(c.ref) opened"
         case .contact(let ref):
             try store.addContact(user: user, caseRef: ref, date: try date("date") ?? state.today, type: f["type"],
-                                 outcome: f["outcome"], seen: f["seen"] == "yes", text: nil, today: state.today)
+                                 outcome: f["outcome"], seen: f["seen"] == "yes",
+                                 text: f["note"].isEmpty ? nil : "\(f["type"]): \(f["outcome"]) — \(f["note"])", today: state.today)
             remember(ref, "contact “\(f["type"]): \(f["outcome"].prefix(30))” recorded", .refuse(UndoRefusal.contact))
             try reloadCase(ref)
-            state.message = "Contact recorded"
+            let annual = state.detail?.file.case.kind == .ehe
+                && EHEAnnualContact.verdict(kind: .ehe, contactType: f["type"], childSeen: f["seen"] == "yes").meets
+            state.message = annual ? "Contact recorded: the EHE annual contact" : "Contact recorded"
         case .panelDecision, .panelAction:
             try savePanelForm(f)
         case .ehc(let ref, let version):
@@ -198,6 +222,8 @@ extension Console {
             try savePlanForm(f)
         case .reflection, .professional, .enquiry, .outOfSchool:
             try saveCasework(f)
+        case .annualContact, .nextReview, .cancelAction, .rescheduleAction, .voice:
+            try saveEveryday(f)
         }
     }
 }
