@@ -120,8 +120,9 @@ extension Store {
                 throw StoreError.invalid("--owner: '\(t)' is not an officer the store knows (see `onroll case officers`; --new-owner if they are new)")
             case .nearMiss(let t, _), .new(let t): owner = t
             }
+            // Assigning the owner a case already has is written like any other (a script that re-sends
+            // its assign must not see a refusal where `case assign` always succeeded).
             let before = c.owner
-            guard before?.lowercased() != owner.lowercased() else { throw StoreError.invalid("\(ref) is already owned by \(owner)") }
             let lead = handover.moveLead ? try leadHeldByOwner(ctx.db, c) : nil
             if handover.moveLead, lead == nil {
                 throw StoreError.invalid("\(before ?? "nobody") is not the lead professional on \(ref): there is no lead to move")

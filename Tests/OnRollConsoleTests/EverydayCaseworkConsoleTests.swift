@@ -207,6 +207,7 @@ final class EverydayCaseworkConsoleTests: XCTestCase {
         f.press([.char("F")])
         XCTAssertEqual(try f.store.case("WM-00001")?.flaggedForPanel, true)
         XCTAssertEqual(f.console.state.message, "WM-00001 flagged for the next panel (F again to unflag)")
+        XCTAssertTrue(f.text.contains("next review 2026-12-14 · flagged for panel (F to unflag)"), f.text)
         f.press([.char("F")])
         XCTAssertEqual(try f.store.case("WM-00001")?.flaggedForPanel, false)
         f.press([.char("v")])
