@@ -231,5 +231,22 @@ final class EverydayCaseworkConsoleTests: XCTestCase {
         f.press([.tab, .tab]); f.type("Left a card")
         f.press([.ctrl("s")])
         XCTAssertTrue(try f.store.caseFile("WM-00001").chronology.contains { $0.text == "home visit: no answer — Left a card" })
+
+        // A plan review takes the pupil's and the parent's voice and a note.
+        let plan = try f.store.newPlan(user: "pru.head", ReintegrationPlan(caseRef: "WM-00003", fromURN: "140002", toURN: "140001",
+                                                                            start: d("2026-09-14"), target: d("2027-02-12"), reviewEvery: 10))
+        try f.store.addPhase(user: "pru.head", PlanPhase(planId: plan.id!, from: d("2026-11-02"), to: d("2026-12-18"), sessions: 5))
+        f.press([.escape, .escape, .ctrl("r")])
+        open(f, "王")
+        f.press([.char("r")])
+        let keys = try XCTUnwrap(f.console.state.form).fields.map(\.key)
+        XCTAssertEqual(Array(keys.suffix(3)), ["pupil", "parent", "note"])
+        f.press([.tab]); f.type("8")
+        for _ in 0..<9 { f.press([.tab]) }
+        f.type("Maths is good"); f.press([.tab]); f.type("Calmer at home"); f.press([.tab]); f.type("Taxi arranged")
+        f.press([.ctrl("s")])
+        XCTAssertNil(f.console.state.form, f.console.state.message)
+        let r = try XCTUnwrap(try f.store.plan(plan.id!).reviews.last)
+        XCTAssertEqual([r.pupilVoice, r.parentVoice, r.note], ["Maths is good", "Calmer at home", "Taxi arranged"])
     }
 }
