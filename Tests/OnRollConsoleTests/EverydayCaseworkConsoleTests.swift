@@ -126,6 +126,14 @@ final class EverydayCaseworkConsoleTests: XCTestCase {
         f.press([.escape])
         XCTAssertEqual(f.console.state.mode, .overdueActions)
         XCTAssertEqual(f.console.state.overdueActions.map(\.action.caseRef), ["WM-00001"])
+        // From the list itself: D on the selected action moves it off the list.
+        f.press([.char("D")])
+        XCTAssertTrue(f.console.state.form?.title.hasPrefix("Reschedule action 1 (CAMHS)") ?? false, f.console.state.form?.title ?? "no form")
+        f.press([.ctrl("s")])
+        XCTAssertNil(f.console.state.form, f.console.state.message)
+        XCTAssertEqual(f.console.state.mode, .overdueActions)
+        XCTAssertEqual(f.console.state.overdueActions.count, 0)
+        XCTAssertEqual(try f.store.action(1)?.due, d("2026-12-07"))
         f.press([.char("q")])
         XCTAssertEqual(f.console.state.mode, .caseload)
     }

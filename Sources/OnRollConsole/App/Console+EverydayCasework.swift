@@ -8,6 +8,9 @@ extension Console {
     /// The action a key acts on: the one picked on the Actions tab if open, else the first open one.
     func pickedOpenAction(_ c: AssessedCase) -> CaseAction? {
         let actions = c.file.actions
+        if state.mode == .overdueActions, let row = selectedOverdue {
+            return actions.first { $0.id == row.action.id && $0.status == .open }
+        }
         if state.mode == .caseDetail, state.tab == .actions, actions.indices.contains(state.actionSelection),
            actions[state.actionSelection].status == .open {
             return actions[state.actionSelection]
@@ -137,6 +140,10 @@ extension Console {
     }
 
     // MARK: Overdue actions across the caseload
+
+    var selectedOverdue: OverdueAction? {
+        state.overdueActions.indices.contains(state.overdueSelection) ? state.overdueActions[state.overdueSelection] : nil
+    }
 
     func loadOverdueActions() throws {
         state.overdueActions = try store.overdueActions(today: state.today)

@@ -7,6 +7,10 @@ extension Console {
     /// The case a form acts on: the one open, or the one selected in the caseload.
     var targetCase: AssessedCase? {
         if state.mode == .caseDetail { return state.detail }
+        if state.mode == .overdueActions {
+            guard let row = selectedOverdue else { return nil }
+            return try? store.assessedCase(row.action.caseRef, today: state.today)
+        }
         // The caseload holds summaries: a form reads the selected case in full when it opens.
         return state.selected.flatMap { try? store.assessedCase($0.ref, today: state.today) }
     }
@@ -37,7 +41,9 @@ extension Console {
             let open = c.file.actions.filter { $0.status == .open }
             guard !open.isEmpty else { state.message = "\(ref) has no open actions"; return }
             let chosen: CaseAction
-            if state.mode == .caseDetail, state.tab == .actions, c.file.actions.indices.contains(state.actionSelection),
+            if let row = selectedOverdue, state.mode == .overdueActions, let a = open.first(where: { $0.id == row.action.id }) {
+                chosen = a
+            } else if state.mode == .caseDetail, state.tab == .actions, c.file.actions.indices.contains(state.actionSelection),
                c.file.actions[state.actionSelection].status == .open {
                 chosen = c.file.actions[state.actionSelection]
             } else {
@@ -126,6 +132,8 @@ extension Console {
         do {
             try save(form)
             state.form = nil
+            // What was done, cancelled or moved drops off the overdue list at once.
+            if state.mode == .overdueActions { try loadOverdueActions() }
         } catch StoreError.busy(let why) {
             // The form stays open as typed: Enter saves it again once the colleague's import is done.
             state.message = "Not saved, form kept (Enter to retry): \(why)"

@@ -51,7 +51,8 @@ public enum KeyMap {
 
     /// The overdue actions across the caseload: Enter opens the case on its Actions tab.
     public static let overdueActionList: [Binding] = movement + [
-        b(.open, .enter, .char("o")), b(.back, .char("q"), .escape),
+        b(.open, .enter, .char("o")), b(.completeAction, .char("d")), b(.cancelAction, .char("x")),
+        b(.rescheduleAction, .char("D")), b(.back, .char("q"), .escape),
     ]
 
     public static let reports: [Binding] = movement + [

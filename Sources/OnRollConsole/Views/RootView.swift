@@ -72,8 +72,8 @@ enum StatusLine {
             full = "Tab tabs · j/k scroll · n note · a action · d done · s suspension · t status · w owner · c contact · r review · u undo · q back"
             short = "Tab tabs · n note · a action · d done · t status · u undo · ? help · q back"
         case .overdueActions:
-            full = "j/k move · Enter open the case (on its Actions tab) · q back to the caseload · ? help"
-            short = "j/k · Enter open case · q back · ? help"
+            full = "j/k move · Enter open the case (on its Actions tab) · d done · x cancel · D reschedule · q back · ? help"
+            short = "j/k · Enter open · d done · x cancel · D reschedule · q back"
         case .plans:
             full = "j/k move · r record review · p phase · T target · X end plan · o open case · ? help · q back"
             short = "j/k · r review · p phase · T target · X end · q back"
