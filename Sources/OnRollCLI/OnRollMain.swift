@@ -12,7 +12,7 @@ public struct OnRollMain: ParsableCommand {
         version: OnRollMain.version,
         subcommands: [
             InitCommand.self, ImportCommand.self, ListCommand.self, ShowCommand.self, CaseCommand.self,
-            NoteCommand.self, ContactCommand.self, ActionCommand.self, SuspensionCommand.self, AttendanceCommand.self,
+            NoteCommand.self, ContactCommand.self, VoiceCommand.self, ActionCommand.self, SuspensionCommand.self, AttendanceCommand.self,
             LogCommand.self, CheckCommand.self, CalendarCommand.self, ConfigCommand.self, AgencyCommand.self, SampleCommand.self,
             PlanCommand.self, TeamCommand.self, OutOfSchoolCommand.self, DeletionCommand.self,
             ReportCommand.self, ExportCommand.self, RestoreCommand.self,

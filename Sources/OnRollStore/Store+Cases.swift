@@ -142,6 +142,9 @@ extension Store {
                 oos.lastSeen = date
                 try ctx.update(&oos, op: .outOfSchoolSeen, caseRef: caseRef, summary: "\(caseRef): last seen \(date.iso)")
             }
+            if c.isOpen, EHEAnnualContact.verdict(kind: c.kind, contactType: type, childSeen: seen).meets {
+                try recordAnnualContact(ctx, c, date: date)
+            }
             return e
         }
     }

@@ -83,7 +83,7 @@ final class CLITests: XCTestCase {
         let id = action.out.trimmingCharacters(in: .whitespacesAndNewlines)
         XCTAssertEqual(try cli.run(["action", "done", id, "--outcome", "Accepted"]).code, 0)
         XCTAssertEqual(try cli.run(["suspension", "add", "C1", "--start", "2026-11-02", "--days", "1.5", "--reason", "DB"]).code, 0)
-        XCTAssertEqual(try cli.run(["case", "assign", ref, "--owner", "tom"]).code, 0)
+        XCTAssertEqual(try cli.run(["case", "assign", ref, "--owner", "tom", "--new-owner"]).code, 0)
         XCTAssertEqual(try cli.run(["case", "close", ref, "--reason", "Back in school full time"]).code, 0)
         let show = try XCTUnwrap(try cli.json(["show", ref, "--format", "json"]) as? [String: Any])
         XCTAssertEqual(show["status"] as? String, "closed")

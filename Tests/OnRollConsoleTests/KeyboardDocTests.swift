@@ -8,7 +8,7 @@ final class KeyboardDocTests: XCTestCase {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let doc = try String(contentsOf: root.appendingPathComponent("docs/keyboard.md"), encoding: .utf8)
         let rows = doc.split(separator: "\n").filter { $0.hasPrefix("| `") }
-        for mode in [ScreenMode.caseload, .caseDetail, .plans, .reports, .panel] {
+        for mode in [ScreenMode.caseload, .caseDetail, .plans, .reports, .panel, .overdueActions] {
             for b in KeyMap.bindings(for: mode) {
                 for key in b.keys {
                     let cell = "`\(key.label)`"

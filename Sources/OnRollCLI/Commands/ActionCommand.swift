@@ -6,7 +6,7 @@ import OnRollStore
 struct ActionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "action", abstract: "Multi-agency actions on cases.",
-        subcommands: [Add.self, Done.self, Cancel.self, List.self])
+        subcommands: [Add.self, Done.self, Cancel.self, Reschedule.self, List.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add an action to a case; prints the new action id.")
@@ -45,14 +45,30 @@ struct ActionCommand: ParsableCommand {
     }
 
     struct Cancel: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Cancel an action that is no longer needed.")
+        static let configuration = CommandConfiguration(abstract: "Cancel an action that is no longer needed, saying why.")
         @OptionGroup var global: GlobalOptions
         @Argument var id: Int64
-        @Option var reason: String?
+        @Option(help: "Why it is no longer needed (required: it goes in the chronology).") var reason: String
 
         func run() throws {
-            let a = try global.openStore().completeAction(user: global.userName, id: id, outcome: reason, date: try global.todayDate(), cancel: true)
-            printOut("action \(a.id ?? 0): cancelled")
+            let a = try global.openStore().cancelAction(user: global.userName, id: id, reason: reason, date: try global.todayDate())
+            printOut("action \(a.id ?? 0): cancelled (\(a.outcome ?? reason))")
+        }
+    }
+
+    struct Reschedule: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Move an open action's due date (the old date stays in the chronology).")
+        @OptionGroup var global: GlobalOptions
+        @Argument var id: Int64
+        @Option(help: "The new due date.") var due: String
+        @Option(help: "Why it moved.") var reason: String?
+
+        func run() throws {
+            let today = try global.todayDate()
+            let d = try parseDate(due, "--due")!
+            let a = try global.openStore().rescheduleAction(user: global.userName, id: id, due: d, reason: reason, today: today)
+            if d < today { printErr("warning: action \(a.id ?? 0) is still overdue (due \(d.iso), today \(today.iso))") }
+            printOut("action \(a.id ?? 0): due \(d.iso)")
         }
     }
 

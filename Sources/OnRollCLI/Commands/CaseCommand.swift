@@ -5,7 +5,7 @@ import OnRollStore
 struct CaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "case", abstract: "Open, close, assign or change the status of a case.",
-        subcommands: [Open.self, Close.self, Assign.self, Status.self, Review.self, Flag.self, EHC.self])
+        subcommands: [Open.self, Close.self, Assign.self, Officers.self, Status.self, Review.self, Flag.self, EHC.self])
 
     struct Open: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Open a case for a child; prints the new case ref.")
@@ -29,30 +29,54 @@ struct CaseCommand: ParsableCommand {
     }
 
     struct Close: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Close a case with a reason.")
+        static let configuration = CommandConfiguration(
+            abstract: "Close a case with a reason.",
+            discussion: "Open actions and pending panel items are left as they are; each is named in a warning on stderr.")
         @OptionGroup var global: GlobalOptions
         @Argument var ref: String
         @Option var reason: String
 
         func run() throws {
-            let c = try global.openStore().closeCase(user: global.userName, ref: ref, reason: reason, today: try global.todayDate())
+            let store = try global.openStore()
+            let open = try store.openWork(caseRef: ref)
+            let c = try store.closeCase(user: global.userName, ref: ref, reason: reason, today: try global.todayDate())
+            if !open.isEmpty { printErr("warning: \(c.ref) closed with \(open.summary) still open") }
             printOut("\(c.ref): closed (\(reason))")
         }
     }
 
     struct Assign: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Give a case to an officer.")
+        static let configuration = CommandConfiguration(
+            abstract: "Give a case to an officer.",
+            discussion: """
+                The owner must be an officer the store knows (`onroll case officers`); a near miss such as \
+                tom.reed for tom.reid is refused with the name it resembles. --new-owner gives the case to \
+                someone new. --handover adds a note for the new owner; --move-lead hands the lead \
+                professional role on when the outgoing owner holds it.
+                """)
         @OptionGroup var global: GlobalOptions
         @Argument var ref: String
         @Option var owner: String
+        @Option(help: "A handover note for the new owner (goes in the chronology).") var handover: String?
+        @ArgumentParser.Flag(help: "The outgoing owner is the lead professional: make the new owner the lead.") var moveLead = false
+        @ArgumentParser.Flag(help: "The owner is a new officer, not a typo of a known one.") var newOwner = false
         @Option(help: ArgumentHelp("Refuse (exit 1) unless the case is still at this version (see `show --format json`).", valueName: "N"))
         var expectVersion: Int?
 
         func run() throws {
-            let c = try global.openStore().assign(user: global.userName, ref: ref, owner: owner, today: try global.todayDate(),
-                                                  expectedVersion: expectVersion)
-            printOut("\(c.ref): owner \(c.owner ?? "")")
+            let store = try global.openStore()
+            let c = try store.reassign(user: global.userName, ref: ref, owner: owner,
+                                       handover: Store.Handover(note: handover, moveLead: moveLead, newOwner: newOwner),
+                                       today: try global.todayDate(), expectedVersion: expectVersion)
+            printOut("\(c.ref): owner \(c.owner ?? "")" + (moveLead ? ", lead professional" : ""))
         }
+    }
+
+    struct Officers: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The officers the store knows (case owners and everyone who has written to it).")
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws { for o in try global.openStore().officers() { printOut(o) } }
     }
 
     struct Status: ParsableCommand {
@@ -159,8 +183,40 @@ struct ContactCommand: ParsableCommand {
 
     func run() throws {
         let d = try parseDate(date, "--date") ?? global.todayDate()
-        let e = try global.openStore().addContact(user: global.userName, caseRef: ref, date: d, type: type, outcome: outcome, seen: seen, text: note, today: try global.todayDate())
+        let store = try global.openStore()
+        let e = try store.addContact(user: global.userName, caseRef: ref, date: d, type: type, outcome: outcome, seen: seen,
+                                     text: note.map { "\(type): \(outcome) — \($0)" }, today: try global.todayDate())
         printOut("\(ref): contact \(e.id ?? 0) recorded")
+        // On an EHE case say whether this was the annual contact, so nobody believes a phone call was.
+        if let c = try store.case(ref), c.kind == .ehe {
+            switch EHEAnnualContact.verdict(kind: c.kind, contactType: type, childSeen: seen) {
+            case .meets:
+                let last = try store.outOfSchoolRecord(c.childRef)?.lastAnnualContact ?? d
+                printOut("\(ref): EHE annual contact \(last.iso); the next is due by \(EHEAnnualContact.nextDue(after: last).iso)")
+            case .doesNotMeet(let why): printErr("note: not the EHE annual contact: \(why)")
+            }
+        }
+    }
+}
+
+struct VoiceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "voice", abstract: "Record what the child and the parents or carers say (shown first on the case).",
+        discussion: "The child's record keeps the latest of each; every open case of the child gets a chronology line.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "A case ref (or the child's ref).") var ref: String
+    @Option(help: "The pupil's voice.") var pupil: String?
+    @Option(help: "The parent's or carer's voice.") var parent: String?
+    @Option(help: "The date it was said (default today).") var date: String?
+
+    func run() throws {
+        guard pupil != nil || parent != nil else { throw CLIError.usage("give --pupil, --parent or both") }
+        let store = try global.openStore()
+        let childRef = try store.case(ref)?.childRef ?? (store.child(ref) != nil ? ref : nil)
+        guard let childRef else { throw StoreError.notFound("no case or child with ref \(ref)") }
+        let d = try parseDate(date, "--date") ?? global.todayDate()
+        let ch = try store.setVoice(user: global.userName, childRef: childRef, pupil: pupil, parent: parent, date: d)
+        printOut("\(ch.ref): voice recorded" + (pupil != nil ? " (pupil)" : "") + (parent != nil ? " (parent/carer)" : ""))
     }
 }
 

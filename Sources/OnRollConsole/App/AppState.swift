@@ -83,6 +83,13 @@ public struct AppState: Sendable {
     public var planRows: [PlanRow] = []
     public var planSelection = 0
 
+    // Overdue actions across the caseload
+    public var overdueActions: [OverdueAction] = []
+    public var overdueSelection = 0
+    /// Where Esc from a case goes back to: the caseload (its view and filters as left), the plans
+    /// view or the overdue-actions list.
+    public var returnMode: ScreenMode = .caseload
+
     // Reports screen
     public var reports = ReportScreenState()
     // Panel mode (the weekly meeting)

@@ -11,6 +11,7 @@ public enum Command: String, CaseIterable, Sendable {
     case recordContact, reviewPlan, planReviews, recordEHC
     case addPlanPhase, changePlanTarget, endPlan
     case reflectSuspension, addProfessional, recordEnquiry, editOutOfSchool
+    case annualContact, setNextReview, togglePanelFlag, cancelAction, rescheduleAction, recordVoice, overdueActions
     case panelMode, panelStart, panelNext, panelPrev, panelDecide, panelAction, panelDefer, panelDiscussed, panelEnd, panelReopen
     case undo, help, palette, refresh, redraw
     case openReports, nextReport, prevReport
@@ -47,7 +48,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .completeAction: "Mark an action done"
         case .newSuspension: "Record a suspension"
         case .changeStatus: "Change status"
-        case .changeOwner: "Change owner"
+        case .changeOwner: "Change owner (hand the case over)"
         case .openCaseForChild: "Open a new case for this child"
         case .recordContact: "Record a contact or enquiry"
         case .reviewPlan: "Record a plan review"
@@ -60,6 +61,13 @@ public enum Command: String, CaseIterable, Sendable {
         case .addProfessional: "Add a professional to the team"
         case .recordEnquiry: "Record a CME enquiry step"
         case .editOutOfSchool: "Edit the out-of-school (CNIS) record"
+        case .annualContact: "Record the EHE annual contact (home visit, child seen)"
+        case .setNextReview: "Set the next review date"
+        case .togglePanelFlag: "Flag or unflag for panel"
+        case .cancelAction: "Cancel an action (a reason is required)"
+        case .rescheduleAction: "Reschedule an action (new due date, why)"
+        case .recordVoice: "Record pupil and parent voice"
+        case .overdueActions: "Overdue actions across the caseload"
         case .panelMode: "Panel mode: open the next planned panel (does not start it)"
         case .panelStart: "Panel: start the meeting (starts its clock)"
         case .panelReopen: "Panel: reopen this ended panel to correct it"

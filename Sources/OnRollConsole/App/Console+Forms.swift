@@ -7,6 +7,10 @@ extension Console {
     /// The case a form acts on: the one open, or the one selected in the caseload.
     var targetCase: AssessedCase? {
         if state.mode == .caseDetail { return state.detail }
+        if state.mode == .overdueActions {
+            guard let row = selectedOverdue else { return nil }
+            return try? store.assessedCase(row.action.caseRef, today: state.today)
+        }
         // The caseload holds summaries: a form reads the selected case in full when it opens.
         return state.selected.flatMap { try? store.assessedCase($0.ref, today: state.today) }
     }
@@ -37,7 +41,9 @@ extension Console {
             let open = c.file.actions.filter { $0.status == .open }
             guard !open.isEmpty else { state.message = "\(ref) has no open actions"; return }
             let chosen: CaseAction
-            if state.mode == .caseDetail, state.tab == .actions, c.file.actions.indices.contains(state.actionSelection),
+            if let row = selectedOverdue, state.mode == .overdueActions, let a = open.first(where: { $0.id == row.action.id }) {
+                chosen = a
+            } else if state.mode == .caseDetail, state.tab == .actions, c.file.actions.indices.contains(state.actionSelection),
                c.file.actions[state.actionSelection].status == .open {
                 chosen = c.file.actions[state.actionSelection]
             } else {
@@ -55,8 +61,18 @@ extension Console {
                 .init("status", "Status", .pick(CaseStatus.allCases.map(\.rawValue)), value: c.file.case.status.rawValue),
                 .init("reason", "Reason (to close)")])
         case .changeOwner:
-            state.form = Form(title: formTitle("Owner", c), purpose: .owner(caseRef: ref, version: c.file.case.version), fields: [
-                .init("owner", "Owner", required: true, value: c.file.case.owner ?? "")])
+            // Picked from the officers OnRoll knows (a typed name made new owners of typos); someone
+            // new is typed in the second field and confirmed before saving.
+            let current = c.file.case.owner ?? ""
+            let officers = ((try? store.officers()) ?? []).filter { $0.lowercased() != current.lowercased() }
+            var fields: [Form.Field] = [
+                .init("owner", "Hand to", .pick(officers)), .init("new", "Or someone new"),
+                .init("handover", "Handover note")]
+            if let lead = try? store.leadHeldByOwner(caseRef: ref) {
+                fields.append(.init("lead", "Move lead (\(lead.name))?", .pick(["yes", "no"])))
+            }
+            state.form = Form(title: formTitle("Owner (now \(current.isEmpty ? "none" : current))", c),
+                              purpose: .owner(caseRef: ref, version: c.file.case.version), fields: fields)
         case .openCaseForChild:
             state.form = Form(title: formTitle("New case for the child", c), purpose: .openCase(childRef: c.file.child.ref), fields: [
                 .init("kind", "Kind", .pick(CaseKind.allCases.map(\.rawValue))), .init("owner", "Owner", value: state.user),
@@ -72,9 +88,11 @@ extension Console {
             state.form = Form(title: formTitle("Contact", c), purpose: .contact(caseRef: ref), fields: [
                 .init("type", "Type", .pick(["home visit", "phone call", "letter", "email", "school enquiry", "agency enquiry", "seen in school"])),
                 .init("outcome", "Outcome", required: true), .init("seen", "Child seen?", .pick(["no", "yes"])),
-                .init("date", "Date", .date, required: true, value: today)])
+                .init("note", "Note"), .init("date", "Date", .date, required: true, value: today)])
         case .reflectSuspension, .addProfessional, .recordEnquiry, .editOutOfSchool:
             openCaseworkForm(cmd, c)
+        case .annualContact, .setNextReview, .cancelAction, .rescheduleAction, .recordVoice:
+            openEverydayForm(cmd, c)
         default: break
         }
     }
@@ -104,6 +122,7 @@ extension Console {
 
     /// A question to answer before a form is saved: an action due before today is overdue the moment it exists.
     func confirmBeforeSaving(_ f: Form) -> String? {
+        if let q = confirmEveryday(f) { return q }
         guard case .action = f.purpose, let due = try? SchoolDate.parse(f["due"]), due < state.today else { return nil }
         return "Action due \(due.iso) is already overdue — save anyway? y/n"
     }
@@ -113,6 +132,8 @@ extension Console {
         do {
             try save(form)
             state.form = nil
+            // What was done, cancelled or moved drops off the overdue list at once.
+            if state.mode == .overdueActions { try loadOverdueActions() }
         } catch StoreError.busy(let why) {
             // The form stays open as typed: Enter saves it again once the colleague's import is done.
             state.message = "Not saved, form kept (Enter to retry): \(why)"
@@ -159,11 +180,19 @@ extension Console {
             state.message = "\(ref) is now \(to.rawValue)"
         case .owner(let ref, let version):
             let before = try store.case(ref)?.owner ?? ""
-            let c = try store.assign(user: user, ref: ref, owner: f["owner"], today: state.today, expectedVersion: version)
-            remember(ref, "owner \(before.isEmpty ? "none" : before) → \(f["owner"])",
-                     before.isEmpty ? .refuse("the case had no owner before: assign the right one with w") : .owner(to: before, version: c.version))
+            let owner = ownerTyped(f)
+            guard !owner.isEmpty else { throw StoreError.invalid("pick an officer, or type someone new") }
+            let moveLead = f["lead"] == "yes"
+            // A name the store does not know was confirmed before saving (confirmEveryday).
+            let c = try store.reassign(user: user, ref: ref, owner: owner,
+                                       handover: Store.Handover(note: f["handover"], moveLead: moveLead, newOwner: true),
+                                       today: state.today, expectedVersion: version)
+            let now = c.owner ?? owner
+            remember(ref, "owner \(before.isEmpty ? "none" : before) → \(now)",
+                     before.isEmpty ? .refuse("the case had no owner before: assign the right one with w")
+                         : moveLead ? .refuse("the lead professional moved too: hand the case back with w") : .owner(to: before, version: c.version))
             try reloadCase(ref)
-            state.message = "\(ref) now owned by \(f["owner"])"
+            state.message = "\(ref) now owned by \(now)" + (moveLead ? ", lead professional too" : "") + (f["handover"].isEmpty ? "" : "; handover note saved")
         case .openCase(let child):
             let c = try store.openCase(user: user, childRef: child, kind: try CaseKind.parse(f["kind"]),
                                        owner: f["owner"].isEmpty ? nil : f["owner"], summary: f["summary"].isEmpty ? nil : f["summary"],
@@ -174,10 +203,13 @@ extension Console {
             state.message = "Case \(c.ref) opened"
         case .contact(let ref):
             try store.addContact(user: user, caseRef: ref, date: try date("date") ?? state.today, type: f["type"],
-                                 outcome: f["outcome"], seen: f["seen"] == "yes", text: nil, today: state.today)
+                                 outcome: f["outcome"], seen: f["seen"] == "yes",
+                                 text: f["note"].isEmpty ? nil : "\(f["type"]): \(f["outcome"]) — \(f["note"])", today: state.today)
             remember(ref, "contact “\(f["type"]): \(f["outcome"].prefix(30))” recorded", .refuse(UndoRefusal.contact))
             try reloadCase(ref)
-            state.message = "Contact recorded"
+            let annual = state.detail?.file.case.kind == .ehe
+                && EHEAnnualContact.verdict(kind: .ehe, contactType: f["type"], childSeen: f["seen"] == "yes").meets
+            state.message = annual ? "Contact recorded: the EHE annual contact" : "Contact recorded"
         case .panelDecision, .panelAction:
             try savePanelForm(f)
         case .ehc(let ref, let version):
@@ -198,6 +230,8 @@ extension Console {
             try savePlanForm(f)
         case .reflection, .professional, .enquiry, .outOfSchool:
             try saveCasework(f)
+        case .annualContact, .nextReview, .cancelAction, .rescheduleAction, .voice:
+            try saveEveryday(f)
         }
     }
 }

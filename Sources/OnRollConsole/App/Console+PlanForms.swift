@@ -58,7 +58,8 @@ extension Console {
             .init("decision", "Decision", .pick(PlanReview.Decision.allCases.map(\.rawValue))),
             .init("newTarget", "New target (extend)", .date),
             .init("outcome", "Outcome (end)", .pick(["", "completed", "broken-down"])),
-            .init("reason", "Reason (broken down)")])
+            .init("reason", "Reason (broken down)"),
+            .init("pupil", "Pupil says"), .init("parent", "Parent/carer says"), .init("note", "Note")])
     }
 
     func savePlanForm(_ f: Form) throws {
@@ -72,7 +73,7 @@ extension Console {
             let decision = try PlanReview.Decision.parseOptional(f["decision"])
             let review = PlanReview(planId: planId, date: try date("date") ?? state.today, attended: attended, planned: planned,
                                     rag: try RAG.parse(f["rag"]), working: opt("working"), notWorking: opt("notWorking"),
-                                    decision: decision, author: user)
+                                    pupilVoice: opt("pupil"), parentVoice: opt("parent"), decision: decision, note: opt("note"), author: user)
             // The extra fields only count for the decision they belong to, so a stray value cannot refuse a plain review.
             let effect = PlanReview.Effect(newTarget: decision == .extend ? try date("newTarget") : nil,
                                            outcome: decision == .end ? try ReintegrationPlan.Status.parseOptional(f["outcome"]) : nil,

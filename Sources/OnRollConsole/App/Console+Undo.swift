@@ -12,6 +12,7 @@ extension Console {
         case .plans: state.planRows.indices.contains(state.planSelection) ? state.planRows[state.planSelection].caseRef : nil
         case .caseDetail: state.detail?.file.case.ref
         case .caseload, .reports: state.selected?.ref
+        case .overdueActions: state.overdueActions.indices.contains(state.overdueSelection) ? state.overdueActions[state.overdueSelection].action.caseRef : nil
         }
     }
 

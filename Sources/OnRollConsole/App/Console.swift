@@ -244,9 +244,11 @@ public final class Console {
         case .quit: if state.mode == .caseload { state.quit = true } else { goBack() }
         case .search: state.searching = true; state.searchEditor = LineEditor(state.searchEditor.string); state.message = "Search: type a name, UPN or ref · Enter keeps · Esc clears"
         case .clearFilter:
+            // The saved view stays (Esc is pressed on the way out of a case too; losing "Overdue" to it
+            // sent officers back to the whole caseload): 0 is the key for all open cases.
             let keep = state.selected?.ref
-            state.searchEditor = LineEditor(); state.filter = CaseFilter(); state.view = .all; applyFilter(keeping: keep)
-            state.message = "Filters cleared"
+            state.searchEditor = LineEditor(); state.filter = CaseFilter(); applyFilter(keeping: keep)
+            state.message = state.view == .all ? "Filters cleared" : "Filters cleared; view kept: \(state.view.rawValue) (0 for all)"
         case .nextView: setView(AppState.SavedView.allCases[(AppState.SavedView.allCases.firstIndex(of: state.view)! + 1) % AppState.SavedView.allCases.count])
         case .viewAll: setView(.all)
         case .viewMine: setView(.mine)
@@ -268,8 +270,10 @@ public final class Console {
             state.detailScroll = 0
         case .newNote, .newAction, .completeAction, .newSuspension, .changeStatus, .changeOwner, .openCaseForChild,
              .recordContact, .reviewPlan, .recordEHC, .reflectSuspension, .addProfessional, .recordEnquiry, .editOutOfSchool,
-             .addPlanPhase, .changePlanTarget, .endPlan:
+             .addPlanPhase, .changePlanTarget, .endPlan, .annualContact, .setNextReview, .cancelAction, .rescheduleAction, .recordVoice:
             openForm(cmd)
+        case .togglePanelFlag: togglePanelFlag()
+        case .overdueActions: openOverdueActions()
         case .planReviews: openPlans()
         case .panelMode, .panelStart, .panelNext, .panelPrev, .panelDecide, .panelAction, .panelDefer, .panelDiscussed,
              .panelEnd, .panelReopen:
@@ -306,8 +310,11 @@ public final class Console {
         state.message = state.filter.kinds.first.map { "Kind: \($0.label)" } ?? "Kind: any"
     }
 
+    /// Each owner in turn, then "unassigned" (the empty owner, which the filter matches to cases with
+    /// none) when any case has no owner, then any.
     func cycleOwner() {
-        let owners = Array(Set(state.all.compactMap { $0.summary.owner })).sorted()
+        var owners = Array(Set(state.all.compactMap { $0.summary.owner }.filter { !$0.isEmpty })).sorted()
+        if state.all.contains(where: { ($0.summary.owner ?? "").isEmpty }) { owners.append("") }
         guard !owners.isEmpty else { return }
         if let o = state.filter.owner, let i = owners.firstIndex(of: o) {
             state.filter.owner = i + 1 < owners.count ? owners[i + 1] : nil
@@ -315,7 +322,7 @@ public final class Console {
             state.filter.owner = owners[0]
         }
         applyFilter()
-        state.message = "Owner: \(state.filter.owner ?? "any")"
+        state.message = "Owner: \(state.filter.owner.map { $0.isEmpty ? "unassigned" : $0 } ?? "any") · \(state.visible.count) cases"
     }
 
     func move(_ d: Int) {
@@ -333,6 +340,8 @@ public final class Console {
             }
         case .plans:
             state.planSelection = max(0, min(state.planRows.count - 1, state.planSelection &+ d))
+        case .overdueActions:
+            state.overdueSelection = max(0, min(state.overdueActions.count - 1, state.overdueSelection &+ d))
         case .reports:
             scrollReport(d)
         case .panel:
@@ -342,8 +351,13 @@ public final class Console {
 
     func openSelected() {
         let ref: String?
+        var action: Int64?
         switch state.mode {
         case .plans: ref = state.planRows.indices.contains(state.planSelection) ? state.planRows[state.planSelection].caseRef : nil
+        case .overdueActions:
+            let row = state.overdueActions.indices.contains(state.overdueSelection) ? state.overdueActions[state.overdueSelection] : nil
+            ref = row?.action.caseRef
+            action = row?.action.id
         default: ref = state.selected?.ref
         }
         guard let r = ref else { return }
@@ -351,13 +365,18 @@ public final class Console {
             try reloadDetail(r)
             try store.logView(user: state.user, caseRef: r, via: "console")
             try absorbChanges()
-            previousWasPlans = state.mode == .plans
+            state.returnMode = state.mode
             state.mode = .caseDetail
             state.tab = .summary
             state.detailScroll = 0
             state.actionSelection = 0
             state.suspensionSelection = 0
             state.message = ""
+            // From the overdue list the case opens on its Actions tab with that action picked.
+            if let id = action, let i = state.detail?.file.actions.firstIndex(where: { $0.id == id }) {
+                state.tab = .actions
+                state.actionSelection = i
+            }
         } catch {
             state.message = "Cannot open \(r): \(error)"
         }
@@ -366,9 +385,14 @@ public final class Console {
     func goBack() {
         switch state.mode {
         case .caseDetail:
-            state.mode = previousWasPlans ? .plans : .caseload
+            state.mode = state.returnMode
             state.detail = nil
-            if previousWasPlans { try? loadPlans() }
+            if state.mode == .plans { try? loadPlans() }
+            if state.mode == .overdueActions { try? loadOverdueActions() }
+            state.message = state.mode == .caseload ? "\(state.view.rawValue): \(state.visible.count) of \(state.all.count)" : ""
+        case .overdueActions:
+            state.mode = .caseload
+            state.message = "\(state.visible.count) open cases"
         case .plans:
             state.mode = .caseload
             state.planSetting = nil
@@ -380,8 +404,6 @@ public final class Console {
         case .caseload:
             break
         }
-        previousWasPlans = false
+        if state.mode != .caseDetail { state.returnMode = .caseload }
     }
-
-    var previousWasPlans = false
 }

@@ -27,7 +27,8 @@ public enum KeyMap {
         b(.viewOutOfSchool, .char("4")), b(.viewDeadlinesWeek, .char("5")), b(.viewAll, .char("0")),
         b(.filterKind, .char("f")), b(.filterOwner, .char("o")), b(.cycleSort, .char("S")),
         b(.newNote, .char("n")), b(.newAction, .char("a")), b(.newSuspension, .char("s")),
-        b(.planReviews, .char("P")), b(.openReports, .char("R")), b(.panelMode, .char("M")), b(.quit, .char("q")),
+        b(.planReviews, .char("P")), b(.openReports, .char("R")), b(.panelMode, .char("M")),
+        b(.overdueActions, .char("A")), b(.quit, .char("q")),
     ]
 
     public static let caseScreen: [Binding] = movement + [
@@ -37,6 +38,8 @@ public enum KeyMap {
         b(.recordContact, .char("c")), b(.reviewPlan, .char("r")), b(.openCaseForChild, .char("O")),
         b(.reflectSuspension, .char("R")), b(.addProfessional, .char("m")), b(.recordEnquiry, .char("e")),
         b(.editOutOfSchool, .char("E")), b(.recordEHC, .char("H")),
+        b(.annualContact, .char("A")), b(.setNextReview, .char("V")), b(.togglePanelFlag, .char("F")),
+        b(.cancelAction, .char("x")), b(.rescheduleAction, .char("D")), b(.recordVoice, .char("v")),
         b(.addPlanPhase, .char("p")), b(.changePlanTarget, .char("T")), b(.endPlan, .char("X")),
         b(.back, .char("q"), .escape),
     ]
@@ -44,6 +47,12 @@ public enum KeyMap {
     public static let planList: [Binding] = movement + [
         b(.reviewPlan, .char("r"), .enter), b(.addPlanPhase, .char("p")), b(.changePlanTarget, .char("T")),
         b(.endPlan, .char("X")), b(.open, .char("o")), b(.back, .char("q"), .escape),
+    ]
+
+    /// The overdue actions across the caseload: Enter opens the case on its Actions tab.
+    public static let overdueActionList: [Binding] = movement + [
+        b(.open, .enter, .char("o")), b(.completeAction, .char("d")), b(.cancelAction, .char("x")),
+        b(.rescheduleAction, .char("D")), b(.back, .char("q"), .escape),
     ]
 
     public static let reports: [Binding] = movement + [
@@ -68,6 +77,7 @@ public enum KeyMap {
         case .caseload: caseload + global
         case .caseDetail: caseScreen + global
         case .plans: planList + global
+        case .overdueActions: overdueActionList + global
         case .reports: reports + global
         case .panel: panel + global
         }
@@ -79,5 +89,5 @@ public enum KeyMap {
 }
 
 public enum ScreenMode: Sendable, Equatable {
-    case caseload, caseDetail, plans, reports, panel
+    case caseload, caseDetail, plans, reports, panel, overdueActions
 }

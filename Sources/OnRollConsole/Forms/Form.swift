@@ -24,6 +24,11 @@ public struct Form: Equatable, Sendable {
         case professional(caseRef: String)
         case enquiry(childRef: String, caseRef: String)
         case outOfSchool(childRef: String, caseRef: String)
+        case annualContact(caseRef: String)
+        case nextReview(caseRef: String, version: Int)
+        case cancelAction(id: Int64, caseRef: String)
+        case rescheduleAction(id: Int64, caseRef: String)
+        case voice(childRef: String, caseRef: String)
     }
 
     public enum Kind: Equatable, Sendable {

@@ -58,7 +58,8 @@ enum CaseView {
         out.append(StyledLine(""))
         out.append(StyledLine("The case", Theme.header))
         if let sm = c.file.case.summary { out += Wrap.labelled("Summary", sm, width: w) }
-        out.append(StyledLine("Opened \(c.file.case.opened.iso) · next review \(c.file.case.nextReview?.iso ?? "none")"))
+        out.append(StyledLine("Opened \(c.file.case.opened.iso) · next review \(c.file.case.nextReview?.iso ?? "none")"
+                              + (c.file.case.flaggedForPanel ? " · flagged for panel (F to unflag)" : "")))
         if let contacts = ch.contacts { out += Wrap.labelled("Contacts", contacts, width: w) }
         if c.file.outOfSchool != nil || c.file.case.kind.isOutOfSchool {
             out += OutOfSchoolPane.lines(c.file, today: c.assessment.today, width: w)

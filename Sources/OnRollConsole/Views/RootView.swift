@@ -19,6 +19,7 @@ public enum RootView {
         case .plans: PlanListView.render(s, on: screen)
         case .reports: ReportView.render(s, on: screen)
         case .panel: PanelView.render(s, on: screen)
+        case .overdueActions: OverdueActionsView.render(s, on: screen)
         }
         if let f = s.form { FormView.render(f, on: screen) }
         switch s.overlay {
@@ -53,13 +54,16 @@ enum StatusLine {
         let (full, short): (String, String)
         switch s.mode {
         case .caseload:
-            full = "Enter open · / search · v views · n note · a action · s suspension · P plans · M panel · R reports · ? help · q quit"
+            full = "Enter open · / search · v views · n note · a action · s suspension · A overdue actions · P plans · M panel · R reports · ? help · q quit"
             short = "Enter open · / search · v views · n note · a action · ? help · q quit"
         case .caseDetail where s.tab == .suspensions:
             full = "Tab tabs · j/k pick suspension · R reflect · s suspension · n note · a action · u undo · ? help · q back"
             short = "Tab tabs · j/k pick · R reflect · s suspension · ? help · q back"
+        case .caseDetail where s.tab == .actions:
+            full = "Tab tabs · j/k pick action · d done · x cancel · D reschedule · a action · n note · u undo · ? help · q back"
+            short = "Tab tabs · j/k pick · d done · x cancel · D reschedule · ? help · q back"
         case .caseDetail where s.tab == .summary:
-            full = "Tab tabs · m add to team · E out-of-school record · e enquiry · c contact · n note · a action · ? help · q back"
+            full = "Tab tabs · v voice · V next review · F panel flag · m team · E record · e enquiry · c contact · A EHE annual · ? help · q back"
             short = "Tab tabs · m team · E record · e enquiry · c contact · ? help · q back"
         case .caseDetail where s.tab == .plan:
             full = "Tab tabs · r review · p phase · T target · X end plan · n note · a action · u undo · ? help · q back"
@@ -67,6 +71,9 @@ enum StatusLine {
         case .caseDetail:
             full = "Tab tabs · j/k scroll · n note · a action · d done · s suspension · t status · w owner · c contact · r review · u undo · q back"
             short = "Tab tabs · n note · a action · d done · t status · u undo · ? help · q back"
+        case .overdueActions:
+            full = "j/k move · Enter open the case (on its Actions tab) · d done · x cancel · D reschedule · q back · ? help"
+            short = "j/k · Enter open · d done · x cancel · D reschedule · q back"
         case .plans:
             full = "j/k move · r record review · p phase · T target · X end plan · o open case · ? help · q back"
             short = "j/k · r review · p phase · T target · X end · q back"
