@@ -27,7 +27,7 @@ extension Store {
             let was = a.due
             a.due = due
             let move = "due \(was?.iso ?? "none") → \(due.iso)" + (why.isEmpty ? "" : " (\(why))")
-            try ctx.update(&a, op: "action.reschedule", caseRef: a.caseRef, summary: "\(a.caseRef): action \(id) \(move)")
+            try ctx.update(&a, op: .actionReschedule, caseRef: a.caseRef, summary: "\(a.caseRef): action \(id) \(move)")
             try ctx.chronicle(a.caseRef, date: today, kind: .action,
                               text: "Action rescheduled (\(a.agency)): \(a.description) — \(move)", linkId: id)
             return a
@@ -46,7 +46,7 @@ extension Store {
             if !q.isEmpty { ch.parentVoice = q }
             let refs = try openCaseRefs(ctx.db, childRef: childRef)
             let said = [p.isEmpty ? nil : "pupil", q.isEmpty ? nil : "parent/carer"].compactMap { $0 }.joined(separator: " and ")
-            try ctx.update(&ch, op: "child.voice", caseRef: refs.first, summary: "\(childRef): \(said) voice recorded")
+            try ctx.update(&ch, op: .childVoice, caseRef: refs.first, summary: "\(childRef): \(said) voice recorded")
             for ref in refs {
                 if !p.isEmpty { try ctx.chronicle(ref, date: date, kind: .note, text: "Pupil voice: \(p)") }
                 if !q.isEmpty { try ctx.chronicle(ref, date: date, kind: .note, text: "Parent/carer voice: \(q)") }
@@ -129,15 +129,15 @@ extension Store {
             }
             c.owner = owner
             let text = "owner \(before ?? "none") → \(owner)"
-            try ctx.update(&c, op: "case.assign", caseRef: ref, summary: "\(ref): \(text)")
+            try ctx.update(&c, op: .caseAssign, caseRef: ref, summary: "\(ref): \(text)")
             try ctx.chronicle(ref, date: today, kind: .owner, text: text)
-            if !note.isEmpty { try ctx.chronicle(ref, date: today, kind: .note, text: "Handover to \(owner): \(note)", op: "note.add") }
+            if !note.isEmpty { try ctx.chronicle(ref, date: today, kind: .note, text: "Handover to \(owner): \(note)", op: .noteAdd) }
             if var old = lead {
                 old.isLead = false
                 old.left = today
-                try ctx.update(&old, op: "team.leave", caseRef: ref, summary: "\(ref): \(old.name) (\(old.agency)) handed the lead to \(owner)")
+                try ctx.update(&old, op: .teamLeave, caseRef: ref, summary: "\(ref): \(old.name) (\(old.agency)) handed the lead to \(owner)")
                 var new = Professional(caseRef: ref, agency: old.agency, role: old.role, name: owner, contact: nil, since: today, isLead: true)
-                try ctx.insert(&new, op: "team.add", caseRef: ref, summary: "\(ref): \(owner) (\(old.agency)) joined the team as lead")
+                try ctx.insert(&new, op: .teamAdd, caseRef: ref, summary: "\(ref): \(owner) (\(old.agency)) joined the team as lead")
                 try ctx.chronicle(ref, date: today, kind: .team,
                                   text: "Lead professional \(old.name) → \(owner) (\(old.agency)) on handover", linkId: new.id)
             }
@@ -203,10 +203,10 @@ extension Store {
         if var oos = existing {
             oos.lastAnnualContact = annual
             oos.lastSeen = max(oos.lastSeen ?? annual, annual)
-            try ctx.update(&oos, op: "outOfSchool.annual", caseRef: c.ref, summary: summary)
+            try ctx.update(&oos, op: .outOfSchoolAnnual, caseRef: c.ref, summary: summary)
         } else {
             var oos = OutOfSchoolRecord(childRef: c.childRef, lastSeen: date, lastAnnualContact: annual)
-            try ctx.insert(&oos, op: "outOfSchool.annual", caseRef: c.ref, summary: summary)
+            try ctx.insert(&oos, op: .outOfSchoolAnnual, caseRef: c.ref, summary: summary)
         }
         try ctx.chronicle(c.ref, date: date, kind: .seen,
                           text: "EHE annual contact made (home visit, child seen); the next is due by \(next.iso)")
