@@ -60,6 +60,18 @@ enum Schema {
             try db.create(index: "caseSummary_school", on: "caseSummary", columns: ["schoolURN"])
             try db.execute(sql: "CREATE VIRTUAL TABLE caseSearch USING fts5(text, tokenize = 'trigram')")
         }
+        // Data from schools (issue 16): a child's former UPN to match a school's file by, the DfE number
+        // schools name themselves by, and an exclusions return's reasons as reported and its lunchtimes.
+        m.registerMigration("v6-schooldata-former-upn") { db in
+            try db.alter(table: "children") { t in t.add(column: "formerUPN", .text) }
+            try db.alter(table: "schools") { t in t.add(column: "laestab", .text) }
+            try db.alter(table: "suspensions") { t in
+                t.add(column: "reportedReasons", .text).notNull().defaults(to: "")
+                t.add(column: "lunchtime", .boolean).notNull().defaults(to: false)
+            }
+            try db.create(index: "children_upn", on: "children", columns: ["upn"])
+            try db.create(index: "children_formerUPN", on: "children", columns: ["formerUPN"])
+        }
         return m
     }
 
