@@ -111,7 +111,7 @@ public enum SuspensionType: String, CodeList {
 /// The category a school's exclusions return gives each row (census codes; SUSP was FIXD before 2021).
 public enum ExclusionCategory: String, CodeList {
     case SUSP, PERM, LNCH
-    public static let listName = "exclusion category"
+    public static let listName = "census exclusion category"
     public var label: String {
         switch self {
         case .SUSP: "Suspension"

@@ -57,7 +57,8 @@ extension Builder {
         row(picked[2], week[4], 0.5, .suspension, ["MP"])  // mobile phone: on schools' lists, not yet the DfE's
         row(picked[3], week[4], 1, .permanent, ["PA", "VA", "DM"])
         // Already on the caseload, as the school reports it again.
-        if let s = out.suspensions.last(where: { !$0.isPermanent && $0.reason != nil && $0.days >= 1 }),
+        if let s = out.suspensions.filter({ !$0.isPermanent && $0.reason != nil && $0.days >= 1 && $0.start < week[0] })
+            .max(by: { ($0.start, $0.id ?? 0) < ($1.start, $1.id ?? 0) }),
            let i = childIndex[s.childRef], let upn = out.children[i].upn {
             out.exclusionsReturn.append(ReturnRow(upn: upn, suspension: s))
         }
