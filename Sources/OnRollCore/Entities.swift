@@ -229,11 +229,17 @@ public struct Suspension: Hashable, Sendable, Codable {
     /// `reinstated` or `off-roll` once the exclusion has run its course.
     public var pexOutcome: String?
     /// The reason codes as a school's exclusions return gave them, up to three in order, known or not
-    /// (a school's MIS may run ahead of OnRoll's list); empty for a record entered by hand, whose one
+    /// (a school's MIS may run ahead of OnRoll's list); nil for a record entered by hand, whose one
     /// reason is `reason`. `reason` holds the first of these when OnRoll knows it.
-    public var reportedReasons: ReportedReasons
+    /// Both are nil rather than empty/false when unset: a record's audit snapshot then reads exactly as
+    /// it did before they existed, so `onroll check` still matches every suspension stored before.
+    public var reportedReasons: ReportedReasons?
     /// A lunchtime exclusion (census LNCH): half a day, told apart from a half-day suspension.
-    public var lunchtime: Bool
+    public var lunchtimeFlag: Bool?
+    public var lunchtime: Bool {
+        get { lunchtimeFlag == true }
+        set { lunchtimeFlag = newValue ? true : nil }
+    }
     public var version: Int
 
     public init(id: Int64? = nil, childRef: String, start: SchoolDate, days: Double, reason: ReasonCode? = nil,
@@ -242,8 +248,9 @@ public struct Suspension: Hashable, Sendable, Codable {
                 notifiedVirtualSchool: SchoolDate? = nil, notifiedHomeLA: SchoolDate? = nil,
                 provisionFrom: SchoolDate? = nil, governorsMet: SchoolDate? = nil, decisionLetter: SchoolDate? = nil,
                 reviewRequested: SchoolDate? = nil, reviewPanel: SchoolDate? = nil, reconsidered: SchoolDate? = nil,
-                pexOutcome: String? = nil, reportedReasons: ReportedReasons = ReportedReasons(), lunchtime: Bool = false, version: Int = 0) {
-        self.reportedReasons = reportedReasons; self.lunchtime = lunchtime
+                pexOutcome: String? = nil, reportedReasons: ReportedReasons? = nil, lunchtime: Bool = false, version: Int = 0) {
+        self.reportedReasons = reportedReasons?.isEmpty == true ? nil : reportedReasons
+        self.lunchtimeFlag = lunchtime ? true : nil
         self.id = id; self.childRef = childRef; self.start = start; self.days = days; self.reason = reason
         self.schoolURN = schoolURN; self.type = type; self.noticeDate = noticeDate; self.examMissed = examMissed
         self.notifiedLA = notifiedLA; self.notifiedSocialWorker = notifiedSocialWorker
@@ -256,7 +263,7 @@ public struct Suspension: Hashable, Sendable, Codable {
     public var isPermanent: Bool { type == .permanent }
 
     /// Every reason recorded, as codes: the return's, or the one entered by hand.
-    public var reasonCodes: [String] { reportedReasons.isEmpty ? (reason.map { [$0.rawValue] } ?? []) : reportedReasons.codes }
+    public var reasonCodes: [String] { reportedReasons?.codes ?? (reason.map { [$0.rawValue] } ?? []) }
 
     /// "PA (physical assault against an adult), ZZ (a code OnRoll does not know)", for chronology lines.
     public var reasonsText: String {

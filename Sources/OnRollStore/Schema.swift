@@ -66,8 +66,9 @@ enum Schema {
             try db.alter(table: "children") { t in t.add(column: "formerUPN", .text) }
             try db.alter(table: "schools") { t in t.add(column: "laestab", .text) }
             try db.alter(table: "suspensions") { t in
-                t.add(column: "reportedReasons", .text).notNull().defaults(to: "")
-                t.add(column: "lunchtime", .boolean).notNull().defaults(to: false)
+                // NULL, not a default: see Suspension.reportedReasons.
+                t.add(column: "reportedReasons", .text)
+                t.add(column: "lunchtimeFlag", .boolean)
             }
             try db.create(index: "children_upn", on: "children", columns: ["upn"])
             try db.create(index: "children_formerUPN", on: "children", columns: ["formerUPN"])

@@ -94,7 +94,7 @@ final class SchoolDataImportTests: XCTestCase {
             "exclusions.csv:3: reason_1: 'MP' is not a reason code OnRoll knows; imported as MP",
         ])
         let s = try suspensions(f)
-        XCTAssertEqual(s[0].reportedReasons.description, "PA;ZZ")
+        XCTAssertEqual(s[0].reportedReasons?.description, "PA;ZZ")
         XCTAssertEqual(s[0].reason, .PA)
         // An unknown first reason: no census code to count, the raw code kept.
         XCTAssertNil(s[1].reason)
@@ -302,6 +302,24 @@ final class SchoolDataImportTests: XCTestCase {
             """), ["schools.csv:2: laestab: '80140' is not a 7-digit DfE number (LA code + establishment, e.g. 8014001)"])
         // The DfE number travels in the schools file both ways.
         XCTAssertTrue(try f.store.exportCSV(.schools).contains("140001,Hillcrest Academy,secondary,academy,,,8014001"))
+    }
+
+    /// A suspension entered by hand, a child without a former UPN and a school without a DfE number
+    /// snapshot into the audit log exactly as before v6, so stores upgraded with suspensions in them
+    /// still pass `onroll check`.
+    func testRecordsWithoutTheNewFieldsAuditAsBefore() throws {
+        let f = try fixture()
+        try f.store.addSuspension(user: "asha.patel", Suspension(childRef: "C1", start: try .parse("2026-11-02"), days: 2, reason: .PA),
+                                  today: f.today)
+        try f.imp(.children, "ref,forename,surname,dob\nC7,Ana,Lee,2012-01-01\n")
+        try f.imp(.schools, "urn,name\n140009,Oakfield School\n")
+        let after = try f.store.auditLog().compactMap(\.after)
+        let suspension = try XCTUnwrap(after.first { $0.contains("\"start\":\"2026-11-02\"") })
+        XCTAssertFalse(suspension.contains("lunchtime") || suspension.contains("reportedReasons"), suspension)
+        XCTAssertFalse(try XCTUnwrap(after.first { $0.contains("\"ref\":\"C7\"") }).contains("formerUPN"))
+        XCTAssertFalse(try XCTUnwrap(after.first { $0.contains("\"urn\":\"140009\"") }).contains("laestab"))
+        XCTAssertEqual(try f.sqlite("SELECT quote(reportedReasons), quote(lunchtimeFlag) FROM suspensions"), "NULL|NULL\n")
+        XCTAssertEqual(try f.store.check().problems, [])
     }
 
     // MARK: rules

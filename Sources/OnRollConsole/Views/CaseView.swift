@@ -171,7 +171,7 @@ enum CaseView {
 extension CaseView {
     /// " · PA physical assault against an adult", or a return's several codes as the school gave them.
     static func reasons(_ x: Suspension) -> String {
-        if x.reportedReasons.isEmpty || x.reasonCodes.count == 1, let r = x.reason, x.reasonCodes == [r.rawValue] {
+        if let r = x.reason, x.reasonCodes == [r.rawValue] {
             return " · \(r.rawValue) \(r.label.lowercased())"
         }
         return x.reasonCodes.isEmpty ? "" : " · " + x.reasonCodes.joined(separator: "/")

@@ -111,7 +111,7 @@ enum Codecs {
                               provisionFrom: r.date("provision_from"), governorsMet: r.date("governors_met"),
                               decisionLetter: r.date("decision_letter"), reviewRequested: r.date("review_requested"),
                               reviewPanel: r.date("review_panel"), reconsidered: r.date("reconsidered"),
-                              pexOutcome: r.text("pex_outcome"), reportedReasons: ReportedReasons.parse(r.text("reasons") ?? ""),
+                              pexOutcome: r.text("pex_outcome"), reportedReasons: r.text("reasons").map(ReportedReasons.parse),
                               lunchtime: r.bool("lunchtime"))
         },
         encode: { s in [CSVField.id(s.id), s.childRef, s.start.iso, formatDays(s.days), s.reason?.rawValue ?? "", s.schoolURN ?? "",
@@ -119,7 +119,7 @@ enum Codecs {
                         CSVField.date(s.notifiedSocialWorker), CSVField.date(s.notifiedVirtualSchool),
                         CSVField.date(s.notifiedHomeLA), CSVField.date(s.provisionFrom), CSVField.date(s.governorsMet),
                         CSVField.date(s.decisionLetter), CSVField.date(s.reviewRequested), CSVField.date(s.reviewPanel),
-                        CSVField.date(s.reconsidered), s.pexOutcome ?? "", s.reportedReasons.description, CSVField.bool(s.lunchtime)] },
+                        CSVField.date(s.reconsidered), s.pexOutcome ?? "", s.reportedReasons?.description ?? "", CSVField.bool(s.lunchtime)] },
         references: { s in [("child_ref", "children", s.childRef)] + (s.schoolURN.map { [("school_urn", "schools", $0)] } ?? []) },
         existing: { db, e in
             if let id = e.id { return try Suspension.fetchOne(db, key: id) }
