@@ -276,6 +276,11 @@ final class SchoolDataImportTests: XCTestCase {
             ref,upn,forename,surname,dob
             C9,H801200001001,Sam,Okafor,2012-03-14
             """), ["children.csv:2: upn: H801200001001 is already child C1's UPN"])
+        XCTAssertEqual(rejected(f, .children, """
+            ref,upn,forename,surname,dob
+            C8,V801200009001,Ana,Lee,2012-01-01
+            C9,V801200009001,Bo,Chan,2012-02-02
+            """), ["children.csv:3: upn: V801200009001 is also child C8's UPN on line 2"])
     }
 
     // MARK: laestab beside the URN

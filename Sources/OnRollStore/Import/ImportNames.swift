@@ -36,6 +36,16 @@ struct ImportNames {
         let newIndex = Dictionary(uniqueKeysWithValues: newHeader.enumerated().map { ($1, $0) })
 
         var childByUPN: [String: Child?] = [:]
+        // A children file looks up nearly every row: one read of the UPNs beats a query a row.
+        var holders: [String: (ref: String, current: Bool)]?
+        if isChildren, col("upn") != nil {
+            var h: [String: (ref: String, current: Bool)] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT ref, upn, formerUPN FROM children ORDER BY ref") {
+                if let f: String = row["formerUPN"], h[f] == nil { h[f] = (row["ref"], false) }
+                if let u: String = row["upn"] { h[u] = (row["ref"], true) }
+            }
+            holders = h
+        }
         func child(_ upn: UPN) throws -> Child? {
             if let c = childByUPN[upn.value] { return c }
             let c = try Child.filter(Column("upn") == upn.value).fetchOne(db)
@@ -51,7 +61,7 @@ struct ImportNames {
             return u
         }
         var nextChild = try isChildren ? nextChildNumber(db) : 0
-        var newRefOfUPN: [String: String] = [:]
+        var newRefOfUPN: [String: (ref: String, line: Int)] = [:]
 
         out.table.header = newHeader
         for (n, record) in original.records.enumerated() {
@@ -85,9 +95,9 @@ struct ImportNames {
                 }
             }
 
-            if isChildren {
-                try resolveChildRow(col("upn").map { cell($0) } ?? "", given("ref"), fail: fail, set: set, child: child,
-                                    next: &nextChild, newRefOfUPN: &newRefOfUPN)
+            if isChildren, let holders {
+                resolveChildRow(col("upn").map { cell($0) } ?? "", given("ref"), line: record.line, fail: fail, set: set,
+                                holders: holders, next: &nextChild, inFile: &newRefOfUPN)
             } else if let i = upnAt, !cell(i).isEmpty, let name = codec.namesChild {
                 do {
                     let upn = try UPN(cell(i))
@@ -105,20 +115,30 @@ struct ImportNames {
     }
 
     /// A children row found by UPN when it has no ref: the child holding that UPN (or holding it
-    /// before), else a new child with the next free ref. A UPN already another child's is refused.
-    private static func resolveChildRow(_ upnText: String, _ ref: String, fail: (String, String) -> Void, set: (String, String) -> Void,
-                                        child: (UPN) throws -> Child?, next: inout Int, newRefOfUPN: inout [String: String]) throws {
+    /// before), else a new child with the next free ref. A UPN already another child's is refused, and so
+    /// is one UPN given to two children in the same file.
+    private static func resolveChildRow(_ upnText: String, _ ref: String, line: Int, fail: (String, String) -> Void,
+                                        set: (String, String) -> Void, holders: [String: (ref: String, current: Bool)],
+                                        next: inout Int, inFile: inout [String: (ref: String, line: Int)]) {
         guard !upnText.isEmpty, let upn = try? UPN(upnText) else { return }  // the codec reports a bad UPN
-        let holder = try child(upn)
-        if ref.isEmpty {
-            if let h = holder { set("ref", h.ref); return }
-            if let r = newRefOfUPN[upn.value] { set("ref", r); return }  // the same new child twice: one row per record
-            let r = "C" + String(repeating: "0", count: max(0, 5 - String(next).count)) + String(next)
-            next += 1
-            newRefOfUPN[upn.value] = r
+        let holder = holders[upn.value]
+        var r = ref
+        if r.isEmpty {
+            if let h = holder { r = h.ref }
+            else if let earlier = inFile[upn.value] { r = earlier.ref }  // the same new child twice: one row per record
+            else {
+                r = "C" + String(repeating: "0", count: max(0, 5 - String(next).count)) + String(next)
+                next += 1
+            }
             set("ref", r)
-        } else if let h = holder, h.ref != ref, h.upn == upn {
+        } else if let h = holder, h.ref != ref, h.current {
             fail("upn", "\(upn.value) is already child \(h.ref)'s UPN")
+            return
+        }
+        if let earlier = inFile[upn.value], earlier.ref != r {
+            fail("upn", "\(upn.value) is also child \(earlier.ref)'s UPN on line \(earlier.line)")
+        } else if inFile[upn.value] == nil {
+            inFile[upn.value] = (r, line)
         }
     }
 
