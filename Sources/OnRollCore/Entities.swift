@@ -262,6 +262,14 @@ public struct Suspension: Hashable, Sendable, Codable {
 
     public var isPermanent: Bool { type == .permanent }
 
+    /// `lunchtimeFlag` is stored, and written in JSON, as `lunchtime`.
+    enum CodingKeys: String, CodingKey {
+        case id, childRef, start, days, reason, schoolURN, type, noticeDate, examMissed, notifiedLA, notifiedSocialWorker
+        case notifiedVirtualSchool, notifiedHomeLA, provisionFrom, governorsMet, decisionLetter, reviewRequested, reviewPanel
+        case reconsidered, pexOutcome, reportedReasons, version
+        case lunchtimeFlag = "lunchtime"
+    }
+
     /// Every reason recorded, as codes: the return's, or the one entered by hand.
     public var reasonCodes: [String] { reportedReasons?.codes ?? (reason.map { [$0.rawValue] } ?? []) }
 

@@ -68,7 +68,7 @@ enum Schema {
             try db.alter(table: "suspensions") { t in
                 // NULL, not a default: see Suspension.reportedReasons.
                 t.add(column: "reportedReasons", .text)
-                t.add(column: "lunchtimeFlag", .boolean)
+                t.add(column: "lunchtime", .boolean)
             }
             try db.create(index: "children_upn", on: "children", columns: ["upn"])
             try db.create(index: "children_formerUPN", on: "children", columns: ["formerUPN"])

@@ -323,7 +323,7 @@ final class SchoolDataImportTests: XCTestCase {
         XCTAssertFalse(suspension.contains("lunchtime") || suspension.contains("reportedReasons"), suspension)
         XCTAssertFalse(try XCTUnwrap(after.first { $0.contains("\"ref\":\"C7\"") }).contains("formerUPN"))
         XCTAssertFalse(try XCTUnwrap(after.first { $0.contains("\"urn\":\"140009\"") }).contains("laestab"))
-        XCTAssertEqual(try f.sqlite("SELECT quote(reportedReasons), quote(lunchtimeFlag) FROM suspensions"), "NULL|NULL\n")
+        XCTAssertEqual(try f.sqlite("SELECT quote(reportedReasons), quote(lunchtime) FROM suspensions"), "NULL|NULL\n")
         XCTAssertEqual(try f.store.check().problems, [])
     }
 

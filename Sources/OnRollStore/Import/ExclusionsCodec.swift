@@ -54,7 +54,7 @@ extension Codecs {
         references: { s in [("child_ref", "children", s.childRef)] + (s.schoolURN.map { [("school_urn", "schools", $0)] } ?? []) },
         existing: { db, e in
             try Suspension.filter(Column("childRef") == e.childRef && Column("start") == e.start && Column("type") == e.type.rawValue
-                                  && (e.lunchtime ? Column("lunchtimeFlag") == true : Column("lunchtimeFlag") == nil || Column("lunchtimeFlag") == false)).fetchOne(db)
+                                  && (e.lunchtime ? Column("lunchtime") == true : Column("lunchtime") == nil || Column("lunchtime") == false)).fetchOne(db)
         },
         // The return says what the school reports; the steps and notifications officers recorded stay.
         merge: { old, new in
