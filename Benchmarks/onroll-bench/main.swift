@@ -42,7 +42,11 @@ for n in sizes {
     print("\n== \(n) cases ==")
     var r = BenchResult(cases: n)
 
-    let (imp, gen, chronPerCase) = try fixture.build()
+    // ONROLL_BENCH_REUSE=1 measures the stores a previous run built (no import figures): quick to re-run
+    // the read and write figures on a quieter machine.
+    let reuse = ProcessInfo.processInfo.environment["ONROLL_BENCH_REUSE"] == "1" && FileManager.default.fileExists(atPath: fixture.store)
+    let (imp, gen, chronPerCase) = reuse ? (Fixture.ImportFigures(rows: 0, seconds: .nan), 0, .nan) : try fixture.build()
+    if reuse { print("reusing \(fixture.store): no import figures") }
     r.importRows = imp.rows; r.importSeconds = imp.seconds
     r.casesImportSeconds = imp.perKind.first { $0.kind == .cases }?.seconds ?? 0
     r.chronologyPerCase = chronPerCase

@@ -108,6 +108,40 @@ public enum SuspensionType: String, CodeList {
     public var label: String { self == .permanent ? "Permanent exclusion" : "Suspension" }
 }
 
+/// The category a school's exclusions return gives each row (census codes; SUSP was FIXD before 2021).
+public enum ExclusionCategory: String, CodeList {
+    case SUSP, PERM, LNCH
+    public static let listName = "census exclusion category"
+    public var label: String {
+        switch self {
+        case .SUSP: "Suspension"
+        case .PERM: "Permanent exclusion"
+        case .LNCH: "Lunchtime"
+        }
+    }
+
+    public var type: SuspensionType { self == .PERM ? .permanent : .suspension }
+
+    /// School days from the return's sessions (half days). A lunchtime is half a day, so a LNCH row
+    /// without sessions is one lunchtime; a permanent exclusion's days count toward no total, so one
+    /// without sessions is recorded as 1, as `suspension add --permanent --days 1` would.
+    public func days(sessions: Int?) throws(ValidationError) -> Double {
+        let n: Int
+        switch (self, sessions) {
+        case (.SUSP, nil): throw ValidationError("is required for a SUSP row (half days: 4 sessions are 2 school days)")
+        case (.LNCH, nil): n = 1
+        case (.PERM, nil), (.PERM, 0?): return 1
+        case (_, let s?): n = s
+        }
+        guard n >= 1 else { throw ValidationError("\(n) sessions: a \(rawValue) row needs at least 1") }
+        let d = Double(n) / 2
+        try Suspension.validateDays(d)
+        return d
+    }
+
+    public static func of(_ s: Suspension) -> ExclusionCategory { s.isPermanent ? .PERM : s.lunchtime ? .LNCH : .SUSP }
+}
+
 /// Census exclusion reason codes (the confirmed list in domain.md §5).
 public enum ReasonCode: String, CodeList {
     case PP, PA, VP, VA, OW, BU, RA, LG, DS, SM, DA, DM, TH, DB, MT, PH
@@ -125,7 +159,7 @@ public enum ReasonCode: String, CodeList {
         case .DS: "Abuse relating to disability"
         case .SM: "Sexual misconduct"
         case .DA: "Drug and alcohol related"
-        case .DM: "Damage"
+        case .DM: "Damage to property"
         case .TH: "Theft"
         case .DB: "Persistent or general disruptive behaviour"
         case .MT: "Inappropriate use of social media or online technology"

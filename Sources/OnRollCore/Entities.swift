@@ -9,10 +9,18 @@ public struct School: Hashable, Sendable, Codable {
     public var trust: String?
     /// Headcount on roll (January census): the denominator of every published rate.
     public var roll: Int?
+    /// The 7-digit DfE number (LA code + establishment, e.g. 8014001): what schools' own systems and
+    /// returns name a school by, where the LA's files use the URN.
+    public var laestab: String?
 
-    public init(urn: String, name: String, phase: SchoolPhase? = nil, type: SchoolType? = nil, trust: String? = nil, roll: Int? = nil) {
+    public init(urn: String, name: String, phase: SchoolPhase? = nil, type: SchoolType? = nil, trust: String? = nil, roll: Int? = nil,
+                laestab: String? = nil) {
         self.urn = urn; self.name = name; self.phase = phase; self.type = type; self.trust = trust; self.roll = roll
+        self.laestab = laestab
     }
+
+    /// A DfE number is 7 digits: a 3-digit LA code and a 4-digit establishment number.
+    public static func isLAESTAB(_ s: String) -> Bool { s.count == 7 && s.allSatisfy { $0.isASCII && $0.isNumber } }
 
     /// Schools with no trust are the authority's own.
     public var trustLabel: String { trust.flatMap { $0.isEmpty ? nil : $0 } ?? "Maintained (LA)" }
@@ -36,13 +44,17 @@ public struct Child: Hashable, Sendable, Codable {
     public var parentVoice: String?
     /// Parent/carer names and how to reach them, as the officer recorded them.
     public var contacts: String?
+    /// The UPN the child had before (re-issued after adoption, or a temporary one replaced): a file
+    /// from a school that still holds the old one finds the child by it.
+    public var formerUPN: UPN?
     public var version: Int
 
     public init(ref: String, upn: UPN? = nil, forename: String, surname: String, preferredName: String? = nil,
                 dob: SchoolDate, sex: Sex? = nil, schoolURN: String? = nil, sen: SENStatus = .none,
                 senNeed: SENNeed? = nil, flags: FlagSet = FlagSet(), strengths: String? = nil,
                 interests: String? = nil, pupilVoice: String? = nil, parentVoice: String? = nil,
-                contacts: String? = nil, version: Int = 0) {
+                contacts: String? = nil, formerUPN: UPN? = nil, version: Int = 0) {
+        self.formerUPN = formerUPN
         self.ref = ref; self.upn = upn; self.forename = forename; self.surname = surname
         self.preferredName = preferredName; self.dob = dob; self.sex = sex; self.schoolURN = schoolURN
         self.sen = sen; self.senNeed = senNeed; self.flags = flags; self.strengths = strengths
@@ -216,6 +228,18 @@ public struct Suspension: Hashable, Sendable, Codable {
     public var reconsidered: SchoolDate?
     /// `reinstated` or `off-roll` once the exclusion has run its course.
     public var pexOutcome: String?
+    /// The reason codes as a school's exclusions return gave them, up to three in order, known or not
+    /// (a school's MIS may run ahead of OnRoll's list); nil for a record entered by hand, whose one
+    /// reason is `reason`. `reason` holds the first of these when OnRoll knows it.
+    /// Both are nil rather than empty/false when unset: a record's audit snapshot then reads exactly as
+    /// it did before they existed, so `onroll check` still matches every suspension stored before.
+    public var reportedReasons: ReportedReasons?
+    /// A lunchtime exclusion (census LNCH): half a day, told apart from a half-day suspension.
+    public var lunchtimeFlag: Bool?
+    public var lunchtime: Bool {
+        get { lunchtimeFlag == true }
+        set { lunchtimeFlag = newValue ? true : nil }
+    }
     public var version: Int
 
     public init(id: Int64? = nil, childRef: String, start: SchoolDate, days: Double, reason: ReasonCode? = nil,
@@ -224,7 +248,9 @@ public struct Suspension: Hashable, Sendable, Codable {
                 notifiedVirtualSchool: SchoolDate? = nil, notifiedHomeLA: SchoolDate? = nil,
                 provisionFrom: SchoolDate? = nil, governorsMet: SchoolDate? = nil, decisionLetter: SchoolDate? = nil,
                 reviewRequested: SchoolDate? = nil, reviewPanel: SchoolDate? = nil, reconsidered: SchoolDate? = nil,
-                pexOutcome: String? = nil, version: Int = 0) {
+                pexOutcome: String? = nil, reportedReasons: ReportedReasons? = nil, lunchtime: Bool = false, version: Int = 0) {
+        self.reportedReasons = reportedReasons?.isEmpty == true ? nil : reportedReasons
+        self.lunchtimeFlag = lunchtime ? true : nil
         self.id = id; self.childRef = childRef; self.start = start; self.days = days; self.reason = reason
         self.schoolURN = schoolURN; self.type = type; self.noticeDate = noticeDate; self.examMissed = examMissed
         self.notifiedLA = notifiedLA; self.notifiedSocialWorker = notifiedSocialWorker
@@ -235,6 +261,23 @@ public struct Suspension: Hashable, Sendable, Codable {
     }
 
     public var isPermanent: Bool { type == .permanent }
+
+    /// `lunchtimeFlag` is stored, and written in JSON, as `lunchtime`.
+    enum CodingKeys: String, CodingKey {
+        case id, childRef, start, days, reason, schoolURN, type, noticeDate, examMissed, notifiedLA, notifiedSocialWorker
+        case notifiedVirtualSchool, notifiedHomeLA, provisionFrom, governorsMet, decisionLetter, reviewRequested, reviewPanel
+        case reconsidered, pexOutcome, reportedReasons, version
+        case lunchtimeFlag = "lunchtime"
+    }
+
+    /// Every reason recorded, as codes: the return's, or the one entered by hand.
+    public var reasonCodes: [String] { reportedReasons?.codes ?? (reason.map { [$0.rawValue] } ?? []) }
+
+    /// "PA (physical assault against an adult), ZZ (a code OnRoll does not know)", for chronology lines.
+    public var reasonsText: String {
+        reasonCodes.map { code in "\(code) (\(ReasonCode(rawValue: code)?.label.lowercased() ?? "a code OnRoll does not know"))" }
+            .joined(separator: ", ")
+    }
 
     /// Days must be positive and in half-day steps.
     public static func validateDays(_ d: Double) throws(ValidationError) {

@@ -21,6 +21,9 @@ public struct SampleCaseload: Sendable, Hashable {
     public var outOfSchool: [OutOfSchoolRecord] = []
     public var panels: [Panel] = []
     public var attendees: [PanelAttendee] = []
+    /// A schools' exclusions return that has just arrived: not on the caseload (`init --sample` does
+    /// not load it), for `onroll import exclusions sample-data/exclusions.csv` in the tour.
+    public var exclusionsReturn: [ReturnRow] = []
 
     public init() {}
 }

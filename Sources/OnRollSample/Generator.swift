@@ -16,6 +16,7 @@ public enum SampleGenerator {
         b.buildRandomCases()
         b.buildPanels()
         b.finishChronology()
+        b.buildExclusionsReturn()
         return b.out
     }
 }

@@ -32,6 +32,13 @@ extension FlagSet: DatabaseValueConvertible {
     }
 }
 
+extension ReportedReasons: DatabaseValueConvertible {
+    public var databaseValue: DatabaseValue { description.databaseValue }
+    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> ReportedReasons? {
+        String.fromDatabaseValue(dbValue).map { ReportedReasons.parse($0) }
+    }
+}
+
 extension CaseKind: DatabaseValueConvertible {}
 extension CaseStatus: DatabaseValueConvertible {}
 extension SENStatus: DatabaseValueConvertible {}

@@ -65,6 +65,19 @@ enum Schema {
         m.registerMigration("v6-summary-fixed-index") { db in
             try db.create(index: "caseSummary_fixed", on: "caseSummary", columns: ["fixedTenths"])
         }
+        // Data from schools (issue 16): a child's former UPN to match a school's file by, the DfE number
+        // schools name themselves by, and an exclusions return's reasons as reported and its lunchtimes.
+        m.registerMigration("v7-school-data") { db in
+            try db.alter(table: "children") { t in t.add(column: "formerUPN", .text) }
+            try db.alter(table: "schools") { t in t.add(column: "laestab", .text) }
+            try db.alter(table: "suspensions") { t in
+                // NULL, not a default: see Suspension.reportedReasons.
+                t.add(column: "reportedReasons", .text)
+                t.add(column: "lunchtime", .boolean)
+            }
+            try db.create(index: "children_upn", on: "children", columns: ["upn"])
+            try db.create(index: "children_formerUPN", on: "children", columns: ["formerUPN"])
+        }
         return m
     }
 

@@ -25,7 +25,7 @@ final class DeterminismTests: XCTestCase {
 }
 
 enum SampleFingerprint {
-    static let expected: UInt64 = 7_785_801_300_422_070_724
+    static let expected: UInt64 = 280_110_911_989_652_312  // issue 16: laestab, a former UPN, "Damage to property"
 }
 
 func counts(_ s: SampleCaseload) -> String {

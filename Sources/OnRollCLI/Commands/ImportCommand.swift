@@ -13,6 +13,17 @@ struct ImportCommand: ParsableCommand {
             A row changes a stored record only if it carries the record's current version (the version
             column of `onroll export --format csv`), or with --update-existing; a row older than the
             store, or one that would reopen a closed case, is refused.
+
+            Files from schools may name a child by upn instead of child_ref (matched on UPN, then former
+            UPN; an unknown UPN is an error naming the line, except in a children file, where it is a new
+            child) and a school by its 7-digit DfE number (laestab) instead of its URN.
+
+            `onroll import exclusions FILE` reads a schools' exclusions return, one row per suspension or
+            exclusion: upn,start_date,category,reason_1,reason_2,reason_3,sessions,school_urn. category is
+            SUSP, PERM or LNCH; sessions are half days (4 sessions are 2 school days; a lunchtime is half a
+            day). An unknown reason code is imported as it is, with a warning naming it. Each row becomes a
+            suspension or permanent exclusion with a chronology line naming the file and the school; a
+            row already stored (same child, start date and category) is left as it is.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -36,6 +47,7 @@ struct ImportCommand: ParsableCommand {
                                     options: ImportOptions(skipInvalid: skipInvalid, rejectsPath: rejectsPath, chronicle: chronicle,
                                                            updateExisting: updateExisting, today: try global.todayDate()))
         for p in r.problems { printErr("warning: \(p)") }
+        for w in r.warnings { printErr("warning: \(w)") }
         printOut("\(k.rawValue): \(r.summary)" + (r.rejectsPath.map { "; rejected rows written to \($0)" } ?? ""))
     }
 }

@@ -40,7 +40,10 @@ struct SampleCommand: ParsableCommand {
 
     func run() throws {
         try OutputFile.directory(out, protecting: nil)
-        let files = SampleFiles.make(SampleGenerator.make(cases: cases, seed: seed))
+        let sample = SampleGenerator.make(cases: cases, seed: seed)
+        // The caseload's files, and the exclusions return that arrives after it (not part of it).
+        let files = SampleFiles.make(sample)
+            + [(.exclusions, CSVExport.exclusionsReturn(sample.exclusionsReturn.map { ($0.upn, $0.suspension) }))]
         for (kind, text) in files {
             try OutputFile.write(text, to: (out as NSString).appendingPathComponent("\(kind.rawValue).csv"), protecting: nil)
         }

@@ -127,7 +127,7 @@ enum CaseView {
             // The reflection state comes before the reason so a narrow terminal still shows it.
             let refl = reflected ? "reflection ✓   " : "! no reflection"
             let mark = i == s.suspensionSelection ? "›" : " "
-            out.append(StyledLine("\(mark) \(x.start.iso)  \(TextWidth.pad(formatDays(x.days), toWidth: 4, align: .right)) days  \(x.type.label) · \(refl)\(x.reason.map { " · \($0.rawValue) \($0.label.lowercased())" } ?? "")", i == s.suspensionSelection ? Theme.selected : reflected ? Theme.plain : Theme.warning))
+            out.append(StyledLine("\(mark) \(x.start.iso)  \(TextWidth.pad(formatDays(x.days), toWidth: 4, align: .right)) days  \(x.lunchtime ? "Lunchtime" : x.type.label) · \(refl)\(Self.reasons(x))", i == s.suspensionSelection ? Theme.selected : reflected ? Theme.plain : Theme.warning))
         }
         if !c.file.suspensions.isEmpty { out.append(StyledLine("  j/k picks a suspension · R records the reflection", Theme.dim)) }
         if c.file.suspensions.isEmpty { out.append(StyledLine("  none", Theme.dim)) }
@@ -166,5 +166,15 @@ enum CaseView {
             out.append(StyledLine(""))
         }
         return out
+    }
+}
+
+extension CaseView {
+    /// " · PA physical assault against an adult", or a return's several codes as the school gave them.
+    static func reasons(_ x: Suspension) -> String {
+        if let r = x.reason, x.reasonCodes == [r.rawValue] {
+            return " · \(r.rawValue) \(r.label.lowercased())"
+        }
+        return x.reasonCodes.isEmpty ? "" : " · " + x.reasonCodes.joined(separator: "/")
     }
 }

@@ -93,7 +93,9 @@ public struct Pseudonymiser: Sendable {
                 fullNames[full.lowercased()] = pseudonym
             }
             for name in [fore, sur, pref ?? ""] { for w in Self.words(name) where w.count > 1 { nameWords.insert(w.lowercased()) } }
-            if let upn = Self.text(row["upn"]), !upn.isEmpty { upnOf[upn.uppercased()] = pseudoUPN(upn) }
+            for col in ["upn", "formerUPN"] {
+                if let upn = Self.text(row[col]), !upn.isEmpty { upnOf[upn.uppercased()] = pseudoUPN(upn) }
+            }
             for other in Redaction.contactNames(Self.text(row["contacts"])) { Self.addOther(other, &nameWords) }
         }
         // The adults around the children: parents, educators and the team.
@@ -124,7 +126,9 @@ public struct Pseudonymiser: Sendable {
                     if let ref = Self.text(row["ref"]), let code = codeOf[ref] {
                         r["forename"] = .text("Child")
                         r["surname"] = .text(code)
-                        if let upn = Self.text(row["upn"]), let p = upnOf[upn.uppercased()] { r["upn"] = .text(p) }
+                        for col in ["upn", "formerUPN"] {
+                            if let upn = Self.text(row[col]), let p = upnOf[upn.uppercased()] { r[col] = .text(p) }
+                        }
                     }
                     // Month and year: a full date of birth with a school picks out a child on its own.
                     if let dob = Self.text(row["dob"]), dob.count == 10 { r["dob"] = .text(String(dob.prefix(8)) + "01") }

@@ -148,7 +148,7 @@ extension Store {
         }
         try OutputFile.directory(directory, protecting: path)
         var out: [String] = []
-        for kind in ImportKind.allCases {
+        for kind in ImportKind.recordKinds {
             let name = kind.rawValue + ".csv"
             try OutputFile.write(try exportCSV(kind), to: (directory as NSString).appendingPathComponent(name), protecting: path)
             out.append(name)

@@ -25,6 +25,7 @@ public enum CSVExport {
         case .panels: (Codecs.panels.columns, Codecs.panels.required)
         case .attendees: (Codecs.attendees.columns, Codecs.attendees.required)
         case .panelitems: (Codecs.panelItems.columns, Codecs.panelItems.required)
+        case .exclusions: (Codecs.exclusions.columns, Codecs.exclusions.required)
         }
     }
 
@@ -50,6 +51,17 @@ public enum CSVExport {
     public static func csv(_ r: [Panel]) -> String { text(Codecs.panels, r) }
     public static func csv(_ r: [PanelAttendee]) -> String { text(Codecs.attendees, r) }
     public static func csv(_ r: [PanelItem]) -> String { text(Codecs.panelItems, r) }
+
+    /// Rows of an exclusions return, as a school would send them: `upn` where the child has one.
+    public static func exclusionsReturn(_ rows: [(upn: UPN, suspension: Suspension)]) -> String {
+        var header = Codecs.exclusions.columns
+        header[0] = "upn"
+        return CSVText.write(rows: [header] + rows.map { row in
+            var fields = Codecs.exclusions.encode(row.suspension)
+            fields[0] = row.upn.value
+            return fields
+        })
+    }
 }
 
 extension Store {
@@ -75,6 +87,8 @@ extension Store {
             case .panels: CSVExport.csv(try Panel.order(Column("id")).fetchAll(db))
             case .attendees: CSVExport.csv(try PanelAttendee.order(Column("id")).fetchAll(db))
             case .panelitems: CSVExport.csv(try PanelItem.order(Column("id")).fetchAll(db))
+            // Stored suspensions as a return (refs, not UPNs): what a re-import of them would compare.
+            case .exclusions: CSVExport.text(Codecs.exclusions, try Suspension.order(Column("id")).fetchAll(db))
             }
         }
     }

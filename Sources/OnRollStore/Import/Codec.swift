@@ -18,8 +18,9 @@ struct Codec<E: AuditedRecord> {
     /// Carries over what the file does not hold (id, version) so an unchanged row compares equal.
     var merge: (E, E) -> E
     var describe: (E) -> String
-    /// Adds chronology lines for a new record (skipped when the chronology itself is imported).
-    var chronicle: ((WriteContext, E) throws -> Void)?
+    /// Adds chronology lines for a new record (skipped when the chronology itself is imported); the
+    /// string is the file's name as given.
+    var chronicle: ((WriteContext, E, String) throws -> Void)?
     /// The column that names the record in refusals, where it is not `ref`, `urn` or `id`.
     var keyColumn: String? = nil
     /// Whether the file carries a `version` column (set by `withVersion()`, for `VersionedRecord`s).
@@ -30,6 +31,24 @@ struct Codec<E: AuditedRecord> {
     var happened: ((E) -> (date: SchoolDate, column: String, what: String))? = nil
     /// Sets what the importing officer's write decides, not the file, on a new record.
     var stamp: ((inout E, WriteContext, ImportOptions) -> Void)? = nil
+    /// How a row may name a child by `upn` instead (ImportNames): the column the UPN stands in for.
+    var namesChild: ChildName? = nil
+    /// Columns holding a school's URN, where a 7-digit DfE number (laestab) may stand instead.
+    var schoolColumns: [String] = []
+}
+
+/// What a `upn` in a row stands in for.
+enum ChildName {
+    /// The child's ref (`child_ref`).
+    case child(String)
+    /// The child's one open case (`case_ref`).
+    case openCase(String)
+    /// The child's suspension starting on `suspension_start` (`suspension_id`).
+    case suspension(String)
+
+    var column: String {
+        switch self { case .child(let c), .openCase(let c), .suspension(let c): c }
+    }
 }
 
 /// Keeps a record's identity when a re-import updates it.

@@ -35,7 +35,8 @@ extension Codecs {
             if e.reportedAt == nil, e.reportedBy != nil { e.reportedAt = e.recordedAt }
             e.author = ctx.user
             e.recordedAt = ctx.now
-        }
+        },
+        namesChild: .openCase("case_ref")
     )
 
     nonisolated(unsafe) static let plans = Codec<ReintegrationPlan>(
@@ -57,7 +58,8 @@ extension Codecs {
         existing: { db, e in try e.id.flatMap { try ReintegrationPlan.fetchOne(db, key: $0) } },
         caseRef: { $0.caseRef },
         merge: { old, new in keeping(old, new, id: \.id) },
-        describe: { "\($0.caseRef): reintegration plan" }
+        describe: { "\($0.caseRef): reintegration plan" },
+        namesChild: .openCase("case_ref"), schoolColumns: ["from_urn", "to_urn"]
     ).withVersion()
 
     nonisolated(unsafe) static let phases = Codec<PlanPhase>(
@@ -124,7 +126,8 @@ extension Codecs {
         },
         caseRef: { $0.caseRef },
         merge: { old, new in keeping(old, new, id: \.id) },
-        describe: { "\($0.caseRef): team member (\($0.agency))" }
+        describe: { "\($0.caseRef): team member (\($0.agency))" },
+        namesChild: .openCase("case_ref")
     ).withVersion()
 
     nonisolated(unsafe) static let deletions = Codec<RollDeletion>(
@@ -144,7 +147,8 @@ extension Codecs {
             return try RollDeletion.filter(Column("childRef") == e.childRef && Column("schoolURN") == e.schoolURN && Column("date") == e.date).fetchOne(db)
         },
         merge: { old, new in var e = new; e.id = old.id; return e },
-        describe: { "\($0.childRef): deleted from roll of \($0.schoolURN)" }
+        describe: { "\($0.childRef): deleted from roll of \($0.schoolURN)" },
+        namesChild: .child("child_ref"), schoolColumns: ["school_urn"]
     )
 
     nonisolated(unsafe) static let outOfSchool = Codec<OutOfSchoolRecord>(
@@ -177,7 +181,8 @@ extension Codecs {
         existing: { db, e in try OutOfSchoolRecord.fetchOne(db, key: e.childRef) },
         merge: { old, new in keeping(old, new) },
         describe: { "\($0.childRef): out-of-school record" },
-        keyColumn: "child_ref"
+        keyColumn: "child_ref",
+        namesChild: .child("child_ref")
     ).withVersion()
 
     nonisolated(unsafe) static let reflections = Codec<Reflection>(
@@ -194,7 +199,8 @@ extension Codecs {
         existing: { db, e in try Reflection.fetchOne(db, key: e.suspensionId) },
         merge: { _, new in new },
         describe: { "reflection on suspension \($0.suspensionId)" },
-        keyColumn: "suspension_id"
+        keyColumn: "suspension_id",
+        namesChild: .suspension("suspension_id")
     )
 
     nonisolated(unsafe) static let panels = Codec<Panel>(
@@ -249,6 +255,7 @@ extension Codecs {
         },
         caseRef: { $0.caseRef },
         merge: { old, new in keeping(old, new, id: \.id) },
-        describe: { "panel \($0.panelId): item \($0.caseRef)" }
+        describe: { "panel \($0.panelId): item \($0.caseRef)" },
+        namesChild: .openCase("case_ref")
     ).withVersion()
 }

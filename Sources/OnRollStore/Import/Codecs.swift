@@ -5,18 +5,23 @@ import OnRollCore
 enum Codecs {
     nonisolated(unsafe) static let schools = Codec<School>(
         kind: "schools",
-        columns: ["urn", "name", "phase", "type", "trust", "roll"],
+        columns: ["urn", "name", "phase", "type", "trust", "roll", "laestab"],
         required: ["urn", "name"],
         decode: { r in
             var urn = r.required("urn")
             if !urn.isEmpty, !(urn.count == 6 && urn.allSatisfy(\.isNumber)) {
                 r.fail("urn", "'\(urn.prefix(20))' is not a 6-digit URN"); urn = ""
             }
+            var laestab = r.text("laestab")
+            if let l = laestab, !School.isLAESTAB(l) {
+                r.fail("laestab", "'\(l.prefix(20))' is not a 7-digit DfE number (LA code + establishment, e.g. 8014001)"); laestab = nil
+            }
             return School(urn: urn, name: r.name("name") ?? "", phase: r.code("phase", SchoolPhase.self),
                           type: r.code("type", SchoolType.self), trust: r.name("trust", required: false),
-                          roll: r.int("roll"))
+                          roll: r.int("roll"), laestab: laestab)
         },
-        encode: { [$0.urn, $0.name, $0.phase?.rawValue ?? "", $0.type?.rawValue ?? "", $0.trust ?? "", CSVField.int($0.roll)] },
+        encode: { [$0.urn, $0.name, $0.phase?.rawValue ?? "", $0.type?.rawValue ?? "", $0.trust ?? "", CSVField.int($0.roll),
+                   $0.laestab ?? ""] },
         existing: { db, e in try School.fetchOne(db, key: e.urn) },
         merge: { _, new in new },
         describe: { "school \($0.urn) \($0.name)" }
@@ -25,7 +30,7 @@ enum Codecs {
     nonisolated(unsafe) static let children = Codec<Child>(
         kind: "children",
         columns: ["ref", "upn", "forename", "surname", "preferred_name", "dob", "sex", "school_urn", "sen", "sen_need",
-                  "flags", "strengths", "interests", "pupil_voice", "parent_voice", "contacts"],
+                  "flags", "strengths", "interests", "pupil_voice", "parent_voice", "contacts", "former_upn"],
         required: ["ref", "forename", "surname", "dob"],
         decode: { r in
             Child(ref: r.name("ref", maxLength: 30) ?? "", upn: r.upn("upn"), forename: r.name("forename") ?? "",
@@ -34,16 +39,17 @@ enum Codecs {
                   schoolURN: r.text("school_urn"), sen: r.code("sen", SENStatus.self) ?? .none,
                   senNeed: r.code("sen_need", SENNeed.self), flags: r.flags("flags"), strengths: r.note("strengths"),
                   interests: r.note("interests"), pupilVoice: r.note("pupil_voice"), parentVoice: r.note("parent_voice"),
-                  contacts: r.note("contacts"))
+                  contacts: r.note("contacts"), formerUPN: r.upn("former_upn"))
         },
         encode: { c in [c.ref, c.upn?.value ?? "", c.forename, c.surname, c.preferredName ?? "", c.dob.iso,
                         c.sex?.rawValue ?? "", c.schoolURN ?? "", c.sen.rawValue, c.senNeed?.rawValue ?? "",
                         c.flags.description, c.strengths ?? "", c.interests ?? "", c.pupilVoice ?? "",
-                        c.parentVoice ?? "", c.contacts ?? ""] },
+                        c.parentVoice ?? "", c.contacts ?? "", c.formerUPN?.value ?? ""] },
         references: { c in c.schoolURN.map { [("school_urn", "schools", $0)] } ?? [] },
         existing: { db, e in try Child.fetchOne(db, key: e.ref) },
         merge: { old, new in keeping(old, new) },
-        describe: { "child \($0.ref)" }
+        describe: { "child \($0.ref)" },
+        schoolColumns: ["school_urn"]
     ).withVersion()
 
     nonisolated(unsafe) static let cases = Codec<Case>(
@@ -79,17 +85,19 @@ enum Codecs {
         caseRef: { $0.ref },
         merge: { old, new in keeping(old, new) },
         describe: { "\($0.ref): \($0.kind.label) case" },
-        chronicle: { ctx, c in
+        chronicle: { ctx, c, _ in
             try ctx.chronicle(c.ref, date: c.opened, kind: .opened, text: "\(c.kind.label) case opened (imported)" + (c.owner.map { ", owner \($0)" } ?? ""))
         },
-        chroniclesChanges: true
+        chroniclesChanges: true,
+        namesChild: .child("child_ref")
     ).withVersion()
 
     nonisolated(unsafe) static let suspensions = Codec<Suspension>(
         kind: "suspensions",
         columns: ["id", "child_ref", "start", "days", "reason", "school_urn", "type", "notice_date", "exam_missed",
                   "notified_la", "notified_social_worker", "notified_virtual_school", "notified_home_la", "provision_from",
-                  "governors_met", "decision_letter", "review_requested", "review_panel", "reconsidered", "pex_outcome"],
+                  "governors_met", "decision_letter", "review_requested", "review_panel", "reconsidered", "pex_outcome",
+                  "reasons", "lunchtime"],
         required: ["child_ref", "start", "days"],
         decode: { r in
             let days = r.double("days", required: true) ?? 0
@@ -103,14 +111,15 @@ enum Codecs {
                               provisionFrom: r.date("provision_from"), governorsMet: r.date("governors_met"),
                               decisionLetter: r.date("decision_letter"), reviewRequested: r.date("review_requested"),
                               reviewPanel: r.date("review_panel"), reconsidered: r.date("reconsidered"),
-                              pexOutcome: r.text("pex_outcome"))
+                              pexOutcome: r.text("pex_outcome"), reportedReasons: r.text("reasons").map(ReportedReasons.parse),
+                              lunchtime: r.bool("lunchtime"))
         },
         encode: { s in [CSVField.id(s.id), s.childRef, s.start.iso, formatDays(s.days), s.reason?.rawValue ?? "", s.schoolURN ?? "",
                         s.type.rawValue, CSVField.date(s.noticeDate), CSVField.bool(s.examMissed), CSVField.date(s.notifiedLA),
                         CSVField.date(s.notifiedSocialWorker), CSVField.date(s.notifiedVirtualSchool),
                         CSVField.date(s.notifiedHomeLA), CSVField.date(s.provisionFrom), CSVField.date(s.governorsMet),
                         CSVField.date(s.decisionLetter), CSVField.date(s.reviewRequested), CSVField.date(s.reviewPanel),
-                        CSVField.date(s.reconsidered), s.pexOutcome ?? ""] },
+                        CSVField.date(s.reconsidered), s.pexOutcome ?? "", s.reportedReasons?.description ?? "", CSVField.bool(s.lunchtime)] },
         references: { s in [("child_ref", "children", s.childRef)] + (s.schoolURN.map { [("school_urn", "schools", $0)] } ?? []) },
         existing: { db, e in
             if let id = e.id { return try Suspension.fetchOne(db, key: id) }
@@ -118,13 +127,14 @@ enum Codecs {
         },
         merge: { old, new in keeping(old, new, id: \.id) },
         describe: { "\($0.childRef): \($0.type.label.lowercased()) \($0.start.iso)" },
-        chronicle: { ctx, s in
+        chronicle: { ctx, s, _ in
             for ref in try String.fetchAll(ctx.db, sql: "SELECT ref FROM cases WHERE childRef = ? AND status != 'closed'", arguments: [s.childRef]) {
                 try ctx.chronicle(ref, date: s.start, kind: .suspension,
                                   text: "\(s.type.label) from \(s.start.iso): \(formatDays(s.days)) school days" + (s.reason.map { ", \($0.rawValue)" } ?? ""),
                                   linkId: s.id)
             }
-        }
+        },
+        namesChild: .child("child_ref"), schoolColumns: ["school_urn"]
     ).withVersion()
 
     nonisolated(unsafe) static let attendance = Codec<AttendanceRecord>(
@@ -148,7 +158,8 @@ enum Codecs {
         },
         merge: { old, new in var e = new; e.id = old.id; return e },
         describe: { "\($0.childRef): attendance \($0.from.iso)..\($0.to.iso)" },
-        happened: { a in (a.to, "to", "the attendance period") }
+        happened: { a in (a.to, "to", "the attendance period") },
+        namesChild: .child("child_ref")
     )
 
     nonisolated(unsafe) static let actions = Codec<CaseAction>(
@@ -174,9 +185,10 @@ enum Codecs {
         caseRef: { $0.caseRef },
         merge: { old, new in var e = keeping(old, new, id: \.id); if new.created.dayNumber == 0 { e.created = old.created }; return e },
         describe: { "\($0.caseRef): action for \($0.agency)" },
-        chronicle: { ctx, a in
+        chronicle: { ctx, a, _ in
             try ctx.chronicle(a.caseRef, date: a.created, kind: .action, text: "Action (\(a.agency)): \(a.description)", linkId: a.id)
-        }
+        },
+        namesChild: .openCase("case_ref")
     ).withVersion()
 
     nonisolated(unsafe) static let terms = Codec<TermDates>(

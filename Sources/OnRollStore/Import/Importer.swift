@@ -6,6 +6,12 @@ import OnRollCore
 public enum ImportKind: String, CaseIterable, Sendable {
     case schools, terms, children, cases, chronology, suspensions, reflections, attendance, actions, team
     case plans, phases, reviews, deletions, outofschool, panels, attendees, panelitems
+    /// A schools' exclusions return: suspensions and exclusions as schools report them (not a record
+    /// kind of its own, so `onroll export` writes none).
+    case exclusions
+
+    /// The kinds `onroll export --format csv` writes, one file each: every kind but the returns.
+    public static let recordKinds: [ImportKind] = allCases.filter { $0 != .exclusions }
 
     /// The seven kinds of contract.md; the rest are OnRoll's own (docs/file-formats.md).
     public static let contractKinds: [ImportKind] = [.schools, .children, .cases, .suspensions, .attendance, .actions, .terms]
@@ -41,6 +47,8 @@ public struct ImportResult: Sendable, Equatable {
     public var rejected = 0
     public var rejectsPath: String?
     public var problems: [String] = []
+    /// Rows imported as they are but worth a look, `FILE:LINE: column: reason` (an unknown reason code).
+    public var warnings: [String] = []
     public var summary: String {
         "\(inserted) added, \(updated) updated, \(unchanged) unchanged" + (rejected > 0 ? ", \(rejected) rejected" : "")
     }
@@ -70,6 +78,7 @@ extension Store {
         case .panels: try run(Codecs.panels, data, fileName, user, options)
         case .attendees: try run(Codecs.attendees, data, fileName, user, options)
         case .panelitems: try run(Codecs.panelItems, data, fileName, user, options)
+        case .exclusions: try run(Codecs.exclusions, data, fileName, user, options)
         }
     }
 
@@ -79,20 +88,27 @@ extension Store {
         if isReadOnly { throw StoreError.readOnly(path) }
         // A rejects file that can't be written is found now, before a row is read, not after the import.
         if let rejects = options.rejectsPath { try OutputFile.check(rejects, protecting: path) }
-        let table: CSVTable
-        do { table = try CSVTable.parse(data) } catch {
+        let original: CSVTable
+        do { original = try CSVTable.parse(data) } catch {
             throw StoreError.importRejected(["\(file):\(error.line): \(error.reason)"])
         }
         var headerProblems: [String] = []
+        var seenHeader = Set<String>()
+        for col in original.header where !seenHeader.insert(col).inserted {
+            headerProblems.append("\(file):1: \(col): column appears twice")
+        }
+        if !headerProblems.isEmpty { throw StoreError.importRejected(headerProblems) }
+        // UPNs and DfE numbers become the refs and URNs they stand for (ImportNames); rejects are
+        // written from the rows as the file gave them.
+        let names = try read { db in try ImportNames.resolve(codec, original, file: file, db: db) }
+        let table = names.table
+        let originalRow = Dictionary(original.records.map { ($0.line, $0) }, uniquingKeysWith: { a, _ in a })
         for col in codec.required where !table.header.contains(col) {
-            headerProblems.append("\(file):1: \(col): required column is missing")
+            let alias = codec.namesChild?.column == col ? " (or upn)" : col == "school_urn" ? " (or laestab)" : ""
+            headerProblems.append("\(file):1: \(col): required column is missing\(alias)")
         }
         for col in table.header where !codec.columns.contains(col) {
-            headerProblems.append("\(file):1: \(col.isEmpty ? "(blank)" : String(col.prefix(30))): unknown column for \(codec.kind) (expected: \(codec.columns.joined(separator: ", ")))")
-        }
-        var seenHeader = Set<String>()
-        for col in table.header where !seenHeader.insert(col).inserted {
-            headerProblems.append("\(file):1: \(col): column appears twice")
+            headerProblems.append("\(file):1: \(col.isEmpty ? "(blank)" : String(col.prefix(30))): unknown column for \(codec.kind) (expected: \(expectedColumns(codec).joined(separator: ", ")))")
         }
         if !headerProblems.isEmpty { throw StoreError.importRejected(headerProblems) }
         let index = Dictionary(uniqueKeysWithValues: table.header.enumerated().map { ($1, $0) })
@@ -101,7 +117,7 @@ extension Store {
         var rejects: [(CSVTable.Record, String)] = []
         func reject(_ record: CSVTable.Record, _ problems: [String]) {
             result.problems += problems
-            rejects.append((record, problems.map { $0.split(separator: ":", maxSplits: 2).last.map { String($0).trimmingSpaces } ?? $0 }.joined(separator: "; ")))
+            rejects.append((originalRow[record.line] ?? record, problems.map { $0.split(separator: ":", maxSplits: 2).last.map { String($0).trimmingSpaces } ?? $0 }.joined(separator: "; ")))
         }
         // 1. Decode every row and check what it refers to, before writing anything: a bad file is
         //    refused without opening a write transaction. (Nothing is ever deleted, so a reference
@@ -116,13 +132,18 @@ extension Store {
             var known: [String: Bool] = [:]
             for record in table.records {
                 var reader = RowReader(file: file, line: record.line, index: index, fields: record.fields)
-                if record.fields.count > table.header.count {
-                    reader.fail("(row)", "has \(record.fields.count) fields but the header has \(table.header.count)")
+                let given = originalRow[record.line]?.fields.count ?? record.fields.count
+                if given > original.header.count {
+                    reader.fail("(row)", "has \(given) fields but the header has \(original.header.count)")
                 }
                 let entity = codec.decode(&reader)
                 // Read beside the record, not into it: a new record is inserted at insert's version.
                 let version = codec.versioned ? reader.int("version") : nil
-                var problems = reader.errors
+                // A name that found nothing is the row's problem; the codec's complaint that the column
+                // it stood for is empty would only repeat it.
+                let named = names.problems[record.line] ?? []
+                let target = codec.namesChild?.column
+                var problems = named + reader.errors.filter { e in named.isEmpty || target.map { !e.contains(": \($0): ") } ?? true }
                 if problems.isEmpty, let today = options.today, let h = codec.happened?(entity),
                    let p = RecordedDate.problem(h.date, today: today, what: h.what) {
                     problems.append("\(file):\(record.line): \(h.column): \(p)")
@@ -148,7 +169,10 @@ extension Store {
                 // ("?") is looked up again in the write (an earlier row of this file may match it), and
                 // a record another officer adds meanwhile fails the insert as a duplicate, never merges.
                 let isNew = try problems.isEmpty && entity.auditKey != "?" && codec.existing(db, entity) == nil
-                if problems.isEmpty { decoded.append((record, entity, version, isNew)) } else { reject(record, problems) }
+                if problems.isEmpty {
+                    decoded.append((record, entity, version, isNew))
+                    result.warnings += reader.warnings
+                } else { reject(record, problems) }
             }
         }
         if !rejects.isEmpty && !options.skipInvalid { throw StoreError.importRejected(result.problems) }
@@ -214,9 +238,18 @@ extension Store {
             var e = entity
             codec.stamp?(&e, ctx, options)
             try ctx.insert(&e, op: .importAdd, caseRef: codec.caseRef(e), summary: "import: \(codec.describe(e))")
-            if options.chronicle, let hook = codec.chronicle { try hook(ctx, e) }
+            if options.chronicle, let hook = codec.chronicle { try hook(ctx, e, origin.file) }
             result.inserted += 1
         }
+    }
+
+    /// The columns a kind's file may have: the codec's, and the names schools use for its children and schools.
+    private func expectedColumns<E>(_ codec: Codec<E>) -> [String] {
+        var cols = codec.columns
+        if codec.namesChild != nil { cols.append("upn") }
+        if case .suspension = codec.namesChild { cols.append("suspension_start") }
+        if codec.schoolColumns.contains("school_urn") && !cols.contains("laestab") { cols.append("laestab") }
+        return cols
     }
 
     private func updateVersioned<V: VersionedRecord>(_ ctx: WriteContext, _ v: V, caseRef: String?, summary: String) throws {

@@ -9,6 +9,8 @@ public struct RowReader {
     let index: [String: Int]
     let fields: [String]
     public private(set) var errors: [String] = []
+    /// What the row says that is kept but worth telling the officer (an unknown reason code).
+    public private(set) var warnings: [String] = []
 
     init(file: String, line: Int, index: [String: Int], fields: [String]) {
         self.file = file; self.line = line; self.index = index; self.fields = fields
@@ -16,6 +18,10 @@ public struct RowReader {
 
     mutating func fail(_ column: String, _ reason: String) {
         errors.append("\(file):\(line): \(column): \(reason)")
+    }
+
+    mutating func warn(_ column: String, _ reason: String) {
+        warnings.append("\(file):\(line): \(column): \(reason)")
     }
 
     /// The trimmed text of a column, nil when absent or empty.
