@@ -58,3 +58,11 @@ func keeping<E: VersionedRecord>(_ stored: E, _ incoming: E, id: WritableKeyPath
     if let k = id { e[keyPath: k] = stored[keyPath: k] }
     return e
 }
+
+extension FetchableRecord where Self: TableRecord {
+    /// One record by a WHERE clause, through the statement cache: an import looks up every row's
+    /// record, and building and preparing a query-interface request per row was a fifth of its time.
+    static func cached(_ db: Database, where clause: String, _ arguments: StatementArguments) throws -> Self? {
+        try fetchOne(db.cachedStatement(sql: "SELECT * FROM \(databaseTableName) WHERE \(clause) LIMIT 1"), arguments: arguments)
+    }
+}

@@ -20,8 +20,8 @@ extension Codecs {
                         e.contactType ?? "", e.outcome ?? "", CSVField.id(e.linkId), e.reportedBy ?? "", e.reportedAt ?? ""] },
         references: { e in [("case_ref", "cases", e.caseRef)] },
         existing: { db, e in
-            if let id = e.id { return try ChronologyEntry.fetchOne(db, key: id) }
-            return try ChronologyEntry.filter(Column("caseRef") == e.caseRef && Column("date") == e.date && Column("kind") == e.kind.rawValue && Column("text") == e.text).fetchOne(db)
+            if let id = e.id { return try ChronologyEntry.cached(db, where: "id = ?", [id]) }
+            return try ChronologyEntry.cached(db, where: "\"caseRef\" IS ? AND \"date\" IS ? AND \"kind\" IS ? AND \"text\" IS ?", [e.caseRef, e.date, e.kind.rawValue, e.text])
         },
         caseRef: { $0.caseRef },
         merge: { old, _ in old },  // chronology is append-only: a re-imported line never rewrites the stored one
@@ -55,7 +55,7 @@ extension Codecs {
         encode: { p in [CSVField.id(p.id), p.caseRef, p.fromURN, p.toURN, p.start.iso, p.target.iso, String(p.reviewEvery),
                         p.successCriteria ?? "", p.support ?? "", p.status.rawValue, CSVField.date(p.endedOn), p.endReason ?? ""] },
         references: { p in [("case_ref", "cases", p.caseRef), ("from_urn", "schools", p.fromURN), ("to_urn", "schools", p.toURN)] },
-        existing: { db, e in try e.id.flatMap { try ReintegrationPlan.fetchOne(db, key: $0) } },
+        existing: { db, e in try e.id.flatMap { try ReintegrationPlan.cached(db, where: "id = ?", [$0]) } },
         caseRef: { $0.caseRef },
         merge: { old, new in keeping(old, new, id: \.id) },
         describe: { "\($0.caseRef): reintegration plan" },
@@ -77,8 +77,8 @@ extension Codecs {
         encode: { p in [CSVField.id(p.id), String(p.planId), p.from.iso, p.to.iso, String(p.sessions), p.description ?? ""] },
         references: { p in [("plan_id", "plans", String(p.planId))] },
         existing: { db, e in
-            if let id = e.id { return try PlanPhase.fetchOne(db, key: id) }
-            return try PlanPhase.filter(Column("planId") == e.planId && Column("from") == e.from).fetchOne(db)
+            if let id = e.id { return try PlanPhase.cached(db, where: "id = ?", [id]) }
+            return try PlanPhase.cached(db, where: "\"planId\" IS ? AND \"from\" IS ?", [e.planId, e.from])
         },
         merge: { old, new in var e = new; e.id = old.id; return e },
         describe: { "plan \($0.planId): phase from \($0.from.iso)" }
@@ -101,8 +101,8 @@ extension Codecs {
                         v.note ?? "", v.author] },
         references: { v in [("plan_id", "plans", String(v.planId))] },
         existing: { db, e in
-            if let id = e.id { return try PlanReview.fetchOne(db, key: id) }
-            return try PlanReview.filter(Column("planId") == e.planId && Column("date") == e.date).fetchOne(db)
+            if let id = e.id { return try PlanReview.cached(db, where: "id = ?", [id]) }
+            return try PlanReview.cached(db, where: "\"planId\" IS ? AND \"date\" IS ?", [e.planId, e.date])
         },
         merge: { old, new in var e = new; e.id = old.id; return e },
         describe: { "plan \($0.planId): review \($0.date.iso)" }
@@ -121,8 +121,8 @@ extension Codecs {
                         CSVField.bool(p.isLead), CSVField.date(p.left)] },
         references: { p in [("case_ref", "cases", p.caseRef)] },
         existing: { db, e in
-            if let id = e.id { return try Professional.fetchOne(db, key: id) }
-            return try Professional.filter(Column("caseRef") == e.caseRef && Column("name") == e.name && Column("agency") == e.agency).fetchOne(db)
+            if let id = e.id { return try Professional.cached(db, where: "id = ?", [id]) }
+            return try Professional.cached(db, where: "\"caseRef\" IS ? AND \"name\" IS ? AND \"agency\" IS ?", [e.caseRef, e.name, e.agency])
         },
         caseRef: { $0.caseRef },
         merge: { old, new in keeping(old, new, id: \.id) },
@@ -143,8 +143,8 @@ extension Codecs {
                         CSVField.date(d.notifiedOn), d.destination ?? ""] },
         references: { d in [("child_ref", "children", d.childRef), ("school_urn", "schools", d.schoolURN)] },
         existing: { db, e in
-            if let id = e.id { return try RollDeletion.fetchOne(db, key: id) }
-            return try RollDeletion.filter(Column("childRef") == e.childRef && Column("schoolURN") == e.schoolURN && Column("date") == e.date).fetchOne(db)
+            if let id = e.id { return try RollDeletion.cached(db, where: "id = ?", [id]) }
+            return try RollDeletion.cached(db, where: "\"childRef\" IS ? AND \"schoolURN\" IS ? AND \"date\" IS ?", [e.childRef, e.schoolURN, e.date])
         },
         merge: { old, new in var e = new; e.id = old.id; return e },
         describe: { "\($0.childRef): deleted from roll of \($0.schoolURN)" },
@@ -178,7 +178,7 @@ extension Codecs {
                         CSVField.date(o.enquirySocialCare), CSVField.date(o.enquiryPolice), CSVField.date(o.enquiryOtherLA),
                         CSVField.date(o.lostPupilDatabase)] },
         references: { o in [("child_ref", "children", o.childRef)] },
-        existing: { db, e in try OutOfSchoolRecord.fetchOne(db, key: e.childRef) },
+        existing: { db, e in try OutOfSchoolRecord.cached(db, where: "childRef = ?", [e.childRef]) },
         merge: { old, new in keeping(old, new) },
         describe: { "\($0.childRef): out-of-school record" },
         keyColumn: "child_ref",
@@ -196,7 +196,7 @@ extension Codecs {
         },
         encode: { x in [String(x.suspensionId), x.date.iso, x.whatHappened, x.triggers ?? "", x.pupilView ?? "", x.whatWillChange ?? "", x.author] },
         references: { x in [("suspension_id", "suspensions", String(x.suspensionId))] },
-        existing: { db, e in try Reflection.fetchOne(db, key: e.suspensionId) },
+        existing: { db, e in try Reflection.cached(db, where: "suspensionId = ?", [e.suspensionId]) },
         merge: { _, new in new },
         describe: { "reflection on suspension \($0.suspensionId)" },
         keyColumn: "suspension_id",
@@ -213,7 +213,7 @@ extension Codecs {
                   status: r.code("status", Panel.Status.self) ?? .planned, startedAt: r.text("started_at"), endedAt: r.text("ended_at"))
         },
         encode: { p in [CSVField.id(p.id), p.date.iso, p.type.rawValue, p.chair ?? "", p.status.rawValue, p.startedAt ?? "", p.endedAt ?? ""] },
-        existing: { db, e in try e.id.flatMap { try Panel.fetchOne(db, key: $0) } },
+        existing: { db, e in try e.id.flatMap { try Panel.cached(db, where: "id = ?", [$0]) } },
         merge: { old, new in keeping(old, new, id: \.id) },
         describe: { "panel \($0.date.iso)" }
     ).withVersion()
@@ -229,8 +229,8 @@ extension Codecs {
         encode: { a in [CSVField.id(a.id), String(a.panelId), a.name, a.organisation ?? "", a.role ?? ""] },
         references: { a in [("panel_id", "panels", String(a.panelId))] },
         existing: { db, e in
-            if let id = e.id { return try PanelAttendee.fetchOne(db, key: id) }
-            return try PanelAttendee.filter(Column("panelId") == e.panelId && Column("name") == e.name).fetchOne(db)
+            if let id = e.id { return try PanelAttendee.cached(db, where: "id = ?", [id]) }
+            return try PanelAttendee.cached(db, where: "\"panelId\" IS ? AND \"name\" IS ?", [e.panelId, e.name])
         },
         merge: { old, new in var e = new; e.id = old.id; return e },
         describe: { "panel \($0.panelId): attendee" }
@@ -250,8 +250,8 @@ extension Codecs {
                         i.decision ?? "", i.decisionNote ?? "", CSVField.bool(i.noteShared), String(i.seconds)] },
         references: { i in [("panel_id", "panels", String(i.panelId)), ("case_ref", "cases", i.caseRef)] },
         existing: { db, e in
-            if let id = e.id { return try PanelItem.fetchOne(db, key: id) }
-            return try PanelItem.filter(Column("panelId") == e.panelId && Column("caseRef") == e.caseRef).fetchOne(db)
+            if let id = e.id { return try PanelItem.cached(db, where: "id = ?", [id]) }
+            return try PanelItem.cached(db, where: "\"panelId\" IS ? AND \"caseRef\" IS ?", [e.panelId, e.caseRef])
         },
         caseRef: { $0.caseRef },
         merge: { old, new in keeping(old, new, id: \.id) },

@@ -22,7 +22,7 @@ enum Codecs {
         },
         encode: { [$0.urn, $0.name, $0.phase?.rawValue ?? "", $0.type?.rawValue ?? "", $0.trust ?? "", CSVField.int($0.roll),
                    $0.laestab ?? ""] },
-        existing: { db, e in try School.fetchOne(db, key: e.urn) },
+        existing: { db, e in try School.cached(db, where: "urn = ?", [e.urn]) },
         merge: { _, new in new },
         describe: { "school \($0.urn) \($0.name)" }
     )
@@ -46,7 +46,7 @@ enum Codecs {
                         c.flags.description, c.strengths ?? "", c.interests ?? "", c.pupilVoice ?? "",
                         c.parentVoice ?? "", c.contacts ?? "", c.formerUPN?.value ?? ""] },
         references: { c in c.schoolURN.map { [("school_urn", "schools", $0)] } ?? [] },
-        existing: { db, e in try Child.fetchOne(db, key: e.ref) },
+        existing: { db, e in try Child.cached(db, where: "ref = ?", [e.ref]) },
         merge: { old, new in keeping(old, new) },
         describe: { "child \($0.ref)" },
         schoolColumns: ["school_urn"]
@@ -81,7 +81,7 @@ enum Codecs {
                         CSVField.date(c.partTimeEnd), CSVField.date(c.partTimeReview),
                         CSVField.date(c.fairAccessAccepted), CSVField.date(c.fairAccessPlaced)] },
         references: { c in [("child_ref", "children", c.childRef)] },
-        existing: { db, e in try Case.fetchOne(db, key: e.ref) },
+        existing: { db, e in try Case.cached(db, where: "ref = ?", [e.ref]) },
         caseRef: { $0.ref },
         merge: { old, new in keeping(old, new) },
         describe: { "\($0.ref): \($0.kind.label) case" },
@@ -122,8 +122,8 @@ enum Codecs {
                         CSVField.date(s.reconsidered), s.pexOutcome ?? "", s.reportedReasons?.description ?? "", CSVField.bool(s.lunchtime)] },
         references: { s in [("child_ref", "children", s.childRef)] + (s.schoolURN.map { [("school_urn", "schools", $0)] } ?? []) },
         existing: { db, e in
-            if let id = e.id { return try Suspension.fetchOne(db, key: id) }
-            return try Suspension.filter(Column("childRef") == e.childRef && Column("start") == e.start && Column("type") == e.type.rawValue).fetchOne(db)
+            if let id = e.id { return try Suspension.cached(db, where: "id = ?", [id]) }
+            return try Suspension.cached(db, where: "\"childRef\" IS ? AND \"start\" IS ? AND \"type\" IS ?", [e.childRef, e.start, e.type.rawValue])
         },
         merge: { old, new in keeping(old, new, id: \.id) },
         describe: { "\($0.childRef): \($0.type.label.lowercased()) \($0.start.iso)" },
@@ -153,8 +153,8 @@ enum Codecs {
                         CSVField.int(a.authorised), CSVField.int(a.unauthorised)] },
         references: { a in [("child_ref", "children", a.childRef)] },
         existing: { db, e in
-            if let id = e.id { return try AttendanceRecord.fetchOne(db, key: id) }
-            return try AttendanceRecord.filter(Column("childRef") == e.childRef && Column("from") == e.from && Column("to") == e.to).fetchOne(db)
+            if let id = e.id { return try AttendanceRecord.cached(db, where: "id = ?", [id]) }
+            return try AttendanceRecord.cached(db, where: "\"childRef\" IS ? AND \"from\" IS ? AND \"to\" IS ?", [e.childRef, e.from, e.to])
         },
         merge: { old, new in var e = new; e.id = old.id; return e },
         describe: { "\($0.childRef): attendance \($0.from.iso)..\($0.to.iso)" },
@@ -179,8 +179,8 @@ enum Codecs {
                         CSVField.date(a.completed), a.outcome ?? "", a.created.iso, CSVField.id(a.panelId)] },
         references: { a in [("case_ref", "cases", a.caseRef)] },
         existing: { db, e in
-            if let id = e.id { return try CaseAction.fetchOne(db, key: id) }
-            return try CaseAction.filter(Column("caseRef") == e.caseRef && Column("agency") == e.agency && Column("description") == e.description).fetchOne(db)
+            if let id = e.id { return try CaseAction.cached(db, where: "id = ?", [id]) }
+            return try CaseAction.cached(db, where: "\"caseRef\" IS ? AND \"agency\" IS ? AND \"description\" IS ?", [e.caseRef, e.agency, e.description])
         },
         caseRef: { $0.caseRef },
         merge: { old, new in var e = keeping(old, new, id: \.id); if new.created.dayNumber == 0 { e.created = old.created }; return e },
@@ -217,7 +217,7 @@ enum Codecs {
                              start: start ?? SchoolDate(dayNumber: 0), end: end ?? SchoolDate(dayNumber: 0), closures: closures)
         },
         encode: { t in [t.academicYear.description, t.term.rawValue, t.start.iso, t.end.iso, t.closures.map(\.description).joined(separator: ";")] },
-        existing: { db, e in try TermDates.filter(Column("academicYear") == e.academicYear && Column("start") == e.start).fetchOne(db) },
+        existing: { db, e in try TermDates.cached(db, where: "\"academicYear\" IS ? AND \"start\" IS ?", [e.academicYear, e.start]) },
         merge: { old, new in var e = new; e.id = old.id; return e },
         describe: { "terms \($0.academicYear) \($0.term.rawValue) \($0.start.iso)" }
     )

@@ -27,9 +27,16 @@ public struct RowReader {
     /// The trimmed text of a column, nil when absent or empty.
     func text(_ column: String) -> String? {
         guard let i = index[column], i < fields.count else { return nil }
-        let t = fields[i].trimmingCharacters(in: .whitespacesAndNewlines)
+        let f = fields[i]
+        // Most fields have nothing to trim: look at the first and last bytes before asking Foundation.
+        guard let first = f.utf8.first, let last = f.utf8.last else { return nil }
+        if !RowReader.maybeSpace(first), !RowReader.maybeSpace(last) { return f }
+        let t = f.trimmingCharacters(in: .whitespacesAndNewlines)
         return t.isEmpty ? nil : t
     }
+
+    /// ASCII space and controls, and any byte of a non-ASCII character (which may be a Unicode space).
+    static func maybeSpace(_ b: UInt8) -> Bool { b <= 0x20 || b >= 0x80 }
 
     /// Free text keeps its inner line breaks but not surrounding space.
     func note(_ column: String) -> String? { text(column) }
