@@ -11,7 +11,7 @@ public struct OnRollMain: ParsableCommand {
         discussion: "Run with no subcommand to open the console. Every command takes --store, --user and --today.",
         version: OnRollMain.version,
         subcommands: [
-            InitCommand.self, ImportCommand.self, ListCommand.self, ShowCommand.self, CaseCommand.self,
+            InitCommand.self, ImportCommand.self, ListCommand.self, ChangesCommand.self, ShowCommand.self, CaseCommand.self,
             NoteCommand.self, ContactCommand.self, VoiceCommand.self, ActionCommand.self, SuspensionCommand.self, AttendanceCommand.self,
             LogCommand.self, CheckCommand.self, CalendarCommand.self, ConfigCommand.self, AgencyCommand.self, SampleCommand.self,
             PlanCommand.self, TeamCommand.self, OutOfSchoolCommand.self, DeletionCommand.self,

@@ -66,6 +66,29 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(try cli.run(["note", "WM-99999", "text"]).code, 67)
     }
 
+    /// `changes --since-last`: each officer's own window; JSON groups by school; `--peek` moves nothing.
+    func testChangesSinceLastLookByOfficer() throws {
+        let cli = try CLI()
+        XCTAssertEqual(try cli.run(["init", "--sample"]).code, 0)
+        _ = try cli.run(["changes"])  // the first look takes in the sample's import
+        XCTAssertEqual(try cli.run(["changes"]).out.split(separator: "\n").first, "0 arrived, since your last look at \(try XCTUnwrap(try lastLook(cli)))")
+        let child = try XCTUnwrap((try cli.json(["show", "WM-00001", "--format", "json"]) as? [String: Any])?["child"] as? [String: Any])["ref"] as! String
+        XCTAssertEqual(try cli.run(["suspension", "add", child, "--start", "2026-11-20", "--days", "2", "--reason", "DM"]).code, 0)
+        let peek = try XCTUnwrap(try cli.json(["changes", "--since-last", "--peek", "--format", "json"]) as? [String: Any])
+        XCTAssertEqual(peek["total"] as? Int, 1)
+        let schools = try XCTUnwrap(peek["schools"] as? [[String: Any]])
+        let item = try XCTUnwrap((schools.first?["arrivals"] as? [[String: Any]])?.first)
+        XCTAssertEqual(item["kind"] as? String, "suspension")
+        XCTAssertEqual(item["caseRef"] as? String, "WM-00001")
+        XCTAssertEqual(item["detail"] as? String, "2 days from 2026-11-20 (DM)")
+        XCTAssertEqual((try cli.json(["changes", "--format", "json"]) as? [String: Any])?["total"] as? Int, 1, "the peek moved nothing")
+        XCTAssertEqual((try cli.json(["changes", "--format", "json"]) as? [String: Any])?["total"] as? Int, 0, "that look did")
+    }
+
+    private func lastLook(_ cli: CLI) throws -> String? {
+        (try cli.json(["changes", "--peek", "--format", "json"]) as? [String: Any])?["sinceAt"] as? String
+    }
+
     func testCaseLifecycleByCLI() throws {
         let cli = try CLI()
         XCTAssertEqual(try cli.run(["init"]).code, 0)

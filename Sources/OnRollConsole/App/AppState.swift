@@ -86,6 +86,9 @@ public struct AppState: Sendable {
     // Overdue actions across the caseload
     public var overdueActions: [OverdueAction] = []
     public var overdueSelection = 0
+    /// The front door as it was when opened (the look is recorded then), and the arrival picked.
+    public var frontDoor: FrontDoor?
+    public var frontDoorSelection = 0
     /// Where Esc from a case goes back to: the caseload (its view and filters as left), the plans
     /// view or the overdue-actions list.
     public var returnMode: ScreenMode = .caseload

@@ -12,6 +12,7 @@ public enum Command: String, CaseIterable, Sendable {
     case addPlanPhase, changePlanTarget, endPlan
     case reflectSuspension, addProfessional, recordEnquiry, editOutOfSchool
     case annualContact, setNextReview, togglePanelFlag, cancelAction, rescheduleAction, recordVoice, overdueActions
+    case frontDoor
     case panelMode, panelStart, panelNext, panelPrev, panelDecide, panelAction, panelDefer, panelDiscussed, panelEnd, panelReopen
     case undo, help, palette, refresh, redraw
     case openReports, nextReport, prevReport
@@ -68,6 +69,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .rescheduleAction: "Reschedule an action (new due date, why)"
         case .recordVoice: "Record pupil and parent voice"
         case .overdueActions: "Overdue actions across the caseload"
+        case .frontDoor: "What arrived since you last looked"
         case .panelMode: "Panel mode: open the next planned panel (does not start it)"
         case .panelStart: "Panel: start the meeting (starts its clock)"
         case .panelReopen: "Panel: reopen this ended panel to correct it"

@@ -13,6 +13,7 @@ extension Console {
         case .caseDetail: state.detail?.file.case.ref
         case .caseload, .reports: state.selected?.ref
         case .overdueActions: state.overdueActions.indices.contains(state.overdueSelection) ? state.overdueActions[state.overdueSelection].action.caseRef : nil
+        case .frontDoor: state.frontDoorRows.indices.contains(state.frontDoorSelection) ? state.frontDoorRows[state.frontDoorSelection].caseRef : nil
         }
     }
 

@@ -274,6 +274,7 @@ public final class Console {
             openForm(cmd)
         case .togglePanelFlag: togglePanelFlag()
         case .overdueActions: openOverdueActions()
+        case .frontDoor: openFrontDoor()
         case .planReviews: openPlans()
         case .panelMode, .panelStart, .panelNext, .panelPrev, .panelDecide, .panelAction, .panelDefer, .panelDiscussed,
              .panelEnd, .panelReopen:
@@ -342,6 +343,8 @@ public final class Console {
             state.planSelection = max(0, min(state.planRows.count - 1, state.planSelection &+ d))
         case .overdueActions:
             state.overdueSelection = max(0, min(state.overdueActions.count - 1, state.overdueSelection &+ d))
+        case .frontDoor:
+            state.frontDoorSelection = max(0, min(state.frontDoorRows.count - 1, state.frontDoorSelection &+ d))
         case .reports:
             scrollReport(d)
         case .panel:
@@ -358,6 +361,14 @@ public final class Console {
             let row = state.overdueActions.indices.contains(state.overdueSelection) ? state.overdueActions[state.overdueSelection] : nil
             ref = row?.action.caseRef
             action = row?.action.id
+        case .frontDoor:
+            let rows = state.frontDoorRows
+            guard rows.indices.contains(state.frontDoorSelection) else { return }
+            guard let r = rows[state.frontDoorSelection].caseRef else {
+                state.message = "\(rows[state.frontDoorSelection].childName) has no open case: O on a case of theirs, or `onroll case open`"
+                return
+            }
+            ref = r
         default: ref = state.selected?.ref
         }
         guard let r = ref else { return }
@@ -390,7 +401,7 @@ public final class Console {
             if state.mode == .plans { try? loadPlans() }
             if state.mode == .overdueActions { try? loadOverdueActions() }
             state.message = state.mode == .caseload ? "\(state.view.rawValue): \(state.visible.count) of \(state.all.count)" : ""
-        case .overdueActions:
+        case .overdueActions, .frontDoor:
             state.mode = .caseload
             state.message = "\(state.visible.count) open cases"
         case .plans:

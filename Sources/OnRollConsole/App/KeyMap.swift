@@ -28,7 +28,7 @@ public enum KeyMap {
         b(.filterKind, .char("f")), b(.filterOwner, .char("o")), b(.cycleSort, .char("S")),
         b(.newNote, .char("n")), b(.newAction, .char("a")), b(.newSuspension, .char("s")),
         b(.planReviews, .char("P")), b(.openReports, .char("R")), b(.panelMode, .char("M")),
-        b(.overdueActions, .char("A")), b(.quit, .char("q")),
+        b(.overdueActions, .char("A")), b(.frontDoor, .char("N")), b(.quit, .char("q")),
     ]
 
     public static let caseScreen: [Binding] = movement + [
@@ -55,6 +55,11 @@ public enum KeyMap {
         b(.rescheduleAction, .char("D")), b(.back, .char("q"), .escape),
     ]
 
+    /// What arrived since the officer last looked, by school: Enter opens the child's case.
+    public static let frontDoorList: [Binding] = movement + [
+        b(.open, .enter, .char("o")), b(.back, .char("q"), .escape),
+    ]
+
     public static let reports: [Binding] = movement + [
         b(.nextReport, .right, .tab, .char("l")), b(.prevReport, .left, .backTab, .char("h")),
         b(.reportCaseload, .char("1")), b(.reportSuspensions, .char("2")), b(.reportReintegration, .char("3")),
@@ -78,6 +83,7 @@ public enum KeyMap {
         case .caseDetail: caseScreen + global
         case .plans: planList + global
         case .overdueActions: overdueActionList + global
+        case .frontDoor: frontDoorList + global
         case .reports: reports + global
         case .panel: panel + global
         }
@@ -89,5 +95,5 @@ public enum KeyMap {
 }
 
 public enum ScreenMode: Sendable, Equatable {
-    case caseload, caseDetail, plans, reports, panel, overdueActions
+    case caseload, caseDetail, plans, reports, panel, overdueActions, frontDoor
 }

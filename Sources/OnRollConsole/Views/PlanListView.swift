@@ -75,7 +75,7 @@ enum HelpView {
     }
 
     static func modeName(_ m: ScreenMode) -> String {
-        switch m { case .caseload: "caseload"; case .caseDetail: "case"; case .plans: "plan reviews"; case .reports: "reports"; case .panel: "panel meeting"; case .overdueActions: "overdue actions" }
+        switch m { case .caseload: "caseload"; case .caseDetail: "case"; case .plans: "plan reviews"; case .reports: "reports"; case .panel: "panel meeting"; case .overdueActions: "overdue actions"; case .frontDoor: "front door" }
     }
 }
 

@@ -20,6 +20,7 @@ public enum RootView {
         case .reports: ReportView.render(s, on: screen)
         case .panel: PanelView.render(s, on: screen)
         case .overdueActions: OverdueActionsView.render(s, on: screen)
+        case .frontDoor: FrontDoorView.render(s, on: screen)
         }
         if let f = s.form { FormView.render(f, on: screen) }
         switch s.overlay {
@@ -71,6 +72,9 @@ enum StatusLine {
         case .caseDetail:
             full = "Tab tabs · j/k scroll · n note · a action · d done · s suspension · t status · w owner · c contact · r review · u undo · q back"
             short = "Tab tabs · n note · a action · d done · t status · u undo · ? help · q back"
+        case .frontDoor:
+            full = "j/k move · Enter open the child's case · q back · ? help"
+            short = "j/k · Enter open · q back"
         case .overdueActions:
             full = "j/k move · Enter open the case (on its Actions tab) · d done · x cancel · D reschedule · q back · ? help"
             short = "j/k · Enter open · d done · x cancel · D reschedule · q back"
