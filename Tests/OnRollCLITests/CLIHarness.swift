@@ -96,3 +96,23 @@ struct CLI {
 }
 
 final class Marker {}
+
+extension CLI {
+    /// A new store with these files imported, in order (kind, CSV text); each import must succeed.
+    static func withFiles(_ files: [(String, String)], file: StaticString = #filePath, line: UInt = #line) throws -> CLI {
+        let cli = try CLI()
+        XCTAssertEqual(try cli.run(["init"]).code, 0, file: file, line: line)
+        for (kind, text) in files {
+            let r = try cli.run(["import", kind, try cli.write(kind + ".csv", text)])
+            XCTAssertEqual(r.code, 0, r.err, file: file, line: line)
+        }
+        return cli
+    }
+
+    /// Runs a command that must succeed; its output, trimmed.
+    func ok(_ args: [String], file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        let r = try run(args)
+        XCTAssertEqual(r.code, 0, "\(args): \(r.err)", file: file, line: line)
+        return r.out.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}

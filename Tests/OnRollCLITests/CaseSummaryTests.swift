@@ -2,7 +2,7 @@ import Foundation
 @testable import OnRollCLI
 import OnRollConsole
 import OnRollCore
-import OnRollSample
+@testable import OnRollSample
 @testable import OnRollStore
 import XCTest
 
@@ -55,7 +55,7 @@ final class CaseSummaryTests: XCTestCase {
         // must give the fresh assessment's score: the fixed part really is fixed until validUntil.
         let stored = try store.caseRows(today: today, filter: everything).map(\.summary)
         XCTAssertEqual(try store.read { try SummarySQL.staleRefs($0, today: today) }, [], "the import left no summary stale")
-        var rng = SeededRandom(seed: 42)
+        var rng = Random(seed: 42)
         var checked = 0, spans: [Int] = []
         for s in stored { spans.append(s.asOf.days(to: s.validUntil)) }
         for _ in 0..<25 {
@@ -76,7 +76,7 @@ final class CaseSummaryTests: XCTestCase {
 
     func testTheSQLReadEqualsAFreshAssessmentForAnyToday() throws {
         let store = try sampleStore()
-        var rng = SeededRandom(seed: 7)
+        var rng = Random(seed: 7)
         // Forward and back: a day before a summary's asOf is stale too.
         for _ in 0..<8 {
             let day = today.adding(days: Int(rng.next() % 400) - 200)
@@ -230,18 +230,5 @@ extension CaseSummaryTests {
         try store.rebuildSummaries()
         XCTAssertEqual(try store.check().problems, [])
         XCTAssertEqual(try store.caseRows(today: today, filter: { var f = CaseFilter(); f.search = "nobody"; return f }()).count, 0)
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so a failing day can be replayed.
-struct SeededRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

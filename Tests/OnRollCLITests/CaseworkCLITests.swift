@@ -4,25 +4,16 @@ import XCTest
 /// `plan`, `team`, `oos`, `deletion` and `suspension reflect` through the real binary.
 final class CaseworkCLITests: XCTestCase {
     func setUpStore() throws -> CLI {
-        let cli = try CLI()
-        XCTAssertEqual(try cli.run(["init"]).code, 0)
-        let files: [(String, String)] = [
+        try CLI.withFiles([
             ("schools", "urn,name,phase,type,trust,roll\n140001,Hillcrest Academy,secondary,academy,,1000\n140002,Westmarch PRU,ap,pru,,60\n"),
             ("terms", "academic_year,term,start,end,closures\n2026/27,autumn,2026-09-02,2026-10-23,\n2026/27,autumn,2026-11-02,2026-12-18,\n2026/27,spring,2027-01-05,2027-02-12,\n"),
             ("children", "ref,forename,surname,dob,school_urn\nC1,Samuel,Okafor,2012-03-14,140002\nC2,Amira,Haddad,2013-09-01,140001\n"),
             ("cases", "ref,child_ref,kind,status,opened,owner\nWM-00001,C1,exclusion,open,2026-09-01,asha\nWM-00002,C2,ebsa,open,2026-10-01,tom\n"),
-        ]
-        for (kind, text) in files {
-            let r = try cli.run(["import", kind, try cli.write(kind + ".csv", text)])
-            XCTAssertEqual(r.code, 0, r.err)
-        }
-        return cli
+        ])
     }
 
-    func ok(_ cli: CLI, _ args: [String]) throws -> String {
-        let r = try cli.run(args)
-        XCTAssertEqual(r.code, 0, "\(args): \(r.err)")
-        return r.out.trimmingCharacters(in: .whitespacesAndNewlines)
+    func ok(_ cli: CLI, _ args: [String], file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        try cli.ok(args, file: file, line: line)
     }
 
     func testPlanLifecycle() throws {

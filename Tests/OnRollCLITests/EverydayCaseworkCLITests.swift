@@ -4,24 +4,15 @@ import XCTest
 /// `action cancel/reschedule`, `case assign/officers/close`, `voice` and the EHE annual contact by `contact`.
 final class EverydayCaseworkCLITests: XCTestCase {
     func setUpStore() throws -> CLI {
-        let cli = try CLI()
-        XCTAssertEqual(try cli.run(["init"]).code, 0)
-        let files: [(String, String)] = [
+        try CLI.withFiles([
             ("schools", "urn,name,phase,type,trust,roll\n140001,Hillcrest Academy,secondary,academy,,1000\n"),
             ("children", "ref,forename,surname,dob,school_urn\nC1,Samuel,Okafor,2012-03-14,140001\nC2,Amira,Haddad,2013-09-01,\n"),
             ("cases", "ref,child_ref,kind,status,opened,owner\nWM-00001,C1,ebsa,open,2026-09-01,asha.patel\nWM-00002,C2,ehe,open,2026-10-01,tom.reid\n"),
-        ]
-        for (kind, text) in files {
-            let r = try cli.run(["import", kind, try cli.write(kind + ".csv", text)])
-            XCTAssertEqual(r.code, 0, r.err)
-        }
-        return cli
+        ])
     }
 
-    func ok(_ cli: CLI, _ args: [String]) throws -> String {
-        let r = try cli.run(args)
-        XCTAssertEqual(r.code, 0, "\(args): \(r.err)")
-        return r.out.trimmingCharacters(in: .whitespacesAndNewlines)
+    func ok(_ cli: CLI, _ args: [String], file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        try cli.ok(args, file: file, line: line)
     }
 
     func testCancelNeedsAReasonAndRescheduleMovesTheDate() throws {
