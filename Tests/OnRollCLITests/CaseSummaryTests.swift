@@ -112,9 +112,36 @@ final class CaseSummaryTests: XCTestCase {
         _ = try store.assign(user: "t", ref: ref, owner: "new.owner", today: today)
         try check("owner")
         try store.setConfig(user: "t", key: "triage.kind.cme", value: "30")
-        try check("triage weight")
+        // A weight moves every case's score: the write marks every summary out of date (assessing them
+        // all would hold the write lock for seconds at scale) and the next read assesses them.
+        let all = Set(try store.read { try String.fetchAll($0, sql: "SELECT ref FROM cases") })
+        XCTAssertEqual(try store.read { try SummarySQL.staleRefs($0, today: today) }, all, "triage weight: every summary marked")
+        try assertMatchesFresh(store, on: today, "triage weight")
+        try check("triage weight, once read")
         _ = try store.closeCase(user: "t", ref: ref, reason: "returned to school", today: today)
         try check("closed")
+    }
+
+    /// A write touching more cases than `SummaryWriter.recomputeLimit` marks their summaries out of date
+    /// in its own transaction; the next read assesses them once and matches a fresh assessment.
+    func testABigImportMarksItsCasesAndTheNextReadAssessesThem() throws {
+        let store = try Store.create(path: dir + "/big.onroll", today: today)
+        let files = SampleFiles.make(SampleGenerator.make(cases: SummaryWriter.recomputeLimit + 100, seed: 2026, today: today))
+        for (kind, text) in files where kind != .chronology {
+            _ = try store.importCSV(kind, data: Data(text.utf8), fileName: "\(kind.rawValue).csv", user: "tester",
+                                    options: ImportOptions(chronicle: false, keepFileAuthors: true))
+        }
+        _ = try store.caseRows(today: today)
+        XCTAssertEqual(try store.read { try SummarySQL.staleRefs($0, today: today) }, [])
+        // The chronology file names every case: one write touching more cases than the limit.
+        let chronology = try XCTUnwrap(files.first { $0.0 == .chronology }?.1)
+        _ = try store.importCSV(.chronology, data: Data(chronology.utf8), fileName: "chronology.csv", user: "tester",
+                                options: ImportOptions(chronicle: false, keepFileAuthors: true))
+        let touched = Set(try store.read { try String.fetchAll($0, sql: "SELECT DISTINCT caseRef FROM chronology") })
+        XCTAssertGreaterThan(touched.count, SummaryWriter.recomputeLimit)
+        XCTAssertEqual(try store.read { try SummarySQL.staleRefs($0, today: today) }, touched, "marked in the import's transaction")
+        try assertMatchesFresh(store, on: today, "after a big import")
+        XCTAssertEqual(try store.read { try SummarySQL.staleRefs($0, today: today) }, [], "the read assessed them once")
     }
 
     func testSearchFoldsDiacriticsAndMatchesAnyPart() throws {

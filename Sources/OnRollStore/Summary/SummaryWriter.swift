@@ -10,8 +10,10 @@ enum SummaryWriter {
         guard !t.isEmpty else { return }
         let db = ctx.db
         if t.everything {
-            // Term dates or settings changed: every case's clocks or score may move.
-            try recompute(store, db, refs: Set(try String.fetchAll(db, sql: "SELECT ref FROM cases")), today: today)
+            // Term dates or settings changed: every case's clocks or score may move. Assessing them all
+            // here would hold the write lock for seconds on a large caseload; they are marked out of date
+            // instead, in this transaction, and the next read assesses them (with progress shown).
+            try db.execute(sql: "UPDATE caseSummary SET validUntil = asOf")
             return
         }
         var refs = t.cases
@@ -28,8 +30,17 @@ enum SummaryWriter {
         if !children.isEmpty {
             refs.formUnion(try String.fetchAll(db, Case.filter(children.contains(Column("childRef"))).select(Column("ref"))))
         }
+        if refs.count > recomputeLimit {
+            // A big import: marked out of date now, assessed once by the next read rather than once per file.
+            try db.execute(sql: "UPDATE caseSummary SET validUntil = asOf WHERE caseRef IN (SELECT value FROM json_each(?))",
+                           arguments: [try CanonicalJSON.encodeArray(refs.sorted())])
+            return
+        }
         try recompute(store, db, refs: refs, today: today)
     }
+
+    /// Above this many cases touched by one write, their summaries are marked out of date, not assessed.
+    static let recomputeLimit = CaseParts.narrowLimit
 
     /// Assesses the named cases for `today` and stores their summaries.
     static func recompute(_ store: Store, _ db: Database, refs: Set<String>, today: SchoolDate,
