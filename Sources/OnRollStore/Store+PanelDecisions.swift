@@ -68,10 +68,11 @@ extension Store {
 
     /// "refer to fair access": the referral is an action for the LA's inclusion team (the case has no
     /// referral field: `fairAccessAccepted` is the fair access panel's own acceptance, not ours to
-    /// set). With a fair access panel planned, the case also goes on its agenda and the action is due by it.
+    /// set). At a fair access panel it changes nothing. With a fair access panel planned, the case also goes on its agenda and the action is due by it.
     func referToFairAccess(_ ctx: WriteContext, item it: PanelItem, panel p: Panel, on: SchoolDate) throws {
-        let next = p.type == .fairAccess ? nil
-            : try Panel.filter(Column("type") == Panel.Kind.fairAccess.rawValue && Column("date") > p.date.iso
+        // At the fair access panel itself the decision is a record of where the case already is.
+        guard p.type != .fairAccess else { return }
+        let next = try Panel.filter(Column("type") == Panel.Kind.fairAccess.rawValue && Column("date") > p.date.iso
                                && Column("status") != Panel.Status.closed.rawValue)
                 .order(Column("date"), Column("id")).fetchOne(ctx.db)
         let agency = try canonicalAgency(ctx.db, "LA inclusion")

@@ -31,12 +31,14 @@ final class AgendaPlanTests: XCTestCase {
         ChronologyEntry(caseRef: ref, date: d(date), recordedAt: "\(date)T10:00:00Z", author: "officer", kind: kind, text: "news")
     }
 
-    /// The caseload at the first panel: 9 cases qualify, 2 do not.
+    /// The caseload at the first panel: 10 cases qualify, 2 do not.
     func firstLoad() -> [(file: CaseFile, assessment: CaseAssessment)] {
         let t = "2026-11-23"
         return [
             assessed(file("S1"), score: 10, today: t, deadlines: [deadline("S1", "2026-12-01", .upcoming)]),
-            assessed(file("S2"), score: 5, today: t, deadlines: [deadline("S2", "2026-10-01", .overdue)]),
+            assessed(file("S2"), score: 5, today: t, deadlines: [deadline("S2", "2026-11-20", .overdue)]),
+            // Overdue since October: before an earlier panel already, it competes on score.
+            assessed(file("S3"), score: 5, today: t, deadlines: [deadline("S3", "2026-10-01", .overdue)]),
             assessed(file("N1", opened: "2026-11-20"), score: 2, today: t),       // a week-old referral
             assessed(file("N2", opened: "2026-11-10"), score: 2, today: t),       // before the week: not new
             assessed(file("F1") { $0.case.flaggedForPanel = true }, score: 8, today: t),
@@ -50,16 +52,17 @@ final class AgendaPlanTests: XCTestCase {
     func testFirstPanelFillsPlacesByPriorityThenScore() {
         let a = AgendaRules.plan(caseload: firstLoad(), window: first, today: d("2026-11-23"), calendar: cal,
                                  settings: .init(maxItems: 5))
-        // Statutory (S1 score 10, S2 5), new referral, flagged, review; the four scores find no place.
+        // Statutory (S1 score 10, S2 5), new referral, flagged, review; the five on score find no place.
         XCTAssertEqual(a.items.map(\.caseRef), ["S1", "S2", "N1", "F1", "R1"])
         XCTAssertEqual(a.items.map(\.priority), [.statutory, .statutory, .newReferral, .flagged, .review])
-        XCTAssertEqual(a.alsoEligible.map(\.caseRef), ["T1", "T2", "T3", "T4"])
+        XCTAssertEqual(a.alsoEligible.map(\.caseRef), ["T1", "T2", "T3", "T4", "S3"])
+        XCTAssertEqual(a.alsoEligible[4].reasons, ["deadline overdue: Sixth-day provision (due 2026-10-01)"])
         XCTAssertEqual(a.alsoEligible[0].reasons, ["triage score 50 (above 30)"])
         XCTAssertEqual(a.items[2].reasons, ["new referral, not yet discussed (opened 2026-11-20)"])
         XCTAssertEqual(a.decidedNothingNew, [])
-        // With the default 20 places, all 9 go on.
+        // With the default 20 places, all 10 go on.
         let roomy = AgendaRules.plan(caseload: firstLoad(), window: first, today: d("2026-11-23"), calendar: cal)
-        XCTAssertEqual(roomy.items.count, 9)
+        XCTAssertEqual(roomy.items.count, 10)
         XCTAssertEqual(roomy.alsoEligible.count, 0)
     }
 
@@ -71,7 +74,7 @@ final class AgendaPlanTests: XCTestCase {
             assessed(file("S1") { $0.chronology = [self.note("S1", "2026-11-27")] }, score: 10, today: t,
                      deadlines: [deadline("S1", "2026-12-01", .upcoming)]),
             assessed(file("S2") { $0.chronology = [self.note("S2", "2026-11-26", kind: .decision)] }, score: 5, today: t,
-                     deadlines: [deadline("S2", "2026-10-01", .overdue)]),
+                     deadlines: [deadline("S2", "2026-11-20", .overdue)]),
             assessed(file("N1", opened: "2026-11-20"), score: 2, today: t),
             assessed(file("F1"), score: 8, today: t),
             assessed(file("R1") { $0.case.partTimeReview = d("2026-12-02") }, score: 1, today: t),
@@ -103,7 +106,7 @@ final class AgendaPlanTests: XCTestCase {
         let a = AgendaRules.plan(caseload: firstLoad(), window: first, today: d("2026-11-23"), calendar: cal,
                                  settings: .init(maxItems: 5), takenOff: ["S1"])
         XCTAssertEqual(a.items.map(\.caseRef), ["S2", "N1", "F1", "R1", "T1"])
-        XCTAssertEqual(a.alsoEligible.count, 3)
+        XCTAssertEqual(a.alsoEligible.count, 4)
     }
 
     func testNewsIsAChronologyLineOrASuspensionAfterThePanel() {

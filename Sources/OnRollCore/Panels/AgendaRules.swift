@@ -23,14 +23,15 @@ public enum AgendaRules {
 
     /// Why a case claims a place, most pressing first: the agenda is filled in this order.
     public enum Priority: Int, Comparable, Hashable, Sendable, CaseIterable {
-        /// A statutory deadline due before the next panel (or breached since the last).
+        /// A statutory deadline falling due before the next panel and not before the last (or breached since it).
         case statutory
         /// Referred in the week before the panel and not yet discussed at one.
         case newReferral
         case flagged
         /// A reintegration plan or part-time timetable review due before the next panel.
         case review
-        /// A triage score above the threshold, or an action long overdue: these fill the places left.
+        /// A triage score above the threshold, an action long overdue, or a deadline overdue since before
+        /// the last panel: these fill the places left, highest score first.
         case score
 
         public static func < (a: Priority, b: Priority) -> Bool { a.rawValue < b.rawValue }
@@ -150,7 +151,11 @@ public enum AgendaRules {
                 guard previousPanel.map({ d.due > $0 }) ?? true else { continue }
                 out.append((.statutory, "deadline breached: \(d.title) (due \(d.due.iso))"))
             } else if d.state.isOpen && d.due < nextPanel {
-                out.append((.statutory, "deadline \(d.state == .overdue ? "overdue" : "due before the next panel"): \(d.title) (due \(d.due.iso))"))
+                // Falling due this week claims a place; one long overdue was before an earlier panel
+                // already, and competes on score with the rest (its weight keeps it high).
+                let fresh = d.due > window.newSince
+                out.append((fresh ? .statutory : .score,
+                            "deadline \(d.state == .overdue ? "overdue" : "due before the next panel"): \(d.title) (due \(d.due.iso))"))
             }
         }
         if a.triage.score > settings.threshold {
