@@ -149,7 +149,8 @@ public enum AgendaRules {
             if d.state == .breached {
                 // A breach stays a breach: it comes to the panel once, the week it happens.
                 guard previousPanel.map({ d.due > $0 }) ?? true else { continue }
-                out.append((.statutory, "deadline breached: \(d.title) (due \(d.due.iso))"))
+                // At a first panel an old breach comes too, once, but competes on score.
+                out.append((d.due > window.newSince ? .statutory : .score, "deadline breached: \(d.title) (due \(d.due.iso))"))
             } else if d.state.isOpen && d.due < nextPanel {
                 // Falling due this week claims a place; one long overdue was before an earlier panel
                 // already, and competes on score with the rest (its weight keeps it high).
