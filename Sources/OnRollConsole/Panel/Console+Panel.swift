@@ -123,7 +123,7 @@ extension Console {
             state.form = Form(title: Console.formTitle("Panel decision", ref: ref, child: item.childName), purpose: .panelDecision(itemId: id, caseRef: ref), fields: [
                 .init("decision", "Decision", .pick(PanelDecisions.common), value: item.item.decision.flatMap { PanelDecisions.common.contains($0) ? $0 : nil } ?? ""),
                 .init("note", "Detail", value: item.item.decisionNote ?? ""),
-                .init("provider", "AP provider (AP place)", value: ""),
+                .init("provider", "AP provider", value: ""),
                 .init("share", "Detail in redacted minutes", .pick(["not shared", "shared"]), value: item.item.noteShared ? "shared" : "not shared")])
         } else {
             let agencies = (try? store.agencies()) ?? Agencies.defaults
