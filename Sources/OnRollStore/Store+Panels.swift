@@ -104,44 +104,99 @@ extension Store {
 
     // MARK: Agenda
 
-    /// The team's agenda settings: defaults with the stored `panel.threshold` and `panel.overdue-days`.
+    /// The team's agenda settings: defaults with the stored `panel.threshold`, `panel.overdue-days` and `panel.max-items`.
     public func agendaSettings() throws -> AgendaRules.Settings {
         let c = try config()
         var s = AgendaRules.Settings()
         if let t = c["panel.threshold"].flatMap(Double.init) { s.threshold = t }
         if let d = c["panel.overdue-days"].flatMap(Int.init) { s.overdueDays = d }
+        if let m = c["panel.max-items"].flatMap(Int.init) { s.maxItems = m }
         return s
     }
 
     /// The last panel of the same type before this one and the next after it (a week on if none is planned).
-    public func agendaWindow(for p: Panel) throws -> (previous: SchoolDate?, next: SchoolDate) {
+    public func agendaWindow(for p: Panel) throws -> AgendaRules.Window {
         let same = try panels().filter { $0.type == p.type && $0.id != p.id }
-        return (same.filter { $0.date < p.date }.map(\.date).max(),
-                same.filter { $0.date > p.date }.map(\.date).min() ?? p.date.adding(days: 7))
+        return AgendaRules.Window(date: p.date, previous: same.filter { $0.date < p.date }.map(\.date).max(),
+                                  next: same.filter { $0.date > p.date }.map(\.date).min() ?? p.date.adding(days: 7))
     }
 
-    /// Runs the agenda rules and adds every case they name that is not on the agenda yet (a case
-    /// the chair took off stays off). Returns the items added.
+    /// For each case, the date of the latest panel before this one's date that discussed it.
+    func discussedBefore(_ db: Database, _ p: Panel) throws -> [String: SchoolDate] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT i.caseRef AS ref, MAX(p.date) AS date FROM panelItems i JOIN panels p ON p.id = i.panelId
+            WHERE i.status = ? AND p.date < ? AND p.id != ? GROUP BY i.caseRef
+            """, arguments: [PanelItem.Status.discussed.rawValue, p.date.iso, p.id ?? 0])
+        var out: [String: SchoolDate] = [:]
+        for r in rows {
+            if let ref: String = r["ref"], let d: String = r["date"], let date = try? SchoolDate.parse(d) { out[ref] = date }
+        }
+        return out
+    }
+
+    /// Each case's latest chronology date other than the panels' own lines (suspensions, status
+    /// changes, notes, contacts all land in the chronology).
+    func lastNews(_ db: Database) throws -> [String: SchoolDate] {
+        let rows = try Row.fetchAll(db, sql: "SELECT caseRef AS ref, MAX(date) AS date FROM chronology WHERE kind != ? GROUP BY caseRef",
+                                    arguments: [ChronologyEntry.Kind.decision.rawValue])
+        var out: [String: SchoolDate] = [:]
+        for r in rows {
+            if let ref: String = r["ref"], let d: String = r["date"], let date = try? SchoolDate.parse(d) { out[ref] = date }
+        }
+        return out
+    }
+
+    /// What the agenda rules propose for a panel now, against what is already on it: the cases
+    /// they would add and those left over. Reads only.
+    public func agendaPlan(panelId: Int64, today: SchoolDate) throws -> AgendaRules.Agenda {
+        let p = try panel(panelId)
+        let window = try agendaWindow(for: p)
+        let (discussed, news, items) = try read { db in
+            (try discussedBefore(db, p), try lastNews(db), try PanelItem.filter(Column("panelId") == panelId).fetchAll(db))
+        }
+        let caseload = try caseload(today: today)
+        return AgendaRules.plan(caseload: caseload.map { ($0.file, $0.assessment) }, window: window, today: today,
+                                calendar: try calendar(), settings: try agendaSettings(), discussed: discussed,
+                                lastNews: news, onAgenda: Set(items.filter { $0.status != .removed }.map(\.caseRef)),
+                                takenOff: Set(items.filter { $0.status == .removed }.map(\.caseRef)))
+    }
+
+    /// Whether the agenda rules have run for this panel (a deferred or hand-added item does not count).
+    public func agendaBuilt(panelId: Int64) throws -> Bool {
+        try read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM audit WHERE entity = ? AND entityId = ? AND op = ?)",
+                              arguments: [Panel.entity, String(panelId), AuditOp.panelAgendaBuild.rawValue]) ?? false
+        }
+    }
+
+    /// Builds the agenda the first time it is asked for (nil when it was built before or the panel has ended).
+    public func ensureAgenda(user: String, panelId: Int64, today: SchoolDate) throws -> [PanelItem]? {
+        guard try panel(panelId).status != .closed, try !agendaBuilt(panelId: panelId) else { return nil }
+        return try buildAgenda(user: user, panelId: panelId, today: today)
+    }
+
+    /// Runs the agenda rules and adds the cases they give places to, after any already on it (a case
+    /// the chair took off stays off). Returns the items added; the run itself is audited, so the
+    /// console and `panel agenda` know not to build again on their own.
     @discardableResult
     public func buildAgenda(user: String, panelId: Int64, today: SchoolDate) throws -> [PanelItem] {
         let p = try panel(panelId)
         guard p.status != .closed else { throw StoreError.invalid("panel \(panelId) is closed") }
-        let window = try agendaWindow(for: p)
-        let caseload = try caseload(today: today)
-        let entries = AgendaRules.build(caseload: caseload.map { ($0.file, $0.assessment) }, previousPanel: window.previous,
-                                        nextPanel: window.next, today: today, calendar: try calendar(),
-                                        settings: try agendaSettings())
+        let plan = try agendaPlan(panelId: panelId, today: today)
         return try write(user: user) { ctx in
             let existing = Set(try String.fetchAll(ctx.db, sql: "SELECT caseRef FROM panelItems WHERE panelId = ?", arguments: [panelId]))
             var pos = try nextPosition(ctx.db, panelId)
             var added: [PanelItem] = []
-            for e in entries where !existing.contains(e.caseRef) {
+            for e in plan.items where !existing.contains(e.caseRef) {
                 var it = PanelItem(panelId: panelId, caseRef: e.caseRef, position: pos, reasons: e.reasons.joined(separator: "\n"))
                 try ctx.insert(&it, op: .panelAgenda, caseRef: e.caseRef,
                                summary: "\(e.caseRef): on panel \(panelId) agenda — \(e.reasons.first ?? "")")
                 pos += 1
                 added.append(it)
             }
+            try ctx.audit(op: .panelAgendaBuild, entity: Panel.entity, entityId: String(panelId), caseRef: nil,
+                          summary: "panel \(panelId): agenda built — \(added.count) added, \(plan.alsoEligible.count) also eligible, "
+                              + "\(plan.decidedNothingNew.count) decided before with nothing new")
             return added
         }
     }
@@ -254,27 +309,6 @@ extension Store {
         }
     }
 
-    /// Records the panel's decision on an item: the item, a `decision` chronology line on the case, the audit.
-    @discardableResult
-    public func recordDecision(user: String, itemId: Int64, decision: String, note: String?, noteShared: Bool = false,
-                               today: SchoolDate) throws -> PanelItem {
-        let d = decision.trimmingSpaces
-        guard !d.isEmpty else { throw StoreError.invalid("a decision needs some text (--decision)") }
-        let n = note?.trimmingSpaces.isEmpty == false ? note!.trimmingSpaces : nil
-        return try write(user: user) { ctx in
-            var it = try openItem(ctx, itemId)
-            let p = try panel(ctx.db, it.panelId)
-            it.decision = d
-            it.decisionNote = n
-            it.noteShared = noteShared
-            it.status = .discussed
-            try ctx.update(&it, op: .panelDecision, caseRef: it.caseRef, summary: "\(it.caseRef): panel \(it.panelId) decision — \(d)")
-            try ctx.chronicle(it.caseRef, date: today, kind: .decision,
-                              text: "\(p.type.label) panel \(p.date.long): \(d)" + (n.map { " — \($0)" } ?? ""), linkId: it.id)
-            return it
-        }
-    }
-
     /// An action the panel agreed: a case action carrying the panel's id, with its chronology line.
     @discardableResult
     public func addPanelAction(user: String, itemId: Int64, agency: String, description: String, owner: String?,
@@ -311,7 +345,7 @@ extension Store {
                 ?? insertPanel(ctx, date: p.date.adding(days: 7), type: p.type, chair: p.chair)
             let reasons = ["deferred from the panel of \(p.date.iso)"] + it.reasons.split(separator: "\n").map(String.init)
             _ = try addItem(ctx, panelId: next.id ?? 0, caseRef: it.caseRef, reasons: reasons)
-            try ctx.chronicle(it.caseRef, date: today, kind: .decision,
+            try ctx.chronicle(it.caseRef, date: Store.decisionDate(p, today: today), kind: .decision,
                               text: "\(p.type.label) panel \(p.date.long): deferred to the panel of \(next.date.long)", linkId: it.id)
             return next
         }
@@ -325,8 +359,10 @@ extension Store {
             guard it.status != .discussed else { return }
             it.status = .discussed
             try ctx.update(&it, op: .panelDiscussed, caseRef: it.caseRef, summary: "\(it.caseRef): discussed at panel \(it.panelId)")
-            try ctx.chronicle(it.caseRef, date: today, kind: .decision,
+            let on = Store.decisionDate(p, today: today)
+            try ctx.chronicle(it.caseRef, date: on, kind: .decision,
                               text: "\(p.type.label) panel \(p.date.long): discussed, no new decision", linkId: it.id)
+            try clearPanelFlag(ctx, caseRef: it.caseRef, panel: p, on: on)
         }
     }
 

@@ -77,7 +77,7 @@ final class HostileOutputCLITests: XCTestCase {
         XCTAssertEqual(try cli.run(["init", "--sample"]).code, 0)
         // Work the panel and plan commands will show, before the data turns hostile.
         for args in [["panel", "add", "2", "WM-00001", "--reason", "review"],
-                     ["panel", "decide", "2", "WM-00001", "--decision", "monitor", "--note", "keep going",
+                     ["panel", "decide", "2", "WM-00001", "--decision", "continue current plan", "--note", "keep going",
                       "--action-agency", "LA inclusion", "--action-description", "visit", "--action-due", "2026-12-10"],
                      ["panel", "attendee", "2", "--name", "Jo Head", "--org", "Kingsmead"],
                      ["team", "add", "WM-00001", "--agency", "Social care", "--role", "social worker", "--name", "Ann Lee"]] {

@@ -49,7 +49,8 @@ final class PanelModeTests: XCTestCase {
         f.type("Two terms at the PRU")
         f.press([.ctrl("s")])
         XCTAssertNil(f.console.state.form)
-        XCTAssertEqual(f.console.state.message, "\(first): decision recorded — AP place")
+        // An AP place is recorded in the team (the provider field left empty: to be named).
+        XCTAssertEqual(f.console.state.message, "\(first): decision recorded — AP place · AP place recorded")
         // a: an agreed action with agency, owner and due date.
         f.press([.char("a")])
         f.type("Share the PRU timetable")

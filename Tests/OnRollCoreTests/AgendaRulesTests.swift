@@ -37,8 +37,11 @@ final class AgendaRulesTests: XCTestCase {
         XCTAssertEqual(refs(load), ["NEW"])
         let e = AgendaRules.build(caseload: load, previousPanel: previous, nextPanel: next, today: today, calendar: cal)
         XCTAssertEqual(e.first?.reasons, ["referred since the last panel (opened 2026-11-20)"])
-        // With no previous panel there is no "since": nobody is added for being new.
-        XCTAssertEqual(refs(load, previous: .some(nil)), [])
+        // With no previous panel, "new" is the week before the panel (after Thu 19 Nov): a referral
+        // still counts at the first panel (it used to be left off).
+        XCTAssertEqual(refs(load, previous: .some(nil)), ["NEW"])
+        XCTAssertEqual(AgendaRules.build(caseload: load, previousPanel: nil, nextPanel: next, today: today, calendar: cal).first?.reasons,
+                       ["new referral, not yet discussed (opened 2026-11-20)"])
     }
 
     func testFlaggedForPanel() {
@@ -121,5 +124,17 @@ final class AgendaRulesTests: XCTestCase {
         XCTAssertEqual(e.map(\.caseRef), ["MANY", "LOWFLAG"])
         XCTAssertEqual(e[0].reasons, ["referred since the last panel (opened 2026-11-20)", "flagged for panel",
                                       "part-time timetable review due 2026-11-30", "triage score 40 (above 30)"])
+    }
+}
+
+/// The per-rule tests above look at every case a rule names, so the agenda's cap is lifted here;
+/// AgendaPlanTests covers the cap and the order.
+extension AgendaRules {
+    static func build(caseload: [(file: CaseFile, assessment: CaseAssessment)], previousPanel: SchoolDate?, nextPanel: SchoolDate,
+                      today: SchoolDate, calendar: SchoolCalendar, settings: Settings = Settings()) -> [Entry] {
+        var s = settings
+        s.maxItems = 10_000
+        return plan(caseload: caseload, window: Window(date: d("2026-11-26"), previous: previousPanel, next: nextPanel),
+                    today: today, calendar: calendar, settings: s).items
     }
 }

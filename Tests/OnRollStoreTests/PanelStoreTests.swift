@@ -22,7 +22,7 @@ final class PanelStoreTests: XCTestCase {
 
         try s.startPanel(user: "chair", id: pid)
         let item = try s.panelItem(panelId: pid, caseRef: "WM-00001")
-        try s.recordDecision(user: "chair", itemId: item.id!, decision: "AP place", note: "two terms", today: f.today)
+        try s.recordDecision(user: "chair", itemId: item.id!, decision: .apPlace, note: "two terms", today: f.today)
         let action = try s.addPanelAction(user: "chair", itemId: item.id!, agency: "camhs", description: "Assess", owner: "Dr Q",
                                           due: try SchoolDate.parse("2026-12-04"), today: f.today)
         XCTAssertEqual(action.panelId, pid)
@@ -59,7 +59,7 @@ final class PanelStoreTests: XCTestCase {
 
         try s.endPanel(user: "chair", id: pid)
         XCTAssertEqual(try s.panel(pid).status, .closed)
-        XCTAssertThrowsError(try s.recordDecision(user: "chair", itemId: item.id!, decision: "x", note: nil, today: f.today))
+        XCTAssertThrowsError(try s.recordDecision(user: "chair", itemId: item.id!, decision: .continuePlan, note: nil, today: f.today))
         let check = try s.check()
         XCTAssertTrue(check.problems.isEmpty, "\(check.problems)")
     }

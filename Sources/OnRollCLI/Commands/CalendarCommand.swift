@@ -80,14 +80,15 @@ struct ConfigCommand: ParsableCommand {
             }
             let a = try store.agendaSettings()
             for (key, value, def) in [("panel.threshold", AgendaRules.format(a.threshold), AgendaRules.format(AgendaRules.Settings.defaultThreshold)),
-                                      ("panel.overdue-days", String(a.overdueDays), String(AgendaRules.Settings.defaultOverdueDays))] {
+                                      ("panel.overdue-days", String(a.overdueDays), String(AgendaRules.Settings.defaultOverdueDays)),
+                                      ("panel.max-items", String(a.maxItems), String(AgendaRules.Settings.defaultMaxItems))] {
                 printOut("\(key) = \(value)\(stored[key] != nil ? " (team setting; default \(def))" : "")")
             }
         }
     }
 
     struct Set: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Set a value: onroll config set triage.<factor> <value>, panel.threshold N or panel.overdue-days N.")
+        static let configuration = CommandConfiguration(abstract: "Set a value: onroll config set triage.<factor> <value>, panel.threshold N, panel.overdue-days N or panel.max-items N.")
         @OptionGroup var global: GlobalOptions
         @Argument var key: String
         @Argument var value: String
@@ -104,12 +105,16 @@ struct ConfigCommand: ParsableCommand {
                     guard let v = Int(value), v >= 0 else { throw CLIError.invalid("\(key): '\(value)' is not a whole number of days (0 or more)") }
                     try global.openStore().setConfig(user: global.userName, key: key, value: String(v))
                     printOut("\(key) = \(v)")
+                case "panel.max-items":
+                    guard let v = Int(value), v >= 1 else { throw CLIError.invalid("\(key): '\(value)' is not a number of agenda places (1 or more)") }
+                    try global.openStore().setConfig(user: global.userName, key: key, value: String(v))
+                    printOut("\(key) = \(v)")
                 default:
-                    throw CLIError.usage("'\(key)' is not a setting (panel settings: panel.threshold, panel.overdue-days)")
+                    throw CLIError.usage("'\(key)' is not a setting (panel settings: panel.threshold, panel.overdue-days, panel.max-items)")
                 }
                 return
             }
-            guard key.hasPrefix("triage.") else { throw CLIError.usage("'\(key)' is not a setting (settings: triage.<factor>, panel.threshold, panel.overdue-days)") }
+            guard key.hasPrefix("triage.") else { throw CLIError.usage("'\(key)' is not a setting (settings: triage.<factor>, panel.threshold, panel.overdue-days, panel.max-items)") }
             guard let v = Double(value) else { throw CLIError.invalid("\(key): '\(value)' is not a number") }
             var w = TriageWeights()
             do { try w.set(key, v) } catch { throw CLIError.invalid(error.message) }

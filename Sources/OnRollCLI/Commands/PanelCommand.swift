@@ -43,20 +43,28 @@ struct PanelCommand: ParsableCommand {
 
     struct Agenda: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The agenda: each case with the reasons it is there.",
-                                                        discussion: "--build runs the agenda rules and adds the cases not yet on it.")
+                                                        discussion: "The first time it is asked for, the agenda is built: the agenda rules fill up to panel.max-items places (default 20) in priority order. --build runs them again.")
         @OptionGroup var global: GlobalOptions
         @Argument var id: Int64
         @ArgumentParser.Flag(help: "Run the agenda rules and add missing cases first.") var build = false
         @ArgumentParser.Flag(help: "Include items taken off the agenda.") var all = false
         @Option(help: "table, csv, json or md.") var format: AgendaFormat = .table
+        @ArgumentParser.Flag(help: "List the cases that qualify but found no place (with their reasons) instead.") var alsoEligible = false
 
         func run() throws {
             let store = try global.openStore()
-            if build {
-                let added = try store.buildAgenda(user: global.userName, panelId: id, today: try global.todayDate())
-                printErr("panel \(id): \(added.count) case\(added.count == 1 ? "" : "s") added")
-            }
+            let today = try global.todayDate()
+            // Built the first time it is asked for; --build runs the rules again (filling freed places).
+            let added = build ? try store.buildAgenda(user: global.userName, panelId: id, today: today)
+                : try store.ensureAgenda(user: global.userName, panelId: id, today: today)
+            if let added { printErr("panel \(id): agenda built, \(added.count) case\(added.count == 1 ? "" : "s") added") }
             let r = try store.panelRecord(id)
+            // What is left over is worked out again now: a closed panel has none.
+            let plan = r.panel.status == .closed ? nil : try store.agendaPlan(panelId: id, today: today)
+            if alsoEligible {
+                printEligible(plan?.alsoEligible ?? [], format: format)
+                return
+            }
             let items = all ? r.items : r.agenda
             switch format {
             case .json:
@@ -75,6 +83,10 @@ struct PanelCommand: ParsableCommand {
                     out.append("\(n + 1). **\(PanelMinutes.md(i.item.caseRef))** \(PanelMinutes.md(i.childName))\(i.schoolName.map { ", \(PanelMinutes.md($0))" } ?? "")")
                     for reason in i.reasons { out.append("   - \(PanelMinutes.md(reason))") }
                 }
+                if let plan, !plan.alsoEligible.isEmpty {
+                    out += ["", "## Also eligible (\(plan.alsoEligible.count))", ""]
+                    for e in plan.alsoEligible { out.append("- **\(PanelMinutes.md(e.caseRef))**: \(PanelMinutes.md(e.reasons.joined(separator: "; ")))") }
+                }
                 printOut(out.joined(separator: "\n"))
             case .csv, .table:
                 let rows = items.enumerated().map { n, i in
@@ -83,6 +95,26 @@ struct PanelCommand: ParsableCommand {
                 }
                 printOut(Tabular.render(["#", "case", "child", "status", "decision", "reasons"], rows,
                                         format: format == .csv ? .csv : .table))
+            }
+            if let plan {
+                let held = plan.decidedNothingNew.count
+                printErr("\(plan.alsoEligible.count) also eligible (--also-eligible lists them)"
+                         + (held > 0 ? "; \(held) decided at an earlier panel with nothing new since" : ""))
+            }
+        }
+
+        func printEligible(_ entries: [AgendaRules.Entry], format: AgendaFormat) {
+            switch format {
+            case .json:
+                struct Row: Encodable { var caseRef: String, score: Double, reasons: [String] }
+                printOut((try? JSONOut.encode(entries.map { Row(caseRef: $0.caseRef, score: $0.score, reasons: $0.reasons) })) ?? "[]")
+            case .md:
+                printOut((["## Also eligible (\(entries.count))", ""] + entries.map {
+                    "- **\(PanelMinutes.md($0.caseRef))**: \(PanelMinutes.md($0.reasons.joined(separator: "; ")))"
+                }).joined(separator: "\n"))
+            case .csv, .table:
+                let rows = entries.map { [$0.caseRef, AgendaRules.format($0.score), $0.reasons.joined(separator: format == .csv ? "\n" : "; ")] }
+                printOut(Tabular.render(["case", "score", "reasons"], rows, format: format == .csv ? .csv : .table))
             }
         }
     }
@@ -130,8 +162,11 @@ struct PanelCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument var id: Int64
         @Argument var caseRef: String
-        @Option var decision: String?
-        @Option(help: "More detail on the decision.") var note: String?
+        @Option(help: ArgumentHelp("One of: \(PanelDecision.allCases.map(\.label).joined(separator: ", ")).",
+                                   discussion: "\"close\" closes the case; \"refer to fair access\" opens the referral; \"AP place\" records the placement."))
+        var decision: String?
+        @Option(help: "Free text: more detail on the decision (for \"other\", the decision itself).") var note: String?
+        @Option(help: "For \"AP place\": the alternative provision (joins the team as the AP provider).") var provider: String?
         @Option var actionAgency: String?
         @Option var actionDescription: String?
         @Option var actionOwner: String?
@@ -154,11 +189,23 @@ struct PanelCommand: ParsableCommand {
             let store = try global.openStore()
             let today = try global.todayDate()
             let due = try parseDate(actionDue, "--action-due")
+            // Checked before anything is written: an unknown decision leaves the record as it was.
+            let parsed: PanelDecision?
+            do { parsed = try decision.map(PanelDecision.parse) } catch { throw CLIError.invalid("--decision: \(error)") }
+            if provider != nil && parsed != .apPlace { throw CLIError.usage("--provider goes with --decision \"AP place\"") }
             let item = try store.panelItem(panelId: id, caseRef: caseRef)
             guard let itemId = item.id else { return }
-            if let d = decision {
-                try store.recordDecision(user: global.userName, itemId: itemId, decision: d, note: note, noteShared: shareNote, today: today)
-                printOut("panel \(id): \(caseRef) decision recorded")
+            if let d = parsed {
+                try store.recordDecision(user: global.userName, itemId: itemId, decision: d, note: note, noteShared: shareNote,
+                                         provider: provider, today: today)
+                let effect: String
+                switch d {
+                case .close: effect = "; case closed"
+                case .fairAccess: effect = "; fair access referral opened"
+                case .apPlace: effect = "; AP place recorded"
+                default: effect = ""
+                }
+                printOut("panel \(id): \(caseRef) decision recorded\(effect)")
             }
             if let agency = actionAgency, let text = actionDescription {
                 let a = try store.addPanelAction(user: global.userName, itemId: itemId, agency: agency, description: text,

@@ -123,6 +123,10 @@ extension Console {
     /// A question to answer before a form is saved: an action due before today is overdue the moment it exists.
     func confirmBeforeSaving(_ f: Form) -> String? {
         if let q = confirmEveryday(f) { return q }
+        // Closing is the one decision that ends the casework: asked once more, as closing from the case is.
+        if case .panelDecision(_, let ref) = f.purpose, f["decision"] == PanelDecision.close.label {
+            return "Close case \(ref) with the panel's decision? y/n"
+        }
         guard case .action = f.purpose, let due = try? SchoolDate.parse(f["due"]), due < state.today else { return nil }
         return "Action due \(due.iso) is already overdue — save anyway? y/n"
     }

@@ -52,9 +52,11 @@ extension Console {
                 return
             }
             var record = try store.panelRecord(id)
-            var built = 0
-            if record.agenda.isEmpty && p.status != .closed {
-                built = try store.buildAgenda(user: state.user, panelId: id, today: state.today).count
+            // Built once, the first time the panel is opened: items deferred to it are already there
+            // and take their places, they do not stand in for the rules.
+            var built: Int?
+            if let added = try store.ensureAgenda(user: state.user, panelId: id, today: state.today) {
+                built = added.count
                 record = try store.panelRecord(id)
             }
             var cases: [String: AssessedCase] = [:]
@@ -68,7 +70,11 @@ extension Console {
             state.mode = .panel
             // Take in what changed before the meeting opened rather than skipping past it.
             try absorbChanges()
-            let items = "\(record.agenda.count) items\(built > 0 ? " (agenda built: \(built) added)" : "")"
+            var items = "\(record.agenda.count) items"
+            if let built {
+                let left = try store.agendaPlan(panelId: id, today: state.today).alsoEligible.count
+                items += " (agenda built: \(built) added\(left > 0 ? ", \(left) also eligible" : ""))"
+            }
             switch record.panel.status {
             case .planned: state.message = "\(record.title): \(items) · not started: S starts the meeting"
             case .running: state.message = "\(record.title): \(items) · meeting in progress · d decision · a action · f defer"
@@ -117,6 +123,7 @@ extension Console {
             state.form = Form(title: Console.formTitle("Panel decision", ref: ref, child: item.childName), purpose: .panelDecision(itemId: id, caseRef: ref), fields: [
                 .init("decision", "Decision", .pick(PanelDecisions.common), value: item.item.decision.flatMap { PanelDecisions.common.contains($0) ? $0 : nil } ?? ""),
                 .init("note", "Detail", value: item.item.decisionNote ?? ""),
+                .init("provider", "AP provider", value: ""),
                 .init("share", "Detail in redacted minutes", .pick(["not shared", "shared"]), value: item.item.noteShared ? "shared" : "not shared")])
         } else {
             let agencies = (try? store.agencies()) ?? Agencies.defaults
@@ -129,17 +136,23 @@ extension Console {
     func savePanelForm(_ f: Form) throws {
         switch f.purpose {
         case .panelDecision(let id, let ref):
-            var decision = f["decision"], note: String? = f["note"].isEmpty ? nil : f["note"]
-            if decision == "other" {
-                // "Other" means the detail is the decision.
-                guard let n = note else { throw StoreError.invalid("say what the panel decided (Detail)") }
-                decision = n; note = nil
-            }
-            try store.recordDecision(user: state.user, itemId: id, decision: decision, note: note,
-                                     noteShared: f["share"] == "shared", today: state.today)
-            remember(ref, "panel decision “\(decision.prefix(30))” recorded", .refuse(UndoRefusal.panelDecision))
+            let decision = try PanelDecision.parse(f["decision"])
+            let note: String? = f["note"].isEmpty ? nil : f["note"]
+            if decision == .other && note == nil { throw StoreError.invalid("say what the panel decided (Detail)") }
+            let saved = try store.recordDecision(user: state.user, itemId: id, decision: decision, note: note,
+                                                 noteShared: f["share"] == "shared",
+                                                 provider: f["provider"].isEmpty ? nil : f["provider"], today: state.today)
+            let text = saved.decision ?? decision.label
+            remember(ref, "panel decision “\(text.prefix(30))” recorded", .refuse(UndoRefusal.panelDecision))
             try afterPanelChange(ref)
-            state.message = "\(ref): decision recorded — \(decision)"
+            let effect: String
+            switch decision {
+            case .close: effect = " · case closed"
+            case .fairAccess: effect = " · fair access referral opened"
+            case .apPlace: effect = " · AP place recorded"
+            default: effect = ""
+            }
+            state.message = "\(ref): decision recorded — \(text)\(effect)"
         case .panelAction(let id, let ref):
             let a = try store.addPanelAction(user: state.user, itemId: id, agency: f["agency"], description: f["description"],
                                              owner: f["owner"], due: f["due"].isEmpty ? nil : try SchoolDate.parse(f["due"]),

@@ -42,11 +42,3 @@ public struct PanelRecord: Hashable, Sendable {
 
     public var title: String { "\(panel.type.label) panel \(panel.date.long)" }
 }
-
-/// The decisions a panel usually reaches; "other" takes free text.
-public enum PanelDecisions {
-    public static let common = [
-        "continue current plan", "refer to fair access", "AP place", "reintegration plan",
-        "EHC needs assessment request", "close", "other",
-    ]
-}
