@@ -134,6 +134,7 @@ extension Store {
     public func addContact(user: String, caseRef: String, date: SchoolDate, type: String, outcome: String,
                            seen: Bool, text: String?, today: SchoolDate = Store.clockToday()) throws -> ChronologyEntry {
         if let p = RecordedDate.problem(date, today: today, what: "the contact") { throw StoreError.invalid(p) }
+        guard let type = ContactType.canonical(type) else { throw StoreError.invalid(ContactType.refusal(type)) }
         return try write(user: user) { ctx in
             guard let c = try Case.fetchOne(ctx.db, key: caseRef) else { throw StoreError.notFound("no case with ref \(caseRef)") }
             let e = try ctx.chronicle(caseRef, date: date, kind: seen ? .seen : .contact,
