@@ -49,6 +49,9 @@ final class ScriptingCLITests: XCTestCase {
         XCTAssertTrue(try ok(cli, ["team", "list", "wm-00001", "--format", "csv"]).contains("Dr Lee"))
         XCTAssertFalse(try ok(cli, ["plan", "new", "wm-00001", "--from", "140002", "--to", "140001",
                                     "--start", "2026-11-23", "--target", "2027-02-01"]).isEmpty)
+        let twin = try cli.run(["case", "open", "--child", "C1", "--kind", "cme", "--ref", "wm-00001"])
+        XCTAssertEqual(twin.code, 65)
+        XCTAssertEqual(twin.err, "error: case WM-00001 already exists (refs ignore case)\n")
         let opened = try ok(cli, ["case", "open", "--child", "c2", "--kind", "cme"])
         XCTAssertTrue(try ok(cli, ["show", opened.lowercased(), "--format", "json"]).contains("\"ref\" : \"C2\""))
         XCTAssertFalse(try ok(cli, ["suspension", "add", "c1", "--start", "2026-11-02", "--days", "1"]).isEmpty)
