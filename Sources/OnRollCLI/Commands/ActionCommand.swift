@@ -11,7 +11,7 @@ struct ActionCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add an action to a case; prints the new action id.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The case ref, e.g. WM-00001 (any case).") var caseRef: CaseRefArg
+        @Argument(help: "The case ref, e.g. WM-00001 (wm-00001 works too).") var caseRef: CaseRefArg
         @Option(help: "The agency that does it (`onroll agency list`).") var agency: String
         @Option(help: "What is to be done.") var description: String
         @Option(help: "The person responsible (default none).") var owner: String?
@@ -77,8 +77,8 @@ struct ActionCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Actions across the caseload (open ones unless --all).")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only this agency's actions.") var agency: String?
-        @Option(help: "Only this case's actions (the case ref, any case).") var `case`: CaseRefArg?
-        @Option(help: "Only actions owned by this person (any case).") var owner: String?
+        @Option(help: "Only this case's actions (its ref; capitals optional).") var `case`: CaseRefArg?
+        @Option(help: "Only actions owned by this person (capitals ignored).") var owner: String?
         @ArgumentParser.Flag(help: "Only overdue actions.") var overdue = false
         @ArgumentParser.Flag(help: "Include done and cancelled actions.") var all = false
         @Option(help: "table, csv or json.") var format: OutputFormat = .table

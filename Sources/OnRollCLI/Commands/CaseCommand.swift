@@ -10,7 +10,7 @@ struct CaseCommand: ParsableCommand {
     struct Open: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Open a case for a child; prints the new case ref.")
         @OptionGroup var global: GlobalOptions
-        @Option(help: "The child's ref (any case: c-0001 finds C-0001).") var child: ChildRefArg
+        @Option(help: "The child's ref, e.g. C00064 (capitals optional).") var child: ChildRefArg
         @Option(help: "ebsa, suspension, exclusion, ehe, offroll, cme or part-time.") var kind: String
         @Option(help: "The officer who owns the case (default none).") var owner: String?
         @Option(help: "One line on why the case is open.") var summary: String?
@@ -33,7 +33,7 @@ struct CaseCommand: ParsableCommand {
             abstract: "Close a case with a reason.",
             discussion: "Open actions and pending panel items are left as they are; each is named in a warning on stderr.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The case ref, e.g. WM-00001 (any case).") var ref: CaseRefArg
+        @Argument(help: "The case ref, e.g. WM-00001 (wm-00001 works too).") var ref: CaseRefArg
         @Option(help: "Why the case is closed (goes in the chronology).") var reason: String
 
         func run() throws {
@@ -56,7 +56,7 @@ struct CaseCommand: ParsableCommand {
                 professional role on when the outgoing owner holds it.
                 """)
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The case ref, e.g. WM-00001 (any case).") var ref: CaseRefArg
+        @Argument(help: "The case ref, e.g. WM-00001 (wm-00001 works too).") var ref: CaseRefArg
         @Option(help: "The officer to give the case to (see `onroll case officers`).") var owner: String
         @Option(help: "A handover note for the new owner (goes in the chronology).") var handover: String?
         @ArgumentParser.Flag(help: "The outgoing owner is the lead professional: make the new owner the lead.") var moveLead = false
@@ -83,7 +83,7 @@ struct CaseCommand: ParsableCommand {
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Move a case between referral, open and monitoring.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The case ref, e.g. WM-00001 (any case).") var ref: CaseRefArg
+        @Argument(help: "The case ref, e.g. WM-00001 (wm-00001 works too).") var ref: CaseRefArg
         @Argument(help: "referral, open, monitoring (use `case close` to close).") var status: String
         @Option(help: ArgumentHelp("Refuse (exit 1) unless the case is still at this version (see `show --format json`).", valueName: "N"))
         var expectVersion: Int?
@@ -101,7 +101,7 @@ struct CaseCommand: ParsableCommand {
     struct Review: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Set a case's next review date.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The case ref, e.g. WM-00001 (any case).") var ref: CaseRefArg
+        @Argument(help: "The case ref, e.g. WM-00001 (wm-00001 works too).") var ref: CaseRefArg
         @Option(help: "The next review date, YYYY-MM-DD or DD/MM/YYYY.") var date: String
 
         func run() throws {
@@ -118,11 +118,11 @@ struct CaseCommand: ParsableCommand {
             abstract: "Record the steps of an EHC needs assessment (request, decision, no-plan notice, plan issued).",
             discussion: "Each is the date it happened; the 6-, 16- and 20-week clocks and the annual review run from them.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The case ref, e.g. WM-00001 (any case).") var ref: CaseRefArg
-        @Option(help: "The date the assessment was requested.") var requested: String?
-        @Option(help: "The date the authority decided whether to assess (due by week 6).") var decision: String?
-        @Option(help: "The date of notice that no plan will be issued (by week 16).") var noPlan: String?
-        @Option(help: "The date the final plan was issued, or its last annual review.") var issued: String?
+        @Argument(help: "The case ref, e.g. WM-00001 (wm-00001 works too).") var ref: CaseRefArg
+        @Option(help: "The date the assessment was requested, YYYY-MM-DD.") var requested: String?
+        @Option(help: "The date the authority decided whether to assess, YYYY-MM-DD (due by week 6).") var decision: String?
+        @Option(help: "The date of notice that no plan will be issued, YYYY-MM-DD (by week 16).") var noPlan: String?
+        @Option(help: "The date the final plan was issued, or of its last annual review, YYYY-MM-DD.") var issued: String?
 
         func run() throws {
             let req = try parseDate(requested, "--requested"), dec = try parseDate(decision, "--decision")
@@ -151,7 +151,7 @@ struct CaseCommand: ParsableCommand {
     struct Flag: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Put a case on (or take it off) the next panel's agenda.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The case ref, e.g. WM-00001 (any case).") var ref: CaseRefArg
+        @Argument(help: "The case ref, e.g. WM-00001 (wm-00001 works too).") var ref: CaseRefArg
         @ArgumentParser.Flag(help: "Remove the flag.") var off = false
 
         func run() throws {
@@ -165,7 +165,7 @@ struct CaseCommand: ParsableCommand {
 struct NoteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "note", abstract: "Add a note to a case's chronology (notes are never edited).")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The case ref, e.g. WM-00001 (any case).") var ref: CaseRefArg
+    @Argument(help: "The case ref, e.g. WM-00001 (wm-00001 works too).") var ref: CaseRefArg
     @Argument(help: "The note's text (quote it).") var text: String
     @Option(help: "The date the note is about, YYYY-MM-DD (default today).") var date: String?
 
@@ -181,7 +181,7 @@ struct NoteCommand: ParsableCommand {
 struct ContactCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "contact", abstract: "Record a contact or enquiry about a child (home visit, phone call, letter…).")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The case ref, e.g. WM-00001 (any case).") var ref: CaseRefArg
+    @Argument(help: "The case ref, e.g. WM-00001 (wm-00001 works too).") var ref: CaseRefArg
     @Option(help: "One of: \(ContactType.known.joined(separator: ", ")).") var type: String
     @Option(help: "What came of it.") var outcome: String
     @ArgumentParser.Flag(help: "The child was seen (updates the last-seen date).") var seen = false
@@ -213,10 +213,10 @@ struct VoiceCommand: ParsableCommand {
         commandName: "voice", abstract: "Record what the child and the parents or carers say (shown first on the case).",
         discussion: "The child's record keeps the latest of each; every open case of the child gets a chronology line.")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "A case ref, or the child's ref (any case).") var ref: ChildRefArg
+    @Argument(help: "A case ref, or the child's ref (capitals optional).") var ref: ChildRefArg
     @Option(help: "The pupil's voice.") var pupil: String?
     @Option(help: "The parent's or carer's voice.") var parent: String?
-    @Option(help: "The date it was said (default today).") var date: String?
+    @Option(help: "The date it was said, YYYY-MM-DD (default today).") var date: String?
 
     func run() throws {
         guard pupil != nil || parent != nil else { throw CLIError.usage("give --pupil, --parent or both") }

@@ -5,7 +5,7 @@ import OnRollStore
 struct LogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "log", abstract: "The audit trail (who changed or viewed what, when), newest first.")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Only this case's entries (the case ref, any case).") var ref: CaseRefArg?
+    @Argument(help: "Only this case's entries (its ref; capitals optional).") var ref: CaseRefArg?
     @Option(help: "At most this many entries.") var limit: Int?
     @Option(help: "table, csv or json (json adds each record's before and after).") var format: OutputFormat = .table
 

@@ -14,7 +14,7 @@ struct OutOfSchoolCommand: ParsableCommand {
             abstract: "Create or edit a child's out-of-school record (the Children Not in School fields and consent flags).",
             discussion: "Only the options given change. --no-s47, --no-cp-plan and --no-special-school clear a flag.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The child's ref, or a case ref for its child (any case).") var child: ChildRefArg
+        @Argument(help: "The child's ref, or a case ref standing for its child (capitals optional).") var child: ChildRefArg
         @Option(help: "The child's home address.") var address: String?
         @Option(help: "The first parent's or carer's name.") var parent1: String?
         @Option(help: "The first parent's address, if not the child's.") var parent1Address: String?
@@ -71,7 +71,7 @@ struct OutOfSchoolCommand: ParsableCommand {
             abstract: "Record a CME enquiry step as done.",
             discussion: "STEP is one of: \(CMEEnquiry.allCases.map(\.rawValue).joined(separator: ", ")).")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The child's ref, or a case ref for its child (any case).") var child: ChildRefArg
+        @Argument(help: "The child's ref, or a case ref standing for its child (capitals optional).") var child: ChildRefArg
         @Argument(help: "The enquiry made: \(CMEEnquiry.allCases.map(\.rawValue).joined(separator: ", ")).") var step: String
         @Option(help: "When it was done, YYYY-MM-DD (default today).") var date: String?
 
@@ -89,7 +89,7 @@ struct OutOfSchoolCommand: ParsableCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "A child's out-of-school record, enquiries and deletions from roll.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The child's ref, or a case ref for its child (any case).") var child: ChildRefArg
+        @Argument(help: "The child's ref, or a case ref standing for its child (capitals optional).") var child: ChildRefArg
         @Option(help: "text or json.") var format: ShowCommand.ShowFormat = .text
 
         func run() throws {
@@ -179,12 +179,12 @@ struct DeletionCommand: ParsableCommand {
             abstract: "Record a school's deletion of a pupil from its roll; prints its id.",
             discussion: "With no --destination nobody knows where the child is: a CME case opens by itself (unless one is open already).")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The child's ref (any case).") var child: ChildRefArg
+        @Argument(help: "The child's ref, e.g. C00064 (capitals optional).") var child: ChildRefArg
         @Option(help: "The URN of the school that deleted the pupil.") var school: String
         @Option(help: "The date of the deletion, YYYY-MM-DD.") var date: String
         @Option(help: "The regulation 9 ground, e.g. \"A registered elsewhere\", EHE, \"I 20-day absence\".") var ground: String
         @ArgumentParser.Flag(help: "The school told the authority.") var laNotified = false
-        @Option(help: "When the school told the authority (with --la-notified).") var notifiedOn: String?
+        @Option(help: "When the school told the authority, YYYY-MM-DD (with --la-notified).") var notifiedOn: String?
         @Option(help: "The new school's URN, or EHE.") var destination: String?
 
         func run() throws {
@@ -203,7 +203,7 @@ struct DeletionCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Deletions from roll, oldest first.")
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Only this child's deletions (the child's ref, any case).") var child: ChildRefArg?
+        @Option(help: "Only this child's deletions (the child's ref; capitals optional).") var child: ChildRefArg?
         @Option(help: "table, csv or json.") var format: OutputFormat = .table
 
         func run() throws {

@@ -91,7 +91,7 @@ struct PanelCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Put a case on the agenda by hand.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The panel id (`onroll panel list`).") var id: Int64
-        @Argument(help: "The case ref, e.g. WM-00001 (any case).") var caseRef: CaseRefArg
+        @Argument(help: "The case ref, e.g. WM-00001 (wm-00001 works too).") var caseRef: CaseRefArg
         @Option(help: "Why the case is on the agenda (shown with it).") var reason: String
 
         func run() throws {
@@ -106,7 +106,7 @@ struct PanelCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Move a case to position N on the agenda.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The panel id (`onroll panel list`).") var id: Int64
-        @Argument(help: "The case ref, e.g. WM-00001 (any case).") var caseRef: CaseRefArg
+        @Argument(help: "The case ref, e.g. WM-00001 (wm-00001 works too).") var caseRef: CaseRefArg
         @Option(help: "The new position, 1 for the top.") var to: Int
 
         func run() throws {
@@ -121,7 +121,7 @@ struct PanelCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Take a case off the agenda (kept, marked removed).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The panel id (`onroll panel list`).") var id: Int64
-        @Argument(help: "The case ref, e.g. WM-00001 (any case).") var caseRef: CaseRefArg
+        @Argument(help: "The case ref, e.g. WM-00001 (wm-00001 works too).") var caseRef: CaseRefArg
 
         func run() throws {
             let store = try global.openStore()
@@ -135,7 +135,7 @@ struct PanelCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Record the panel's decision on a case, an action it agreed, or defer it.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The panel id (`onroll panel list`).") var id: Int64
-        @Argument(help: "The case ref, e.g. WM-00001 (any case).") var caseRef: CaseRefArg
+        @Argument(help: "The case ref, e.g. WM-00001 (wm-00001 works too).") var caseRef: CaseRefArg
         @Option(help: "The decision, in the panel's words.") var decision: String?
         @Option(help: "More detail on the decision.") var note: String?
         @Option(help: "The agency of an action the panel agreed (with --action-description).") var actionAgency: String?

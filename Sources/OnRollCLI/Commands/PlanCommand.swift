@@ -11,11 +11,11 @@ struct PlanCommand: ParsableCommand {
     struct New: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Start a reintegration plan on a case; prints the plan id.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The case ref, e.g. WM-00001 (any case).") var caseRef: CaseRefArg
+        @Argument(help: "The case ref, e.g. WM-00001 (wm-00001 works too).") var caseRef: CaseRefArg
         @Option(help: "The PRU, AP or current school's URN.") var from: String
         @Option(help: "The target school's URN.") var to: String
         @Option(help: "The date the plan starts, YYYY-MM-DD.") var start: String
-        @Option(help: "The date the pupil should be full time in the target school.") var target: String
+        @Option(help: "The date the pupil should be full time in the target school, YYYY-MM-DD.") var target: String
         @Option(help: "School days between reviews (default 10).") var reviewEvery: Int = 10
         @Option(help: "What success looks like.") var criteria: String?
         @Option(help: "What each agency commits to.") var support: String?
@@ -59,7 +59,7 @@ struct PlanCommand: ParsableCommand {
         @Option(help: "What the pupil says.") var pupil: String?
         @Option(help: "What the parent or carer says.") var parent: String?
         @Option(help: "continue, step-up, extend, pause or end. step-up moves to the next phase; extend needs --new-target; end needs --outcome.") var decision: String?
-        @Option(help: "With --decision extend: the new full-time target, after the current one.") var newTarget: String?
+        @Option(help: "With --decision extend: the new full-time target, YYYY-MM-DD, after the current one.") var newTarget: String?
         @Option(help: "With --decision end: completed or broken-down.") var outcome: String?
         @Option(help: "With --outcome broken-down: why it broke down.") var reason: String?
 
@@ -95,7 +95,7 @@ struct PlanCommand: ParsableCommand {
         @Argument(help: "The plan id (`onroll plan list`).") var plan: Int64
         @Option(help: "completed, extended or broken-down.") var outcome: String
         @Option(help: "Why it ended (expected with broken-down).") var reason: String?
-        @Option(help: "The date it ended (default today).") var date: String?
+        @Option(help: "The date it ended, YYYY-MM-DD (default today).") var date: String?
 
         func run() throws {
             let o = try parseCode(outcome, ReintegrationPlan.Status.self, "--outcome")!

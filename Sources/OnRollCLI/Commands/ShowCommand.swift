@@ -10,7 +10,7 @@ struct ShowCommand: ParsableCommand {
         discussion: "Viewing a case is itself recorded in the audit log.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The case ref, e.g. WM-00001 (any case).") var ref: CaseRefArg
+    @Argument(help: "The case ref, e.g. WM-00001 (wm-00001 works too).") var ref: CaseRefArg
     @Option(help: "text or json.") var format: ShowFormat = .text
 
     enum ShowFormat: String, ExpressibleByArgument { case text, json }

@@ -13,14 +13,14 @@ struct SuspensionCommand: ParsableCommand {
             abstract: "Record a suspension or permanent exclusion as it happened; prints its id.",
             discussion: "A suspension that takes the year over 45 school days is recorded and flagged as a breach, never refused.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The child's ref (any case).") var child: ChildRefArg
+        @Argument(help: "The child's ref, e.g. C00064 (capitals optional).") var child: ChildRefArg
         @Option(help: "The first day of the suspension, YYYY-MM-DD.") var start: String
         @Option(help: "School days, in 0.5 steps (a lunchtime is 0.5).") var days: Double
         @Option(help: "Census reason code (e.g. PA, VA, DB).") var reason: String?
         @Option(help: "The school's URN (default the child's school).") var school: String?
         @ArgumentParser.Flag(help: "A permanent exclusion.") var permanent = false
-        @Option(help: "Date notice was given to parents (the governors' clock runs from it).") var notice: String?
-        @Option(help: "Date the local authority was told.") var notifiedLa: String?
+        @Option(help: "The date notice was given to parents, YYYY-MM-DD (the governors' clock runs from it).") var notice: String?
+        @Option(help: "The date the local authority was told, YYYY-MM-DD.") var notifiedLa: String?
         @ArgumentParser.Flag(help: "A public exam or national test is missed.") var examMissed = false
 
         func run() throws {
@@ -86,7 +86,7 @@ struct SuspensionCommand: ParsableCommand {
         @Option(help: "What the pupil says.") var pupil: String?
         @Option(help: "What will change.") var change: String?
         @Option(help: "An action agreed, as AGENCY|DESCRIPTION|OWNER|DUE (repeatable; DUE is YYYY-MM-DD).") var action: [String] = []
-        @Option(help: "The case the actions go on (default the child's open case; any case).") var `case`: CaseRefArg?
+        @Option(help: "The case the actions go on (default the child's open case; capitals optional).") var `case`: CaseRefArg?
 
         func run() throws {
             let today = try global.todayDate()
@@ -111,7 +111,7 @@ struct AttendanceCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add an attendance record (sessions) for a child.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The child's ref (any case).") var child: ChildRefArg
+        @Argument(help: "The child's ref, e.g. C00064 (capitals optional).") var child: ChildRefArg
         @Option(help: "The first day the record covers, YYYY-MM-DD.") var from: String
         @Option(help: "The last day the record covers, YYYY-MM-DD.") var to: String
         @Option(help: "Possible sessions (two a school day).") var possible: Int

@@ -11,7 +11,7 @@ struct TeamCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a professional to a case's team; prints their id.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The case ref, e.g. WM-00001 (any case).") var caseRef: CaseRefArg
+        @Argument(help: "The case ref, e.g. WM-00001 (wm-00001 works too).") var caseRef: CaseRefArg
         @Option(help: "One of the agencies (`onroll agency list`).") var agency: String
         @Option(help: "The professional's name.") var name: String
         @Option(help: "Their role, e.g. social worker, SENCO.") var role: String?
@@ -32,7 +32,7 @@ struct TeamCommand: ParsableCommand {
     struct Lead: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Make a professional the case's lead (the previous lead is unset).")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The case ref, e.g. WM-00001 (any case).") var caseRef: CaseRefArg
+        @Argument(help: "The case ref, e.g. WM-00001 (wm-00001 works too).") var caseRef: CaseRefArg
         @Argument(help: "The professional's id (`onroll team list CASE`).") var id: Int64
 
         func run() throws {
@@ -46,7 +46,7 @@ struct TeamCommand: ParsableCommand {
     struct Leave: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Record a professional leaving the team.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The case ref, e.g. WM-00001 (any case).") var caseRef: CaseRefArg
+        @Argument(help: "The case ref, e.g. WM-00001 (wm-00001 works too).") var caseRef: CaseRefArg
         @Argument(help: "The professional's id (`onroll team list CASE`).") var id: Int64
         @Option(help: "The date they left, YYYY-MM-DD (default today).") var date: String?
 
@@ -62,7 +62,7 @@ struct TeamCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The team on a case, lead first; leavers last.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The case ref, e.g. WM-00001 (any case).") var caseRef: CaseRefArg
+        @Argument(help: "The case ref, e.g. WM-00001 (wm-00001 works too).") var caseRef: CaseRefArg
         @ArgumentParser.Flag(help: "Leave out those who have left.") var current = false
         @Option(help: "table, csv or json.") var format: OutputFormat = .table
 
