@@ -18,6 +18,10 @@ extension Store {
             if try Case.fetchOne(ctx.db, key: newRef) != nil {
                 throw StoreError.invalid("case \(newRef) already exists")
             }
+            // Refs are typed in any case (resolveCaseRef), so one differing only in case would be a second name for the first.
+            if let same = try String.fetchOne(ctx.db, sql: "SELECT ref FROM cases WHERE ref = ? COLLATE NOCASE", arguments: [newRef]) {
+                throw StoreError.invalid("case \(same) already exists (refs ignore case)")
+            }
             var c = Case(ref: newRef, childRef: childRef, kind: kind, status: status, opened: today, owner: owner,
                          summary: summary, nextReview: nextReview ?? today.adding(days: 28))
             try ctx.insert(&c, op: .caseOpen, caseRef: newRef, summary: "\(newRef): opened \(kind.label) case")
@@ -134,6 +138,7 @@ extension Store {
     public func addContact(user: String, caseRef: String, date: SchoolDate, type: String, outcome: String,
                            seen: Bool, text: String?, today: SchoolDate = Store.clockToday()) throws -> ChronologyEntry {
         if let p = RecordedDate.problem(date, today: today, what: "the contact") { throw StoreError.invalid(p) }
+        guard let type = ContactType.canonical(type) else { throw StoreError.invalid(ContactType.refusal(type)) }
         return try write(user: user) { ctx in
             guard let c = try Case.fetchOne(ctx.db, key: caseRef) else { throw StoreError.notFound("no case with ref \(caseRef)") }
             let e = try ctx.chronicle(caseRef, date: date, kind: seen ? .seen : .contact,

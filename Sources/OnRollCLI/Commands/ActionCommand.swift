@@ -11,16 +11,17 @@ struct ActionCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add an action to a case; prints the new action id.")
         @OptionGroup var global: GlobalOptions
-        @Argument var caseRef: String
-        @Option var agency: String
-        @Option var description: String
-        @Option var owner: String?
-        @Option var due: String?
+        @Argument(help: "The case ref, e.g. WM-00001 (wm-00001 works too).") var caseRef: CaseRefArg
+        @Option(help: "The agency that does it (`onroll agency list`).") var agency: String
+        @Option(help: "What is to be done.") var description: String
+        @Option(help: "The person responsible (default none).") var owner: String?
+        @Option(help: "The due date, YYYY-MM-DD (default none).") var due: String?
 
         func run() throws {
             let today = try global.todayDate()
             let dueDate = try parseDate(due, "--due")
-            let a = try global.openStore().addAction(user: global.userName, caseRef: caseRef, agency: agency, description: description,
+            let store = try global.openStore()
+            let a = try store.addAction(user: global.userName, caseRef: try caseRef.resolved(in: store), agency: agency, description: description,
                                                      owner: owner, due: dueDate, today: today)
             // Saved as asked (an action agreed late is still agreed), but it starts life overdue.
             if let d = dueDate, d < today {
@@ -33,9 +34,9 @@ struct ActionCommand: ParsableCommand {
     struct Done: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Mark an action done, with its outcome.")
         @OptionGroup var global: GlobalOptions
-        @Argument var id: Int64
-        @Option var outcome: String?
-        @Option var date: String?
+        @Argument(help: "The action id (`onroll action list`).") var id: Int64
+        @Option(help: "What came of it (goes in the chronology).") var outcome: String?
+        @Option(help: "The date it was done, YYYY-MM-DD (default today).") var date: String?
 
         func run() throws {
             let a = try global.openStore().completeAction(user: global.userName, id: id, outcome: outcome,
@@ -47,7 +48,7 @@ struct ActionCommand: ParsableCommand {
     struct Cancel: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Cancel an action that is no longer needed, saying why.")
         @OptionGroup var global: GlobalOptions
-        @Argument var id: Int64
+        @Argument(help: "The action id (`onroll action list`).") var id: Int64
         @Option(help: "Why it is no longer needed (required: it goes in the chronology).") var reason: String
 
         func run() throws {
@@ -59,8 +60,8 @@ struct ActionCommand: ParsableCommand {
     struct Reschedule: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Move an open action's due date (the old date stays in the chronology).")
         @OptionGroup var global: GlobalOptions
-        @Argument var id: Int64
-        @Option(help: "The new due date.") var due: String
+        @Argument(help: "The action id (`onroll action list`).") var id: Int64
+        @Option(help: "The new due date, YYYY-MM-DD.") var due: String
         @Option(help: "Why it moved.") var reason: String?
 
         func run() throws {
@@ -76,8 +77,8 @@ struct ActionCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Actions across the caseload (open ones unless --all).")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only this agency's actions.") var agency: String?
-        @Option(help: "Only this case's actions.") var `case`: String?
-        @Option var owner: String?
+        @Option(help: "Only this case's actions (its ref; capitals optional).") var `case`: CaseRefArg?
+        @Option(help: "Only actions owned by this person (capitals ignored).") var owner: String?
         @ArgumentParser.Flag(help: "Only overdue actions.") var overdue = false
         @ArgumentParser.Flag(help: "Include done and cancelled actions.") var all = false
         @Option(help: "table, csv or json.") var format: OutputFormat = .table
@@ -85,7 +86,7 @@ struct ActionCommand: ParsableCommand {
         func run() throws {
             let store = try global.openStore()
             let today = try global.todayDate()
-            var actions = try store.actions(caseRef: `case`, includeClosed: all)
+            var actions = try store.actions(caseRef: try `case`?.resolved(in: store), includeClosed: all)
             if let a = agency { actions = actions.filter { $0.agency.lowercased() == a.lowercased() } }
             if let o = owner { actions = actions.filter { ($0.owner ?? "").lowercased() == o.lowercased() } }
             if overdue { actions = actions.filter { $0.isOverdue(on: today) } }

@@ -12,8 +12,8 @@ struct CalendarCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Print the date N school days after DATE (DATE itself not counted).")
         @OptionGroup var global: GlobalOptions
-        @Argument var date: String
-        @Argument var n: Double
+        @Argument(help: "The starting date, YYYY-MM-DD (not itself counted).") var date: String
+        @Argument(help: "How many school days after it, in 0.5 steps.") var n: Double
 
         func run() throws {
             let d = try parseDate(date, "DATE")!
@@ -25,8 +25,8 @@ struct CalendarCommand: ParsableCommand {
     struct Count: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Print the number of school days in FROM..TO inclusive.")
         @OptionGroup var global: GlobalOptions
-        @Argument var from: String
-        @Argument var to: String
+        @Argument(help: "The first date, YYYY-MM-DD (counted).") var from: String
+        @Argument(help: "The last date, YYYY-MM-DD (counted).") var to: String
 
         func run() throws {
             let a = try parseDate(from, "FROM")!, b = try parseDate(to, "TO")!
@@ -38,7 +38,7 @@ struct CalendarCommand: ParsableCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the terms and closures of an academic year (default: the current one).")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "e.g. 2026/27") var year: String?
+        @Argument(help: ArgumentHelp("The academic year, e.g. 2026/27 (default: the one containing --today).", valueName: "YYYY/YY")) var year: String?
 
         func run() throws {
             let y: AcademicYear
@@ -90,8 +90,8 @@ struct ConfigCommand: ParsableCommand {
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Set a value: onroll config set triage.<factor> <value>, panel.threshold N, panel.overdue-days N or panel.max-items N.")
         @OptionGroup var global: GlobalOptions
-        @Argument var key: String
-        @Argument var value: String
+        @Argument(help: "triage.<factor> (see `onroll config get`), panel.threshold or panel.overdue-days.") var key: String
+        @Argument(help: "A number: the coefficient, the score threshold, or whole days.") var value: String
 
         func run() throws {
             if key.hasPrefix("panel.") {
@@ -126,7 +126,7 @@ struct ConfigCommand: ParsableCommand {
     struct Unset: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Return a setting to its default.")
         @OptionGroup var global: GlobalOptions
-        @Argument var key: String
+        @Argument(help: "The setting to reset, e.g. triage.kind.cme or panel.threshold.") var key: String
         func run() throws {
             try global.openStore().setConfig(user: global.userName, key: key, value: nil)
             printOut("\(key) back to its default")

@@ -27,7 +27,7 @@ struct ImportCommand: ParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "What the file holds.") var kind: String
+    @Argument(help: "What the file holds: \(ImportKind.allCases.map(\.rawValue).joined(separator: ", ")).") var kind: String
     @Argument(help: "The CSV file, or - for stdin.") var file: String
     @Flag(help: "Import the good rows; write the rejected ones, with a reason column, to --rejects.") var skipInvalid = false
     @Option(help: "Where --skip-invalid writes rejected rows (default FILE.rejects.csv).") var rejects: String?

@@ -12,12 +12,12 @@ struct ListCommand: ParsableCommand {
     @Option(help: "ebsa, suspension, exclusion, ehe, offroll, cme or part-time (repeatable).") var kind: [String] = []
     @Option(help: "referral, open, monitoring or closed.") var status: String?
     @Option(help: "A school URN.") var school: String?
-    @Option var owner: String?
+    @Option(help: "Only cases owned by this officer.") var owner: String?
     @Option(help: "LAC, CP, CIN, FSM, YC, EAL or PP.") var flag: String?
     @Flag(help: "Only cases with something overdue or breached.") var overdue = false
     @Option(help: "Name, preferred name, UPN or ref.") var search: String?
     @Flag(help: "Include closed cases.") var all = false
-    @Option var format: OutputFormat = .table
+    @Option(help: "table, csv or json.") var format: OutputFormat = .table
 
     func run() throws {
         var f = CaseFilter()

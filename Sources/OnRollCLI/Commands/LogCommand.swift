@@ -5,12 +5,13 @@ import OnRollStore
 struct LogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "log", abstract: "The audit trail (who changed or viewed what, when), newest first.")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Only this case's entries.") var ref: String?
+    @Argument(help: "Only this case's entries (its ref; capitals optional).") var ref: CaseRefArg?
     @Option(help: "At most this many entries.") var limit: Int?
-    @Option var format: OutputFormat = .table
+    @Option(help: "table, csv or json (json adds each record's before and after).") var format: OutputFormat = .table
 
     func run() throws {
         let store = try global.openStore()
+        let ref = try self.ref?.resolved(in: store)
         let entries = try store.auditLog(caseRef: ref, limit: limit)
         switch format {
         case .json:

@@ -14,23 +14,24 @@ struct OutOfSchoolCommand: ParsableCommand {
             abstract: "Create or edit a child's out-of-school record (the Children Not in School fields and consent flags).",
             discussion: "Only the options given change. --no-s47, --no-cp-plan and --no-special-school clear a flag.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The child's ref.") var child: String
-        @Option var address: String?
-        @Option var parent1: String?
-        @Option var parent1Address: String?
-        @Option var parent2: String?
-        @Option var parent2Address: String?
+        @Argument(help: "The child's ref, or a case ref standing for its child (capitals optional).") var child: ChildRefArg
+        @Option(help: "The child's home address.") var address: String?
+        @Option(help: "The first parent's or carer's name.") var parent1: String?
+        @Option(help: "The first parent's address, if not the child's.") var parent1Address: String?
+        @Option(help: "The second parent's or carer's name.") var parent2: String?
+        @Option(help: "The second parent's address, if not the child's.") var parent2Address: String?
         @Option(help: "Who educates the child.") var educator: String?
         @Option(help: "Hours a week the educator provides.") var hours: Double?
         @Option(help: "Other providers: name, address, type, hours, hours unsupervised.") var providers: String?
-        @Option(help: "The date the child was last seen.") var lastSeen: String?
-        @Option(help: "EHE: the date of the last annual contact.") var annualContact: String?
+        @Option(help: "The date the child was last seen, YYYY-MM-DD.") var lastSeen: String?
+        @Option(help: "EHE: the date of the last annual contact, YYYY-MM-DD.") var annualContact: String?
         @ArgumentParser.Flag(inversion: .prefixedNo, help: "Under a s47 enquiry.") var s47: Bool?
         @ArgumentParser.Flag(inversion: .prefixedNo, help: "On a child protection plan.") var cpPlan: Bool?
         @ArgumentParser.Flag(inversion: .prefixedNo, help: "On the roll of a special school.") var specialSchool: Bool?
 
         func run() throws {
             let store = try global.openStore()
+            let child = try self.child.resolvedAllowingCase(in: store)
             if hours != nil, educator == nil, try store.outOfSchoolRecord(child)?.educator == nil {
                 throw CLIError.usage("--hours needs --educator (who provides those hours)")
             }
@@ -70,14 +71,16 @@ struct OutOfSchoolCommand: ParsableCommand {
             abstract: "Record a CME enquiry step as done.",
             discussion: "STEP is one of: \(CMEEnquiry.allCases.map(\.rawValue).joined(separator: ", ")).")
         @OptionGroup var global: GlobalOptions
-        @Argument var child: String
-        @Argument var step: String
-        @Option(help: "When it was done (default today).") var date: String?
+        @Argument(help: "The child's ref, or a case ref standing for its child (capitals optional).") var child: ChildRefArg
+        @Argument(help: "The enquiry made: \(CMEEnquiry.allCases.map(\.rawValue).joined(separator: ", ")).") var step: String
+        @Option(help: "When it was done, YYYY-MM-DD (default today).") var date: String?
 
         func run() throws {
             let s = try parseCode(step, CMEEnquiry.self, "STEP")!
             let d = try parseDate(date, "--date") ?? global.todayDate()
-            let r = try global.openStore().recordEnquiry(user: global.userName, childRef: child, step: s, date: d)
+            let store = try global.openStore()
+            let child = try self.child.resolvedAllowingCase(in: store)
+            let r = try store.recordEnquiry(user: global.userName, childRef: child, step: s, date: d)
             let left = r.enquiriesOutstanding
             printOut("\(child): \(s.label) enquiry recorded \(d.iso); " + (left.isEmpty ? "all enquiries made" : "outstanding: \(left.map(\.rawValue).joined(separator: ", "))"))
         }
@@ -86,11 +89,12 @@ struct OutOfSchoolCommand: ParsableCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "A child's out-of-school record, enquiries and deletions from roll.")
         @OptionGroup var global: GlobalOptions
-        @Argument var child: String
+        @Argument(help: "The child's ref, or a case ref standing for its child (capitals optional).") var child: ChildRefArg
         @Option(help: "text or json.") var format: ShowCommand.ShowFormat = .text
 
         func run() throws {
             let store = try global.openStore()
+            let child = try self.child.resolvedAllowingCase(in: store)
             let rec = try store.outOfSchoolRecord(child)
             let dels = try store.deletions(childRef: child)
             // Addresses and parents' names: a read of the child's record, logged like `show`.
@@ -175,18 +179,19 @@ struct DeletionCommand: ParsableCommand {
             abstract: "Record a school's deletion of a pupil from its roll; prints its id.",
             discussion: "With no --destination nobody knows where the child is: a CME case opens by itself (unless one is open already).")
         @OptionGroup var global: GlobalOptions
-        @Argument var child: String
+        @Argument(help: "The child's ref, e.g. C00064 (capitals optional).") var child: ChildRefArg
         @Option(help: "The URN of the school that deleted the pupil.") var school: String
-        @Option var date: String
+        @Option(help: "The date of the deletion, YYYY-MM-DD.") var date: String
         @Option(help: "The regulation 9 ground, e.g. \"A registered elsewhere\", EHE, \"I 20-day absence\".") var ground: String
         @ArgumentParser.Flag(help: "The school told the authority.") var laNotified = false
-        @Option(help: "When the school told the authority (with --la-notified).") var notifiedOn: String?
+        @Option(help: "When the school told the authority, YYYY-MM-DD (with --la-notified).") var notifiedOn: String?
         @Option(help: "The new school's URN, or EHE.") var destination: String?
 
         func run() throws {
             if notifiedOn != nil && !laNotified { throw CLIError.usage("--notified-on needs --la-notified") }
-            let r = try global.openStore().addDeletion(user: global.userName, RollDeletion(
-                childRef: child, schoolURN: school, date: try parseDate(date, "--date")!, ground: ground, laNotified: laNotified,
+            let store = try global.openStore()
+            let r = try store.addDeletion(user: global.userName, RollDeletion(
+                childRef: try child.resolved(in: store), schoolURN: school, date: try parseDate(date, "--date")!, ground: ground, laNotified: laNotified,
                 notifiedOn: try parseDate(notifiedOn, "--notified-on"), destination: destination), today: try global.todayDate())
             printOut(String(r.deletion.id ?? 0))
             if let c = r.openedCME {
@@ -198,11 +203,12 @@ struct DeletionCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Deletions from roll, oldest first.")
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Only this child's.") var child: String?
+        @Option(help: "Only this child's deletions (the child's ref; capitals optional).") var child: ChildRefArg?
         @Option(help: "table, csv or json.") var format: OutputFormat = .table
 
         func run() throws {
-            let dels = try global.openStore().deletions(childRef: child)
+            let store = try global.openStore()
+            let dels = try store.deletions(childRef: try child?.resolved(in: store))
             switch format {
             case .json: printOut(try JSONOut.encode(dels))
             case .csv, .table:

@@ -14,9 +14,9 @@ struct PanelCommand: ParsableCommand {
     struct New: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Plan a panel; prints its id.")
         @OptionGroup var global: GlobalOptions
-        @Option var date: String
+        @Option(help: "The date the panel meets, YYYY-MM-DD.") var date: String
         @Option(help: "inclusion, fair-access, reintegration or out-of-school.") var type: String
-        @Option var chair: String?
+        @Option(help: "Who chairs it (default none).") var chair: String?
 
         func run() throws {
             let kind = try parseCode(type, Panel.Kind.self, "--type")!
@@ -28,10 +28,10 @@ struct PanelCommand: ParsableCommand {
     struct Attendee: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add an attendee to a panel.")
         @OptionGroup var global: GlobalOptions
-        @Argument var id: Int64
-        @Option var name: String
+        @Argument(help: "The panel id (`onroll panel list`).") var id: Int64
+        @Option(help: "The attendee's name.") var name: String
         @Option(help: "The attendee's organisation.") var org: String?
-        @Option var role: String?
+        @Option(help: "Their role at the panel, e.g. chair, minute-taker.") var role: String?
 
         func run() throws {
             let a = try global.openStore().addAttendee(user: global.userName, panelId: id, name: name, organisation: org, role: role)
@@ -45,7 +45,7 @@ struct PanelCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The agenda: each case with the reasons it is there.",
                                                         discussion: "The first time it is asked for, the agenda is built: the agenda rules fill up to panel.max-items places (default 20) in priority order. --build runs them again.")
         @OptionGroup var global: GlobalOptions
-        @Argument var id: Int64
+        @Argument(help: "The panel id (`onroll panel list`).") var id: Int64
         @ArgumentParser.Flag(help: "Run the agenda rules and add missing cases first.") var build = false
         @ArgumentParser.Flag(help: "Include items taken off the agenda.") var all = false
         @Option(help: "table, csv, json or md.") var format: AgendaFormat = .table
@@ -122,12 +122,14 @@ struct PanelCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Put a case on the agenda by hand.")
         @OptionGroup var global: GlobalOptions
-        @Argument var id: Int64
-        @Argument var caseRef: String
-        @Option var reason: String
+        @Argument(help: "The panel id (`onroll panel list`).") var id: Int64
+        @Argument(help: "The case ref, e.g. WM-00001 (wm-00001 works too).") var caseRef: CaseRefArg
+        @Option(help: "Why the case is on the agenda (shown with it).") var reason: String
 
         func run() throws {
-            let it = try global.openStore().addItem(user: global.userName, panelId: id, caseRef: caseRef, reason: reason)
+            let store = try global.openStore()
+            let caseRef = try self.caseRef.resolved(in: store)
+            let it = try store.addItem(user: global.userName, panelId: id, caseRef: caseRef, reason: reason)
             printOut("panel \(id): \(caseRef) is item \(it.position)")
         }
     }
@@ -135,12 +137,14 @@ struct PanelCommand: ParsableCommand {
     struct Move: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Move a case to position N on the agenda.")
         @OptionGroup var global: GlobalOptions
-        @Argument var id: Int64
-        @Argument var caseRef: String
-        @Option var to: Int
+        @Argument(help: "The panel id (`onroll panel list`).") var id: Int64
+        @Argument(help: "The case ref, e.g. WM-00001 (wm-00001 works too).") var caseRef: CaseRefArg
+        @Option(help: "The new position, 1 for the top.") var to: Int
 
         func run() throws {
-            try global.openStore().moveItem(user: global.userName, panelId: id, caseRef: caseRef, to: to)
+            let store = try global.openStore()
+            let caseRef = try self.caseRef.resolved(in: store)
+            try store.moveItem(user: global.userName, panelId: id, caseRef: caseRef, to: to)
             printOut("panel \(id): \(caseRef) moved to \(to)")
         }
     }
@@ -148,11 +152,13 @@ struct PanelCommand: ParsableCommand {
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Take a case off the agenda (kept, marked removed).")
         @OptionGroup var global: GlobalOptions
-        @Argument var id: Int64
-        @Argument var caseRef: String
+        @Argument(help: "The panel id (`onroll panel list`).") var id: Int64
+        @Argument(help: "The case ref, e.g. WM-00001 (wm-00001 works too).") var caseRef: CaseRefArg
 
         func run() throws {
-            try global.openStore().removeItem(user: global.userName, panelId: id, caseRef: caseRef)
+            let store = try global.openStore()
+            let caseRef = try self.caseRef.resolved(in: store)
+            try store.removeItem(user: global.userName, panelId: id, caseRef: caseRef)
             printOut("panel \(id): \(caseRef) taken off the agenda")
         }
     }
@@ -160,17 +166,17 @@ struct PanelCommand: ParsableCommand {
     struct Decide: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Record the panel's decision on a case, an action it agreed, or defer it.")
         @OptionGroup var global: GlobalOptions
-        @Argument var id: Int64
-        @Argument var caseRef: String
+        @Argument(help: "The panel id (`onroll panel list`).") var id: Int64
+        @Argument(help: "The case ref, e.g. WM-00001 (wm-00001 works too).") var caseRef: CaseRefArg
         @Option(help: ArgumentHelp("One of: \(PanelDecision.allCases.map(\.label).joined(separator: ", ")).",
                                    discussion: "\"close\" closes the case; \"refer to fair access\" opens the referral; \"AP place\" records the placement."))
         var decision: String?
         @Option(help: "Free text: more detail on the decision (for \"other\", the decision itself).") var note: String?
         @Option(help: "For \"AP place\": the alternative provision (joins the team as the AP provider).") var provider: String?
-        @Option var actionAgency: String?
-        @Option var actionDescription: String?
-        @Option var actionOwner: String?
-        @Option var actionDue: String?
+        @Option(help: "The agency of an action the panel agreed (with --action-description).") var actionAgency: String?
+        @Option(help: "What the agreed action is (with --action-agency).") var actionDescription: String?
+        @Option(help: "Who is responsible for the agreed action.") var actionOwner: String?
+        @Option(help: "When the agreed action is due, YYYY-MM-DD.") var actionDue: String?
         @ArgumentParser.Flag(help: "Defer the case to the next panel of the same type.") var `defer` = false
 
         @Flag(help: "The chair marks the note and the actions' wording safe to share: only then do they appear in redacted minutes.")
@@ -187,6 +193,7 @@ struct PanelCommand: ParsableCommand {
 
         func run() throws {
             let store = try global.openStore()
+            let caseRef = try self.caseRef.resolved(in: store)
             let today = try global.todayDate()
             let due = try parseDate(actionDue, "--action-due")
             // Checked before anything is written: an unknown decision leaves the record as it was.
@@ -223,7 +230,7 @@ struct PanelCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The minutes, as Markdown or print-ready HTML.",
                                                         discussion: "--redact names children by initials and case ref only.")
         @OptionGroup var global: GlobalOptions
-        @Argument var id: Int64
+        @Argument(help: "The panel id (`onroll panel list`).") var id: Int64
         @Option(help: "md or html.") var format: String = "md"
         @ArgumentParser.Flag(help: "Initials and case refs only.") var redact = false
         @Option(help: "Write to this file (mode 0600) instead of stdout.") var output: String?
@@ -244,7 +251,7 @@ struct PanelCommand: ParsableCommand {
     struct Actions: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The actions the panel agreed, overall or for one agency.")
         @OptionGroup var global: GlobalOptions
-        @Argument var id: Int64
+        @Argument(help: "The panel id (`onroll panel list`).") var id: Int64
         @Option(help: "csv (the default) or table.") var format: OutputFormat = .csv
         @Option(help: "Only this agency's actions.") var agency: String?
 
@@ -266,7 +273,7 @@ struct PanelCommand: ParsableCommand {
     struct ICS: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "ics", abstract: "The actions' due dates and the next panel as an iCalendar file.")
         @OptionGroup var global: GlobalOptions
-        @Argument var id: Int64
+        @Argument(help: "The panel id (`onroll panel list`).") var id: Int64
         @Option(help: "Write to this file instead of stdout.") var output: String?
 
         func run() throws {
@@ -295,7 +302,7 @@ struct PanelCommand: ParsableCommand {
     struct Start: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Start the meeting (records the start time).")
         @OptionGroup var global: GlobalOptions
-        @Argument var id: Int64
+        @Argument(help: "The panel id (`onroll panel list`).") var id: Int64
         func run() throws {
             try global.openStore().startPanel(user: global.userName, id: id)
             printOut("panel \(id): started")
@@ -305,7 +312,7 @@ struct PanelCommand: ParsableCommand {
     struct End: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "End the meeting: its record closes.")
         @OptionGroup var global: GlobalOptions
-        @Argument var id: Int64
+        @Argument(help: "The panel id (`onroll panel list`).") var id: Int64
         func run() throws {
             try global.openStore().endPanel(user: global.userName, id: id)
             printOut("panel \(id): ended")
@@ -319,7 +326,7 @@ extension PanelCommand {
             abstract: "Reopen an ended panel to correct its record (audited; each case on it gets a chronology line).",
             discussion: "Correct it with `panel decide`, then end it again with `panel end`.")
         @OptionGroup var global: GlobalOptions
-        @Argument var id: Int64
+        @Argument(help: "The panel id (`onroll panel list`).") var id: Int64
         @Option(help: "Why it is reopened (kept in the audit log and the chronology).") var reason: String?
         func run() throws {
             try global.openStore().reopenPanel(user: global.userName, id: id, reason: reason, today: try global.todayDate())

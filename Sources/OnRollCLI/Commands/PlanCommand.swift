@@ -11,18 +11,19 @@ struct PlanCommand: ParsableCommand {
     struct New: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Start a reintegration plan on a case; prints the plan id.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The case ref.") var caseRef: String
+        @Argument(help: "The case ref, e.g. WM-00001 (wm-00001 works too).") var caseRef: CaseRefArg
         @Option(help: "The PRU, AP or current school's URN.") var from: String
         @Option(help: "The target school's URN.") var to: String
-        @Option var start: String
-        @Option(help: "The date the pupil should be full time in the target school.") var target: String
+        @Option(help: "The date the plan starts, YYYY-MM-DD.") var start: String
+        @Option(help: "The date the pupil should be full time in the target school, YYYY-MM-DD.") var target: String
         @Option(help: "School days between reviews (default 10).") var reviewEvery: Int = 10
         @Option(help: "What success looks like.") var criteria: String?
         @Option(help: "What each agency commits to.") var support: String?
 
         func run() throws {
-            let p = try global.openStore().newPlan(user: global.userName, ReintegrationPlan(
-                caseRef: caseRef, fromURN: from, toURN: to, start: try parseDate(start, "--start")!,
+            let store = try global.openStore()
+            let p = try store.newPlan(user: global.userName, ReintegrationPlan(
+                caseRef: try caseRef.resolved(in: store), fromURN: from, toURN: to, start: try parseDate(start, "--start")!,
                 target: try parseDate(target, "--target")!, reviewEvery: reviewEvery, successCriteria: criteria, support: support))
             printOut(String(p.id ?? 0))
         }
@@ -31,11 +32,11 @@ struct PlanCommand: ParsableCommand {
     struct Phase: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a phase: planned sessions a week between two dates (10 is full time).")
         @OptionGroup var global: GlobalOptions
-        @Argument var plan: Int64
-        @Option var from: String
-        @Option var to: String
+        @Argument(help: "The plan id (`onroll plan list`).") var plan: Int64
+        @Option(help: "The first day of the phase, YYYY-MM-DD.") var from: String
+        @Option(help: "The last day of the phase, YYYY-MM-DD.") var to: String
         @Option(help: "Planned sessions a week, 0–10.") var sessions: Int
-        @Option var description: String?
+        @Option(help: "What the pupil does in this phase, e.g. \"mornings at the target school\".") var description: String?
 
         func run() throws {
             let ph = try global.openStore().addPhase(user: global.userName, PlanPhase(
@@ -47,18 +48,18 @@ struct PlanCommand: ParsableCommand {
     struct Review: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Record a plan review: sessions attended against planned, RAG, voices and the decision.")
         @OptionGroup var global: GlobalOptions
-        @Argument var plan: Int64
-        @Option var date: String
+        @Argument(help: "The plan id (`onroll plan list`).") var plan: Int64
+        @Option(help: "The date of the review, YYYY-MM-DD.") var date: String
         @Option(help: "Sessions attended since the last review.") var attended: Int
         @Option(help: "Sessions planned since the last review.") var planned: Int
         @Option(help: "red, amber or green.") var rag: String
-        @Option var note: String?
+        @Option(help: "A note on the review (goes in the chronology).") var note: String?
         @Option(help: "What is working.") var working: String?
         @Option(help: "What is not working.") var notWorking: String?
         @Option(help: "What the pupil says.") var pupil: String?
         @Option(help: "What the parent or carer says.") var parent: String?
         @Option(help: "continue, step-up, extend, pause or end. step-up moves to the next phase; extend needs --new-target; end needs --outcome.") var decision: String?
-        @Option(help: "With --decision extend: the new full-time target, after the current one.") var newTarget: String?
+        @Option(help: "With --decision extend: the new full-time target, YYYY-MM-DD, after the current one.") var newTarget: String?
         @Option(help: "With --decision end: completed or broken-down.") var outcome: String?
         @Option(help: "With --outcome broken-down: why it broke down.") var reason: String?
 
@@ -77,8 +78,8 @@ struct PlanCommand: ParsableCommand {
     struct Target: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Move a plan's full-time target date outside a review.")
         @OptionGroup var global: GlobalOptions
-        @Argument var plan: Int64
-        @Option(help: "The new target date.") var date: String
+        @Argument(help: "The plan id (`onroll plan list`).") var plan: Int64
+        @Option(help: "The new target date, YYYY-MM-DD.") var date: String
         @Option(help: "Why the target moved.") var reason: String?
 
         func run() throws {
@@ -91,10 +92,10 @@ struct PlanCommand: ParsableCommand {
     struct End: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "End a plan: completed, extended, or broken-down (needs --reason).")
         @OptionGroup var global: GlobalOptions
-        @Argument var plan: Int64
+        @Argument(help: "The plan id (`onroll plan list`).") var plan: Int64
         @Option(help: "completed, extended or broken-down.") var outcome: String
-        @Option var reason: String?
-        @Option(help: "The date it ended (default today).") var date: String?
+        @Option(help: "Why it ended (expected with broken-down).") var reason: String?
+        @Option(help: "The date it ended, YYYY-MM-DD (default today).") var date: String?
 
         func run() throws {
             let o = try parseCode(outcome, ReintegrationPlan.Status.self, "--outcome")!
@@ -108,7 +109,7 @@ struct PlanCommand: ParsableCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "One plan with its phases, reviews and schedule.")
         @OptionGroup var global: GlobalOptions
-        @Argument var plan: Int64
+        @Argument(help: "The plan id (`onroll plan list`).") var plan: Int64
         @Option(help: "text or json.") var format: ShowCommand.ShowFormat = .text
 
         func run() throws {

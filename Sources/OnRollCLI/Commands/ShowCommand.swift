@@ -10,7 +10,7 @@ struct ShowCommand: ParsableCommand {
         discussion: "Viewing a case is itself recorded in the audit log.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument var ref: String
+    @Argument(help: "The case ref, e.g. WM-00001 (wm-00001 works too).") var ref: CaseRefArg
     @Option(help: "text or json.") var format: ShowFormat = .text
 
     enum ShowFormat: String, ExpressibleByArgument { case text, json }
@@ -18,6 +18,7 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         let store = try global.openStore()
         let today = try global.todayDate()
+        let ref = try self.ref.resolved(in: store)
         let r = try store.assessedCase(ref, today: today)
         try store.logView(user: global.userName, caseRef: ref, via: "show")
         switch format {

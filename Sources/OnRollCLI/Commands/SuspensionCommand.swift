@@ -13,23 +13,24 @@ struct SuspensionCommand: ParsableCommand {
             abstract: "Record a suspension or permanent exclusion as it happened; prints its id.",
             discussion: "A suspension that takes the year over 45 school days is recorded and flagged as a breach, never refused.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The child's ref.") var child: String
-        @Option var start: String
+        @Argument(help: "The child's ref, e.g. C00064 (capitals optional).") var child: ChildRefArg
+        @Option(help: "The first day of the suspension, YYYY-MM-DD.") var start: String
         @Option(help: "School days, in 0.5 steps (a lunchtime is 0.5).") var days: Double
         @Option(help: "Census reason code (e.g. PA, VA, DB).") var reason: String?
         @Option(help: "The school's URN (default the child's school).") var school: String?
         @ArgumentParser.Flag(help: "A permanent exclusion.") var permanent = false
-        @Option(help: "Date notice was given to parents (the governors' clock runs from it).") var notice: String?
-        @Option(help: "Date the local authority was told.") var notifiedLa: String?
+        @Option(help: "The date notice was given to parents, YYYY-MM-DD (the governors' clock runs from it).") var notice: String?
+        @Option(help: "The date the local authority was told, YYYY-MM-DD.") var notifiedLa: String?
         @ArgumentParser.Flag(help: "A public exam or national test is missed.") var examMissed = false
 
         func run() throws {
-            let s = Suspension(childRef: child, start: try parseDate(start, "--start")!, days: days,
+            do { try Suspension.validateDays(days) } catch { throw CLIError.invalid("--days: \(error.message)") }
+            let store = try global.openStore()
+            let s = Suspension(childRef: try child.resolved(in: store), start: try parseDate(start, "--start")!, days: days,
                                reason: try parseCode(reason, ReasonCode.self, "--reason"), schoolURN: school,
                                type: permanent ? .permanent : .suspension, noticeDate: try parseDate(notice, "--notice"),
                                examMissed: examMissed, notifiedLA: try parseDate(notifiedLa, "--notified-la"))
-            do { try Suspension.validateDays(days) } catch { throw CLIError.invalid("--days: \(error.message)") }
-            let rec = try global.openStore().addSuspension(user: global.userName, s, today: try global.todayDate())
+            let rec = try store.addSuspension(user: global.userName, s, today: try global.todayDate())
             printOut(String(rec.id ?? 0))
         }
     }
@@ -43,9 +44,9 @@ struct SuspensionCommand: ParsableCommand {
                 reinstated, off-roll.
                 """)
         @OptionGroup var global: GlobalOptions
-        @Argument var id: Int64
-        @Argument var step: String
-        @Option(help: "When it happened (default today).") var date: String?
+        @Argument(help: "The suspension id (printed by `suspension add`, shown by `show`).") var id: Int64
+        @Argument(help: "The step taken (see the list above).") var step: String
+        @Option(help: "When it happened, YYYY-MM-DD (default today).") var date: String?
 
         func run() throws {
             let d = try parseDate(date, "--date") ?? global.todayDate()
@@ -79,13 +80,13 @@ struct SuspensionCommand: ParsableCommand {
             abstract: "Record the reflection after a suspension; each --action becomes an action on the case.",
             discussion: "--action takes AGENCY|DESCRIPTION|OWNER|DUE (owner and due may be empty).")
         @OptionGroup var global: GlobalOptions
-        @Argument var id: Int64
-        @Option var what: String
-        @Option var triggers: String?
+        @Argument(help: "The suspension id (printed by `suspension add`, shown by `show`).") var id: Int64
+        @Option(help: "What happened, in the school's and the family's words.") var what: String
+        @Option(help: "What led up to it.") var triggers: String?
         @Option(help: "What the pupil says.") var pupil: String?
         @Option(help: "What will change.") var change: String?
-        @Option(help: "AGENCY|DESCRIPTION|OWNER|DUE") var action: [String] = []
-        @Option(help: "The case the actions go on (default the child's open case).") var `case`: String?
+        @Option(help: "An action agreed, as AGENCY|DESCRIPTION|OWNER|DUE (repeatable; DUE is YYYY-MM-DD).") var action: [String] = []
+        @Option(help: "The case the actions go on (default the child's open case; capitals optional).") var `case`: CaseRefArg?
 
         func run() throws {
             let today = try global.todayDate()
@@ -94,10 +95,11 @@ struct SuspensionCommand: ParsableCommand {
                 guard p.count >= 2, !p[0].isEmpty, !p[1].isEmpty else { throw CLIError.usage("--action '\(spec)': use AGENCY|DESCRIPTION|OWNER|DUE") }
                 return (p[0], p[1], p.count > 2 && !p[2].isEmpty ? p[2] : nil, p.count > 3 && !p[3].isEmpty ? try parseDate(p[3], "--action due") : nil)
             }
-            try global.openStore().addReflection(user: global.userName,
+            let store = try global.openStore()
+            try store.addReflection(user: global.userName,
                                                  Reflection(suspensionId: id, date: today, whatHappened: what, triggers: triggers,
                                                             pupilView: pupil, whatWillChange: change, author: global.userName),
-                                                 caseRef: `case`, actions: acts)
+                                                 caseRef: try `case`?.resolved(in: store), actions: acts)
             printOut("suspension \(id): reflection recorded" + (acts.isEmpty ? "" : ", \(acts.count) action(s) added"))
         }
     }
@@ -109,18 +111,19 @@ struct AttendanceCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add an attendance record (sessions) for a child.")
         @OptionGroup var global: GlobalOptions
-        @Argument var child: String
-        @Option var from: String
-        @Option var to: String
-        @Option var possible: Int
-        @Option var present: Int
-        @Option var authorised: Int?
-        @Option var unauthorised: Int?
+        @Argument(help: "The child's ref, e.g. C00064 (capitals optional).") var child: ChildRefArg
+        @Option(help: "The first day the record covers, YYYY-MM-DD.") var from: String
+        @Option(help: "The last day the record covers, YYYY-MM-DD.") var to: String
+        @Option(help: "Possible sessions (two a school day).") var possible: Int
+        @Option(help: "Sessions present (at most --possible).") var present: Int
+        @Option(help: "Sessions of authorised absence.") var authorised: Int?
+        @Option(help: "Sessions of unauthorised absence.") var unauthorised: Int?
 
         func run() throws {
-            let a = AttendanceRecord(childRef: child, from: try parseDate(from, "--from")!, to: try parseDate(to, "--to")!,
+            let store = try global.openStore()
+            let a = AttendanceRecord(childRef: try child.resolved(in: store), from: try parseDate(from, "--from")!, to: try parseDate(to, "--to")!,
                                      possible: possible, present: present, authorised: authorised, unauthorised: unauthorised)
-            let r = try global.openStore().addAttendance(user: global.userName, a, today: try global.todayDate())
+            let r = try store.addAttendance(user: global.userName, a, today: try global.todayDate())
             printOut("attendance \(r.id ?? 0) added: \(r.missed) of \(r.possible) sessions missed")
         }
     }

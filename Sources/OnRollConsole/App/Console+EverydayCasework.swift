@@ -25,7 +25,7 @@ extension Console {
             guard k.kind == .ehe else { state.message = "\(ref) is not an EHE case: c records a contact"; return }
             let last = c.file.outOfSchool?.lastAnnualContact
             state.form = Form(title: formTitle("EHE annual contact (last \(last?.iso ?? "none"))", c), purpose: .annualContact(caseRef: ref), fields: [
-                .init("type", "Type", .pick([EHEAnnualContact.homeVisit, "meeting elsewhere", "phone call", "letter", "email", "report from parents"])),
+                .init("type", "Type", .pick(ContactType.annualContactChoices)),
                 .init("seen", "Child seen?", .pick(["yes", "no"])),
                 .init("outcome", "Outcome", required: true), .init("note", "Note"),
                 .init("date", "Date", .date, required: true, value: state.today.iso)])

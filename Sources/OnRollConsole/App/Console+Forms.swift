@@ -86,7 +86,7 @@ extension Console {
                 .init("issued", "Plan issued/reviewed", .date, value: k.ehcLastReview?.iso ?? "")])
         case .recordContact:
             state.form = Form(title: formTitle("Contact", c), purpose: .contact(caseRef: ref), fields: [
-                .init("type", "Type", .pick(["home visit", "phone call", "letter", "email", "school enquiry", "agency enquiry", "seen in school"])),
+                .init("type", "Type", .pick(ContactType.known)),
                 .init("outcome", "Outcome", required: true), .init("seen", "Child seen?", .pick(["no", "yes"])),
                 .init("note", "Note"), .init("date", "Date", .date, required: true, value: today)])
         case .reflectSuspension, .addProfessional, .recordEnquiry, .editOutOfSchool:
