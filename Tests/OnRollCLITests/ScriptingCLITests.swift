@@ -61,7 +61,7 @@ final class ScriptingCLITests: XCTestCase {
         // The panel: a case added, moved and decided on by a lowercase ref.
         let panel = try ok(cli, ["panel", "new", "--date", "2026-11-27", "--type", "inclusion"])
         XCTAssertEqual(try ok(cli, ["panel", "add", panel, "wm-00002", "--reason", "EHE concerns"]), "panel \(panel): WM-00002 is item 1")
-        XCTAssertEqual(try ok(cli, ["panel", "decide", panel, "wm-00002", "--decision", "Visit"]), "panel \(panel): WM-00002 decision recorded")
+        XCTAssertEqual(try ok(cli, ["panel", "decide", panel, "wm-00002", "--decision", "continue current plan"]), "panel \(panel): WM-00002 decision recorded")
         // `log REF` filters on the stored ref, and every write above was made under it.
         let log = try ok(cli, ["log", "wm-00001", "--format", "csv"])
         XCTAssertTrue(log.contains("Rang mum") || log.contains("note"), log)
