@@ -55,4 +55,33 @@ final class PanelAgendaCLITests: XCTestCase {
         XCTAssertTrue(try cli.run(["log", "--limit", "30"]).out.contains("closed by panel 2"))
         XCTAssertEqual(try cli.run(["check"]).code, 0)
     }
+
+    /// `panel actions --agency` picks agencies as `action list` does, says when nothing matched, and
+    /// `--each-agency DIR` writes every agency's list in one go.
+    func testPanelActionsByAgencyAndEveryAgencysList() throws {
+        let cli = try CLI()
+        XCTAssertEqual(try cli.run(["init", "--sample"]).code, 0)
+        XCTAssertEqual(try cli.run(["panel", "add", "2", "WM-00005", "--reason", "school asked"]).code, 0)
+        XCTAssertEqual(try cli.run(["panel", "start", "2"]).code, 0)
+        for (agency, what) in [("LA inclusion", "Present at fair access"), ("CAMHS", "Assessment"), ("CAMHS", "Follow-up")] {
+            let r = try cli.run(["panel", "decide", "2", "WM-00005", "--action-agency", agency, "--action-description", what,
+                                 "--action-owner", "J. Amadi", "--action-due", "2026-12-10"])
+            XCTAssertEqual(r.code, 0, r.err)
+        }
+        let la = try cli.run(["panel", "actions", "2", "--agency", "la", "--format", "table"])
+        XCTAssertTrue(la.out.contains("Present at fair access") && !la.out.contains("Assessment"), la.out)
+        let listed = try cli.run(["action", "list", "--agency", "la", "--case", "WM-00005"])
+        XCTAssertTrue(listed.out.contains("Present at fair access") && !listed.out.contains("Follow-up"), "action list picks the same way")
+        let none = try cli.run(["panel", "actions", "2", "--agency", "police"])
+        XCTAssertEqual(none.code, 0)
+        XCTAssertEqual(none.err, "no actions at panel 2 for an agency matching 'police' (agencies with actions: CAMHS, LA inclusion)\n")
+        let dir = cli.dir + "/lists"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let each = try cli.run(["panel", "actions", "2", "--each-agency", dir])
+        XCTAssertEqual(each.code, 0, each.err)
+        let camhs = try String(contentsOfFile: dir + "/camhs.csv", encoding: .utf8)
+        XCTAssertEqual(camhs.split(separator: "\r\n").count, 3, "a header and CAMHS's two actions")
+        XCTAssertTrue(try String(contentsOfFile: dir + "/la-inclusion.csv", encoding: .utf8).contains("Present at fair access"))
+        XCTAssertEqual(each.out, "CAMHS: 2 actions → \(dir)/camhs.csv\nLA inclusion: 1 action → \(dir)/la-inclusion.csv\n")
+    }
 }

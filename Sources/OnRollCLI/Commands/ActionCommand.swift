@@ -87,7 +87,11 @@ struct ActionCommand: ParsableCommand {
             let store = try global.openStore()
             let today = try global.todayDate()
             var actions = try store.actions(caseRef: try `case`?.resolved(in: store), includeClosed: all)
-            if let a = agency { actions = actions.filter { $0.agency.lowercased() == a.lowercased() } }
+            if let a = agency {
+                let picked = AgencyMatch.filter(Array(Set(actions.map(\.agency))), by: a)
+                if picked.isEmpty { printErr("no actions for an agency matching '\(a)'") }
+                actions = actions.filter { picked.contains($0.agency) }
+            }
             if let o = owner { actions = actions.filter { ($0.owner ?? "").lowercased() == o.lowercased() } }
             if overdue { actions = actions.filter { $0.isOverdue(on: today) } }
             actions.sort { ($0.due ?? SchoolDate(dayNumber: Int.max), $0.id ?? 0) < ($1.due ?? SchoolDate(dayNumber: Int.max), $1.id ?? 0) }

@@ -253,17 +253,39 @@ struct PanelCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The panel id (`onroll panel list`).") var id: Int64
         @Option(help: "csv (the default) or table.") var format: OutputFormat = .csv
-        @Option(help: "Only this agency's actions.") var agency: String?
+        @Option(help: "Only this agency's actions (capitals and accents ignored; the start of the name is enough, as in `action list`).")
+        var agency: String?
+        @Option(help: ArgumentHelp("Write one CSV per agency into this folder (agency-name.csv), for sending each its list.", valueName: "dir"))
+        var eachAgency: String?
 
         func run() throws {
             let r = try global.openStore().panelRecord(id)
+            let names = r.allActions.map(\.1.agency)
+            if let dir = eachAgency {
+                guard agency == nil else { throw CLIError.usage("--each-agency writes every agency's list; leave out --agency") }
+                let agencies = Set(names).sorted()
+                if agencies.isEmpty { printErr("panel \(id) agreed no actions: nothing written") }
+                for a in agencies {
+                    let path = (dir as NSString).appendingPathComponent(AgencyMatch.fileStem(a) + ".csv")
+                    try OutputFile.write(PanelActionList.csv(r, agency: a), to: path, protecting: global.storePath)
+                    printOut("\(a): \(names.filter { $0 == a }.count) action\(names.filter { $0 == a }.count == 1 ? "" : "s") → \(path)")
+                }
+                return
+            }
+            let picked = agency.map { AgencyMatch.filter(names, by: $0) }
+            if let a = agency, picked?.isEmpty == true {
+                printErr("no actions at panel \(id) for an agency matching '\(a)'"
+                         + (names.isEmpty ? "" : " (agencies with actions: \(Set(names).sorted().joined(separator: ", ")))"))
+            }
+            let chosen = r.allActions.filter { pair in picked?.contains(pair.1.agency) ?? true }
             switch format {
             case .csv: try emit(PanelActionList.csv(r, agency: agency), to: nil, protecting: global.storePath)
             case .json:
-                printOut(try JSONOut.encode(r.allActions.filter { agency == nil || $0.action.agency.lowercased() == agency!.lowercased() }.map(\.action)))
+                printOut(try JSONOut.encode(chosen.map { $0.1 }))
             case .table:
-                let rows = r.allActions.filter { agency == nil || $0.action.agency.lowercased() == agency!.lowercased() }.map { i, a in
-                    [i.item.caseRef, i.initials, a.agency, a.owner ?? "", a.due?.iso ?? "", a.description]
+                let rows: [[String]] = chosen.map { pair in
+                    let (i, a) = pair
+                    return [i.item.caseRef, i.initials, a.agency, a.owner ?? "", a.due?.iso ?? "", a.description]
                 }
                 printOut(Tabular.render(["case", "child", "agency", "owner", "due", "action"], rows, format: .table))
             }

@@ -96,7 +96,8 @@ public enum PanelActionList {
 
     public static func csv(_ r: PanelRecord, agency: String? = nil) -> String {
         var rows = [header]
-        for (item, a) in r.allActions where agency.map({ $0.lowercased() == a.agency.lowercased() }) ?? true {
+        let picked = agency.map { AgencyMatch.filter(r.allActions.map(\.1.agency), by: $0) }
+        for (item, a) in r.allActions where picked.map({ $0.contains(a.agency) }) ?? true {
             rows.append([r.panel.id.map(String.init) ?? "", r.panel.date.iso, item.item.caseRef, item.initials,
                          a.agency, a.description,
                          a.owner ?? "", a.due?.iso ?? "", a.status.rawValue, a.id.map(String.init) ?? ""])
