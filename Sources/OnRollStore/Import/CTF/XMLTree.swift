@@ -1,0 +1,157 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// An XML document as a tree of elements, read with libxml2 through XMLParser and nothing else.
+/// A school's file is data from outside: it may carry a DTD that defines entities (a "billion laughs"
+/// expansion, or an external entity naming a local file or a URL). Any DOCTYPE or ENTITY is refused
+/// before parsing, and again by the parser's callbacks should one slip past; external entities are
+/// never resolved; nesting deeper than any CTF needs is refused.
+struct XMLElement {
+    var name: String
+    /// "CTfile/CTFpupilData/Pupil[2]/DOB": where errors say the element is.
+    var path: String
+    var line: Int
+    var text = ""
+    var children: [XMLElement] = []
+
+    func child(_ name: String) -> XMLElement? { children.first { $0.name == name } }
+    func all(_ name: String) -> [XMLElement] { children.filter { $0.name == name } }
+    /// The trimmed text of a child element, nil when absent or blank.
+    func value(_ name: String) -> String? {
+        guard let t = child(name)?.text.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty else { return nil }
+        return t
+    }
+}
+
+struct XMLTreeError: Error {
+    var line: Int?
+    var path: String?
+    var reason: String
+}
+
+enum XMLTree {
+    static let maxDepth = 40
+
+    static func parse(_ data: Data, maxBytes: Int) throws(XMLTreeError) -> XMLElement {
+        if data.count > maxBytes {
+            throw XMLTreeError(reason: "is \(megabytes(data.count)) MB; the limit for a CTF is \(megabytes(maxBytes)) MB (no transfer file is that big)")
+        }
+        if let (keyword, line) = declaration(in: data) {
+            throw XMLTreeError(line: line, reason: "has a \(keyword) declaration; DTDs and entities are refused (a CTF needs neither, and they can expand or read files)")
+        }
+        let builder = Builder()
+        let parser = XMLParser(data: data)
+        parser.shouldResolveExternalEntities = false
+        parser.shouldProcessNamespaces = false
+        parser.shouldReportNamespacePrefixes = false
+        parser.delegate = builder
+        let ok = parser.parse()
+        if let refusal = builder.refusal { throw refusal }
+        guard ok, let root = builder.root else {
+            let reason = parser.parserError.map { describe($0) } ?? "is not well-formed XML"
+            throw XMLTreeError(line: parser.lineNumber > 0 ? parser.lineNumber : nil, path: builder.currentPath, reason: reason)
+        }
+        return root
+    }
+
+    /// `<!DOCTYPE` or `<!ENTITY` anywhere in the bytes, with its line: refused whether in the prolog or
+    /// not (in a comment or CDATA section it is refused too; no real CTF carries one).
+    static func declaration(in data: Data) -> (String, Int)? {
+        let bytes = [UInt8](data)
+        for keyword in ["DOCTYPE", "ENTITY"] {
+            let needle = Array("<!\(keyword)".utf8)
+            guard bytes.count >= needle.count else { continue }
+            var i = 0
+            while i <= bytes.count - needle.count {
+                if bytes[i] == needle[0] && Array(bytes[i..<(i + needle.count)]) == needle {
+                    return (keyword, 1 + bytes[..<i].filter { $0 == 0x0A }.count)
+                }
+                i += 1
+            }
+        }
+        return nil
+    }
+
+    static func megabytes(_ n: Int) -> String {
+        let tenths = (n * 10 + 512 * 1024) / (1024 * 1024)
+        return tenths % 10 == 0 ? String(tenths / 10) : "\(tenths / 10).\(tenths % 10)"
+    }
+
+    static func describe(_ error: Error) -> String {
+        let text = (error as NSError).localizedDescription
+        let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return "is not well-formed XML" + (flat.isEmpty || flat.hasPrefix("The operation") ? "" : " (\(flat.prefix(120)))")
+    }
+
+    private final class Builder: NSObject, XMLParserDelegate {
+        var stack: [XMLElement] = []
+        /// How many of each name each open element has had, for `Pupil[2]` in paths.
+        var counts: [[String: Int]] = [[:]]
+        var root: XMLElement?
+        var refusal: XMLTreeError?
+
+        var currentPath: String? { stack.last?.path }
+
+        func refuse(_ parser: XMLParser, _ reason: String) {
+            if refusal == nil { refusal = XMLTreeError(line: parser.lineNumber, path: currentPath, reason: reason) }
+            parser.abortParsing()
+        }
+
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                    attributes: [String: String] = [:]) {
+            guard refusal == nil else { return }
+            if stack.count >= XMLTree.maxDepth { refuse(parser, "nests elements more than \(XMLTree.maxDepth) deep"); return }
+            let n = (counts[counts.count - 1][name] ?? 0) + 1
+            counts[counts.count - 1][name] = n
+            let parent = stack.last?.path
+            let step = n > 1 || name == "Pupil" ? "\(name)[\(n)]" : name
+            stack.append(XMLElement(name: name, path: parent.map { "\($0)/\(step)" } ?? step, line: parser.lineNumber))
+            counts.append([:])
+        }
+
+        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            guard refusal == nil, let done = stack.popLast() else { return }
+            counts.removeLast()
+            if stack.isEmpty { root = done } else { stack[stack.count - 1].children.append(done) }
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) {
+            guard refusal == nil, !stack.isEmpty else { return }
+            stack[stack.count - 1].text += string
+        }
+
+        func parser(_ parser: XMLParser, foundCDATA block: Data) {
+            guard refusal == nil, !stack.isEmpty else { return }
+            stack[stack.count - 1].text += String(decoding: block, as: UTF8.self)
+        }
+
+        // Any declaration is a refusal, never a definition the parser acts on.
+        func parser(_ parser: XMLParser, foundInternalEntityDeclarationWithName name: String, value: String?) {
+            refuse(parser, "declares an entity (\(name.prefix(30))); DTDs and entities are refused")
+        }
+
+        func parser(_ parser: XMLParser, foundExternalEntityDeclarationWithName name: String, publicID: String?, systemID: String?) {
+            refuse(parser, "declares an external entity (\(name.prefix(30))); DTDs and entities are refused")
+        }
+
+        func parser(_ parser: XMLParser, foundUnparsedEntityDeclarationWithName name: String, publicID: String?, systemID: String?,
+                    notationName: String?) {
+            refuse(parser, "declares an entity (\(name.prefix(30))); DTDs and entities are refused")
+        }
+
+        func parser(_ parser: XMLParser, foundNotationDeclarationWithName name: String, publicID: String?, systemID: String?) {
+            refuse(parser, "declares a notation; DTDs are refused")
+        }
+
+        func parser(_ parser: XMLParser, foundElementDeclarationWithName elementName: String, model: String) {
+            refuse(parser, "has a DTD; DTDs and entities are refused")
+        }
+
+        func parser(_ parser: XMLParser, resolveExternalEntityName name: String, systemID: String?) -> Data? {
+            refuse(parser, "refers to an external entity; it is not read")
+            return nil
+        }
+    }
+}
