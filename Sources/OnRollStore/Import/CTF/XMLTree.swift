@@ -150,8 +150,16 @@ enum XMLTree {
         }
 
         func parser(_ parser: XMLParser, resolveExternalEntityName name: String, systemID: String?) -> Data? {
-            refuse(parser, "refers to an external entity; it is not read")
+            refuse(parser, "refers to an entity (&\(name.prefix(30));) that is not one of XML's own five; it is not expanded")
             return nil
+        }
+
+        /// The first error, where the parser found it: libxml2 goes on reporting elements after a
+        /// mismatched tag, so the path at the end of the file would name the wrong place.
+        func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+            guard refusal == nil else { return }
+            refusal = XMLTreeError(line: parser.lineNumber, path: currentPath, reason: XMLTree.describe(parseError))
+            parser.abortParsing()
         }
     }
 }
