@@ -35,7 +35,7 @@ final class CTFCLITests: XCTestCase {
         XCTAssertEqual(first.code, 0, first.err)
         XCTAssertEqual(first.out, "ctf: 0 added, 1 updated, 0 unchanged\n")
         let show = try cli.run(["show", "WM-00001"])
-        XCTAssertTrue(show.out.contains("Child details: SEN No SEN → EHC plan from CTF 8014001_CTF_8012002_001.xml (Hillcrest Academy)"), show.out)
+        XCTAssertTrue(show.out.contains("SEN No SEN → EHC plan from CTF 8014001_CTF_8012002_001.xml (Hillcrest Academy)"), show.out)
         let second = try cli.run(["import", "ctf", file])
         XCTAssertEqual(second.out, "ctf: 0 added, 0 updated, 1 unchanged (nothing changed)\n")
         XCTAssertEqual(try cli.run(["check"]).code, 0)

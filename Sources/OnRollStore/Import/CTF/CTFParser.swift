@@ -66,7 +66,8 @@ struct CTFParser {
         else if CTFRules.majorVersion(version) == nil { warn(h.path + "/CTFversion", "'\(version.prefix(20))' is not a version number") }
         var date: SchoolDate?
         if let dt = h.value("DateTime") {
-            do { date = try SchoolDate.parse(String(dt.prefix(10))) } catch { fail(h.path + "/DateTime", "'\(dt.prefix(30))' is not a date and time (yyyy-MM-ddTHH:mm:ss)") }
+            date = Self.isoDate(dt)
+            if date == nil { fail(h.path + "/DateTime", "'\(dt.prefix(30))' is not a date and time (yyyy-MM-ddTHH:mm:ss)") }
         }
         guard let s = h.child("SourceSchool") else { fail(h.path + "/SourceSchool", "is missing (the school the file came from)"); return nil }
         guard let source = school(s, requireNumber: true) else { return nil }
@@ -119,9 +120,17 @@ struct CTFParser {
             if required { fail(e.path + "/" + child, "is required") }
             return nil
         }
-        do { return try SchoolDate.parse(String(t.prefix(10))) } catch {
-            fail(e.path + "/" + child, "'\(t.prefix(20))' is not a date (yyyy-MM-dd)"); return nil
-        }
+        guard let d = Self.isoDate(t) else { fail(e.path + "/" + child, "'\(t.prefix(20))' is not a date (yyyy-MM-dd)"); return nil }
+        return d
+    }
+
+    /// yyyy-MM-dd, or the date of a yyyy-MM-ddTHH:mm:ss: a CTF never writes a day first.
+    static func isoDate(_ t: String) -> SchoolDate? {
+        let c = Array(t)
+        guard c.count == 10 || (c.count > 10 && c[10] == "T") else { return nil }
+        let day = String(c.prefix(10))
+        guard day.enumerated().allSatisfy({ i, ch in i == 4 || i == 7 ? ch == "-" : ch.isASCII && ch.isNumber }) else { return nil }
+        return try? SchoolDate.parse(day)
     }
 
     private mutating func count(_ e: XMLElement, _ child: String) -> Int? {

@@ -17,14 +17,16 @@ public enum CTFWriter {
         out += "    </SourceSchool>\n"
         if let d = h.dest { out += "    <DestSchool>\n" + el("LEA", d.lea, 6) + el("Estab", d.estab, 6) + "    </DestSchool>\n" }
         out += "  </Header>\n  <CTFpupilData>\n"
-        for p in f.pupils { out += pupil(p) }
+        // Files before CTF 24 are written with `Gender`, as older MIS exports name it.
+        let sexName = (h.majorVersion ?? 24) < 24 ? "Gender" : "Sex"
+        for p in f.pupils { out += pupil(p, sexName: sexName) }
         return out + "  </CTFpupilData>\n</CTfile>\n"
     }
 
-    static func pupil(_ p: CTFPupil) -> String {
+    static func pupil(_ p: CTFPupil, sexName: String) -> String {
         var o = "    <Pupil>\n"
         o += el("UPN", p.upn.value, 6) + el("Surname", p.surname, 6) + el("Forename", p.forename, 6) + el("DOB", p.dob.iso, 6)
-        if let s = p.sex { o += el("Sex", s.rawValue, 6) }
+        if let s = p.sex { o += el(sexName, s.rawValue, 6) }
         o += "      <BasicDetails>\n"
         if let f = p.formerUPN { o += el("FormerUPN", f.value, 8) }
         if let s = p.preferredSurname { o += el("PreferredSurname", s, 8) }

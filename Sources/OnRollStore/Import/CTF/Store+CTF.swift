@@ -9,6 +9,8 @@ public struct CTFImportResult: Sendable, Equatable {
     public var childrenUnchanged = 0
     public var attendanceWritten = 0
     public var historyWritten = 0
+    /// Children whose CTF-only details (NC year, ranked needs, address, contacts) were written.
+    public var detailsWritten = 0
     /// CME cases opened for lost pupils, and open ones a line was added to.
     public var casesOpened: [String] = []
     public var casesAddedTo: [String] = []
@@ -17,12 +19,13 @@ public struct CTFImportResult: Sendable, Equatable {
     public var warnings: [String] = []
 
     public var changedNothing: Bool {
-        childrenAdded == 0 && childrenUpdated == 0 && attendanceWritten == 0 && historyWritten == 0 && casesOpened.isEmpty
+        childrenAdded == 0 && childrenUpdated == 0 && attendanceWritten == 0 && historyWritten == 0 && detailsWritten == 0 && casesOpened.isEmpty
             && casesAddedTo.isEmpty && schoolAdded == nil
     }
 
     public var summary: String {
         var s = "\(childrenAdded) added, \(childrenUpdated) updated, \(childrenUnchanged) unchanged"
+        if detailsWritten > 0 { s += "; details of \(detailsWritten) from the file" }
         if attendanceWritten > 0 { s += "; \(attendanceWritten) attendance years" }
         if historyWritten > 0 { s += "; \(historyWritten) school history entries" }
         if !casesOpened.isEmpty { s += "; CME cases opened: \(casesOpened.joined(separator: ", "))" }
@@ -169,6 +172,7 @@ private struct CTFImporter {
         if storedTransfer.map({ details($0) != details(transfer) }) ?? true {
             let before = storedTransfer
             try ctx.replace(transfer, op: .ctfTransfer, caseRef: nil, summary: "CTF \(file): transfer details of \(child.ref)")
+            result.detailsWritten += 1
             if let nc = p.ncYear, before?.ncYear != nc { changes.append("NC year (school's) \(nc)") }
             if before?.senNeeds != transfer.senNeeds, let n = transfer.senNeeds { changes.append("SEN needs \(n.replacingOccurrences(of: ";", with: ", "))") }
             if before?.address != transfer.address, transfer.address != nil { changes.append(before?.address == nil ? "address recorded" : "address changed") }
