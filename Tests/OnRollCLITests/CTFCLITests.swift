@@ -36,7 +36,17 @@ final class CTFCLITests: XCTestCase {
         XCTAssertEqual(first.out, "ctf: 0 added, 1 updated, 0 unchanged\n")
         let show = try cli.run(["show", "WM-00001"])
         XCTAssertTrue(show.out.contains("SEN No SEN → EHC plan from CTF 8014001_CTF_8012002_001.xml (Hillcrest Academy)"), show.out)
-        let second = try cli.run(["import", "ctf", file])
+        let full = try cli.write("full.xml", ctf().replacingOccurrences(of: "</SENhistory>", with: """
+            </SENhistory><Address><AddressLines><AddressLine1>12 High Street</AddressLine1></AddressLines><PostCode>WM1 2AB</PostCode></Address>
+            <SchoolHistory><School><LEA>801</LEA><Estab>4001</Estab><SchoolName>Hillcrest Academy</SchoolName><EntryDate>2023-09-04</EntryDate><LeavingDate>2026-11-13</LeavingDate></School></SchoolHistory>
+            """))
+        XCTAssertEqual(try cli.run(["import", "ctf", full]).code, 0)
+        let shown = try cli.run(["show", "WM-00001"]).out
+        XCTAssertTrue(shown.contains("From transfer files (CTF)\n  Address: 12 High Street, WM1 2AB\n  2023-09-04..2026-11-13  Hillcrest Academy (8014001)"), shown)
+        let json = try cli.run(["show", "WM-00001", "--format", "json"]).out
+        XCTAssertTrue(json.contains("\"schoolHistory\""), json)
+        XCTAssertTrue(json.contains("12 High Street, WM1 2AB"), json)
+        let second = try cli.run(["import", "ctf", full])
         XCTAssertEqual(second.out, "ctf: 0 added, 0 updated, 1 unchanged (nothing changed)\n")
         XCTAssertEqual(try cli.run(["check"]).code, 0)
     }

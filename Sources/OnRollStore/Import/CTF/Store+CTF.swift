@@ -25,7 +25,7 @@ public struct CTFImportResult: Sendable, Equatable {
 
     public var summary: String {
         var s = "\(childrenAdded) added, \(childrenUpdated) updated, \(childrenUnchanged) unchanged"
-        if detailsWritten > 0 { s += "; details of \(detailsWritten) from the file" }
+        if detailsWritten > 0 { s += "; transfer details for \(detailsWritten)" }
         if attendanceWritten > 0 { s += "; \(attendanceWritten) attendance years" }
         if historyWritten > 0 { s += "; \(historyWritten) school history entries" }
         if !casesOpened.isEmpty { s += "; CME cases opened: \(casesOpened.joined(separator: ", "))" }
@@ -169,7 +169,8 @@ private struct CTFImporter {
                                      senNeeds: p.senNeeds.isEmpty ? nil : p.senNeeds.map(\.rawValue).joined(separator: ";"),
                                      address: p.address, contacts: contactText, sourceLAESTAB: ctf.header.source.laestab)
         let storedTransfer = try PupilTransfer.fetchOne(ctx.db, key: child.ref)
-        if storedTransfer.map({ details($0) != details(transfer) }) ?? true {
+        let empty = details(transfer) == PupilTransfer(childRef: child.ref)
+        if storedTransfer.map({ details($0) != details(transfer) }) ?? !empty {
             let before = storedTransfer
             try ctx.replace(transfer, op: .ctfTransfer, caseRef: nil, summary: "CTF \(file): transfer details of \(child.ref)")
             result.detailsWritten += 1
