@@ -268,6 +268,15 @@ final class CTFImportTests: XCTestCase {
         let undeclared = CTFFixture.file(pupils: [CTFFixture.pupil(upn: "H801200001001", surname: "&xxe;")])
         XCTAssertEqual(rejection(fx, undeclared),
                        ["bad.xml:14: CTfile/CTFpupilData/Pupil[1]/Surname: refers to an entity (&xxe;) that is not one of XML's own five; it is not expanded"])
+        // A DOCTYPE in UTF-16 has no ASCII "<!DOCTYPE" bytes to find: the encoding itself is refused.
+        let utf16 = Data(laughs.replacingOccurrences(of: "<?xml version=\"1.0\"?>", with: "<?xml version=\"1.0\" encoding=\"UTF-16\"?>").utf16
+            .flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        do { _ = try fx.store.importCTF(data: Data([0xFF, 0xFE]) + utf16, fileName: "u16.xml", user: "tester", today: fx.today); XCTFail("imported") }
+        catch let StoreError.importRejected(lines) {
+            XCTAssertEqual(lines, ["u16.xml:1: is not UTF-8 text (it looks like UTF-16 or UTF-32); a CTF is UTF-8"])
+        }
+        let ebcdic = CTFFixture.file(pupils: []).replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"IBM037\"")
+        XCTAssertEqual(rejection(fx, ebcdic), ["bad.xml:1: declares encoding ibm037; a CTF is UTF-8 (ISO-8859-1 and windows-1252 are read too)"])
         XCTAssertEqual(try auditCount(fx), audit)
     }
 

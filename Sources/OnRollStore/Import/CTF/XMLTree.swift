@@ -6,8 +6,10 @@ import FoundationXML
 /// An XML document as a tree of elements, read with libxml2 through XMLParser and nothing else.
 /// A school's file is data from outside: it may carry a DTD that defines entities (a "billion laughs"
 /// expansion, or an external entity naming a local file or a URL). Any DOCTYPE or ENTITY is refused
-/// before parsing, and again by the parser's callbacks should one slip past; external entities are
-/// never resolved; nesting deeper than any CTF needs is refused.
+/// before parsing: that byte scan is the guard that holds, as swift-corelibs-foundation's XMLParser
+/// does not call the declaration callbacks below (they stay, for a Foundation that does). References
+/// to undeclared entities are refused by the parser; external entities are never resolved; nesting
+/// deeper than any CTF needs is refused.
 struct XMLElement {
     var name: String
     /// "CTfile/CTFpupilData/Pupil[2]/DOB": where errors say the element is.
@@ -38,6 +40,9 @@ enum XMLTree {
         if data.count > maxBytes {
             throw XMLTreeError(reason: "is \(megabytes(data.count)) MB; the limit for a CTF is \(megabytes(maxBytes)) MB (no transfer file is that big)")
         }
+        // The scan below reads bytes as ASCII: a file in an encoding that spells "<!DOCTYPE" otherwise
+        // (UTF-16, EBCDIC…) could hide one from it, so only encodings that keep ASCII as it is are read.
+        if let problem = encodingProblem(data) { throw XMLTreeError(line: 1, reason: problem) }
         if let (keyword, line) = declaration(in: data) {
             throw XMLTreeError(line: line, reason: "has a \(keyword) declaration; DTDs and entities are refused (a CTF needs neither, and they can expand or read files)")
         }
@@ -72,6 +77,24 @@ enum XMLTree {
             }
         }
         return nil
+    }
+
+    /// Why the bytes are not in an encoding the importer reads, or nil: UTF-8 (the CTF's), or one of the
+    /// single-byte encodings an older MIS may declare, in each of which ASCII is itself.
+    static func encodingProblem(_ data: Data) -> String? {
+        let head = [UInt8](data.prefix(4))
+        if head.starts(with: [0xFE, 0xFF]) || head.starts(with: [0xFF, 0xFE]) || data.contains(0) {
+            return "is not UTF-8 text (it looks like UTF-16 or UTF-32); a CTF is UTF-8"
+        }
+        let prolog = String(decoding: data.prefix(200), as: UTF8.self)
+        guard prolog.hasPrefix("<?xml") || prolog.hasPrefix("\u{FEFF}<?xml"),
+              let end = prolog.range(of: "?>") else { return nil }
+        let decl = prolog[..<end.lowerBound]
+        guard let at = decl.range(of: "encoding") else { return nil }
+        let rest = decl[at.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'" }
+        let name = rest.prefix { $0 != "\"" && $0 != "'" && $0 != " " }.lowercased()
+        let allowed: Set<String> = ["utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1", "latin1", "windows-1252"]
+        return allowed.contains(name) ? nil : "declares encoding \(name.prefix(20)); a CTF is UTF-8 (ISO-8859-1 and windows-1252 are read too)"
     }
 
     static func megabytes(_ n: Int) -> String {
