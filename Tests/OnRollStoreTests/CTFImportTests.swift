@@ -139,6 +139,13 @@ final class CTFImportTests: XCTestCase {
         let ops = try fx.store.read { try String.fetchAll($0, sql: "SELECT DISTINCT op FROM audit WHERE op LIKE 'ctf.%' ORDER BY op") }
         XCTAssertEqual(ops, ["ctf.attendance", "ctf.child-update", "ctf.history", "ctf.transfer"])
         XCTAssertEqual(try fx.store.check().problems, [])
+        // A pseudonymised export carries no address or contacts from the file.
+        let doc = try fx.store.exportDocument(pseudonymiser: Pseudonymiser(key: "k"))
+        let transfers = try XCTUnwrap(doc.tables.first { $0.name == "pupilTransfers" })
+        XCTAssertEqual(transfers.rows.count, 1)
+        XCTAssertEqual(transfers.rows.first?["address"], .null)
+        XCTAssertEqual(transfers.rows.first?["contacts"], .null)
+        XCTAssertEqual(transfers.rows.first?["senNeeds"], .text("SEMH;SLCN"))
     }
 
     func testImportingTheSameFileAgainChangesNothing() throws {

@@ -26,8 +26,8 @@ public struct CTFImportResult: Sendable, Equatable {
     public var summary: String {
         var s = "\(childrenAdded) added, \(childrenUpdated) updated, \(childrenUnchanged) unchanged"
         if detailsWritten > 0 { s += "; transfer details for \(detailsWritten)" }
-        if attendanceWritten > 0 { s += "; \(attendanceWritten) attendance years" }
-        if historyWritten > 0 { s += "; \(historyWritten) school history entries" }
+        if attendanceWritten > 0 { s += "; \(attendanceWritten) attendance year\(attendanceWritten == 1 ? "" : "s")" }
+        if historyWritten > 0 { s += "; \(historyWritten) school history entr\(historyWritten == 1 ? "y" : "ies")" }
         if !casesOpened.isEmpty { s += "; CME cases opened: \(casesOpened.joined(separator: ", "))" }
         if !casesAddedTo.isEmpty { s += "; lost-pupil line added to \(casesAddedTo.joined(separator: ", "))" }
         return s
