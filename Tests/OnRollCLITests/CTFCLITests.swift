@@ -93,5 +93,12 @@ final class CTFCLITests: XCTestCase {
             XCTAssertTrue(again.out.contains("(nothing changed)"), again.out)
         }
         XCTAssertEqual(try cli.run(["check"]).code, 0)
+        // What the files brought travels in the JSON export and restores, verified.
+        let export = try cli.run(["export"])
+        XCTAssertTrue(export.out.contains("\"pupilTransfers\""))
+        let file = try cli.write("export.json", export.out)
+        let elsewhere = ["XDG_STATE_HOME": cli.dir + "/elsewhere"]
+        let r = try cli.run(["restore", file, "--store", cli.dir + "/restored.onroll"], store: false, env: elsewhere)
+        XCTAssertEqual(r.code, 0, r.err)
     }
 }
