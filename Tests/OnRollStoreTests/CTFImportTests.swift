@@ -287,6 +287,18 @@ final class CTFImportTests: XCTestCase {
         XCTAssertEqual(try auditCount(fx), audit)
     }
 
+    func testHostileTextAndNestingAreRefusedNamingThePath() throws {
+        let fx = try fixture()
+        // A character reference is legal XML, and decoded: a bidi override in a name is refused like any name's.
+        let bidi = CTFFixture.file(pupils: [CTFFixture.pupil(upn: "H801200001001", surname: "Oka&#x202E;for")])
+        XCTAssertEqual(rejection(fx, bidi), ["bad.xml: pupil 1 (UPN H801200001001): CTfile/CTFpupilData/Pupil[1]/Surname: contains a bidi control character (it changes the order the name is shown in)"])
+        let deep = CTFFixture.file(pupils: [CTFFixture.pupil(upn: "H801200001001", extra: String(repeating: "<a>", count: 40) + String(repeating: "</a>", count: 40))])
+        let lines = rejection(fx, deep)
+        XCTAssertTrue(lines.first?.contains("nests elements more than 40 deep") ?? false, "\(lines)")
+        let twice = CTFFixture.file(pupils: [CTFFixture.pupil(upn: "H801200001001"), CTFFixture.pupil(upn: "H801200001001")])
+        XCTAssertEqual(rejection(fx, twice), ["bad.xml: pupil 2 (UPN H801200001001): CTfile/CTFpupilData/Pupil[2]/UPN: is also pupil 1's; one pupil once"])
+    }
+
     func testAnOversizedFileIsRefusedBeforeParsing() throws {
         let fx = try fixture()
         let big = Data(repeating: 0x20, count: CTFRules.maxBytes + 1)

@@ -6,9 +6,9 @@ import OnRollStore
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import a CSV file (all-or-nothing unless --skip-invalid).",
+        abstract: "Import a CSV file (all-or-nothing unless --skip-invalid), or a CTF (ctf FILE.xml, all or nothing).",
         discussion: """
-            KIND is one of: \(ImportKind.allCases.map(\.rawValue).joined(separator: ", ")).
+            KIND is one of: \(ImportKind.allCases.map(\.rawValue).joined(separator: ", ")), ctf.
             FILE may be - for standard input. Re-importing the same refs updates rather than duplicates.
             Every bad row is reported as FILE:LINE: column: reason, and nothing is written (exit 65).
             A row changes a stored record only if it carries the record's current version (the version
@@ -36,7 +36,7 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "What the file holds.") var kind: String
-    @Argument(help: "The CSV file, or - for stdin.") var file: String
+    @Argument(help: "The CSV file (a CTF's XML file for ctf), or - for stdin.") var file: String
     @Flag(help: "Import the good rows; write the rejected ones, with a reason column, to --rejects.") var skipInvalid = false
     @Option(help: "Where --skip-invalid writes rejected rows (default FILE.rejects.csv).") var rejects: String?
     @Flag(inversion: .prefixedNo, help: "Add chronology lines for new cases, actions and suspensions (--no-chronicle when the chronology is imported too, e.g. from `onroll export --format csv`).")
@@ -47,7 +47,7 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         if kind.lowercased() == "ctf" { return try runCTF() }
         guard let k = ImportKind(rawValue: kind.lowercased()) else {
-            throw CLIError.usage("'\(kind)' is not an import kind (one of: \(ImportKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+            throw CLIError.usage("'\(kind)' is not an import kind (one of: \((ImportKind.allCases.map(\.rawValue) + ["ctf"]).joined(separator: ", ")))")
         }
         let (data, name) = try readInput(file)
         let store = try global.openStore()
