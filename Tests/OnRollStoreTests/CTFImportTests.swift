@@ -299,6 +299,16 @@ final class CTFImportTests: XCTestCase {
         XCTAssertEqual(rejection(fx, twice), ["bad.xml: pupil 2 (UPN H801200001001): CTfile/CTFpupilData/Pupil[2]/UPN: is also pupil 1's; one pupil once"])
     }
 
+    /// libxml2 refuses more than 10 MB given in one piece; a whole-school file can be bigger, and is read.
+    func testAFileOverTenMegabytesUnderTheLimitIsRead() throws {
+        let fx = try fixture()
+        let padding = String(repeating: "<!-- a comment a whole-school file might carry -->\n", count: 220_000)
+        let xml = CTFFixture.file(pupils: [padding + CTFFixture.pupil(upn: "H801200001001", sexElement: "<Sex>F</Sex>")])
+        XCTAssertGreaterThan(xml.utf8.count, 11_000_000)
+        let r = try importCTF(fx, xml)
+        XCTAssertEqual(r.childrenUpdated, 1)
+    }
+
     func testAnOversizedFileIsRefusedBeforeParsing() throws {
         let fx = try fixture()
         let big = Data(repeating: 0x20, count: CTFRules.maxBytes + 1)

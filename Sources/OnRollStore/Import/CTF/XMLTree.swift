@@ -47,7 +47,8 @@ enum XMLTree {
             throw XMLTreeError(line: line, reason: "has a \(keyword) declaration; DTDs and entities are refused (a CTF needs neither, and they can expand or read files)")
         }
         let builder = Builder()
-        let parser = XMLParser(data: data)
+        // Fed as a stream, in chunks: given all at once, libxml2 refuses input over 10 MB (its lookup limit).
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.shouldResolveExternalEntities = false
         parser.shouldProcessNamespaces = false
         parser.shouldReportNamespacePrefixes = false
@@ -64,19 +65,15 @@ enum XMLTree {
     /// `<!DOCTYPE` or `<!ENTITY` anywhere in the bytes, with its line: refused whether in the prolog or
     /// not (in a comment or CDATA section it is refused too; no real CTF carries one).
     static func declaration(in data: Data) -> (String, Int)? {
-        let bytes = [UInt8](data)
+        var first: (String, Int)?
         for keyword in ["DOCTYPE", "ENTITY"] {
-            let needle = Array("<!\(keyword)".utf8)
-            guard bytes.count >= needle.count else { continue }
-            var i = 0
-            while i <= bytes.count - needle.count {
-                if bytes[i] == needle[0] && Array(bytes[i..<(i + needle.count)]) == needle {
-                    return (keyword, 1 + bytes[..<i].filter { $0 == 0x0A }.count)
-                }
-                i += 1
-            }
+            guard let r = data.range(of: Data("<!\(keyword)".utf8)) else { continue }
+            let offset = r.lowerBound - data.startIndex
+            if first == nil || offset < first!.1 { first = (keyword, offset) }
         }
-        return nil
+        guard let (keyword, offset) = first else { return nil }
+        let line = 1 + data.prefix(offset).reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
+        return (keyword, line)
     }
 
     /// Why the bytes are not in an encoding the importer reads, or nil: UTF-8 (the CTF's), or one of the
