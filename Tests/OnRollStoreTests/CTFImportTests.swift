@@ -238,6 +238,8 @@ final class CTFImportTests: XCTestCase {
         // And the other way: a school still sending the old UPN finds the child by its former UPN.
         let old = try importCTF(fx, CTFFixture.file(pupils: [CTFFixture.pupil(upn: "H801200001001")]), name: "old.xml")
         XCTAssertEqual(old.childrenAdded, 0)
+        XCTAssertEqual(try fx.store.child("C1")?.upn?.value, newUPN, "the old UPN does not replace the newer one")
+        XCTAssertEqual(try fx.store.child("C1")?.formerUPN?.value, "H801200001001")
     }
 
     func testMalformedXMLNamesTheFileLineAndElementPath() throws {

@@ -120,8 +120,9 @@ private struct CTFImporter {
             }
         }
         let text: (String?) -> String = { $0 ?? "none" }
-        // A UPN the child had before becomes the former UPN when the file brings the new one.
-        if child.upn != p.upn {
+        // A UPN the child had before becomes the former UPN when the file brings the new one; a school still
+        // sending the child's former UPN leaves the newer one in place.
+        if child.upn != p.upn && child.formerUPN != p.upn {
             let old = child.upn
             set(\.upn, p.upn, "UPN", { text($0?.value) })
             if let old, old != p.upn { set(\.formerUPN, old, "former UPN", { text($0?.value) }) }
