@@ -311,6 +311,29 @@ final class CTFImportTests: XCTestCase {
         XCTAssertEqual(r.childrenUpdated, 1)
     }
 
+    /// Mangled files (bytes changed, cut short, tags swapped) are refused with a message, never a crash.
+    func testMangledFilesAreRefusedNotCrashed() throws {
+        let base = Array(CTFFixture.file(pupils: [Self.full]).utf8)
+        var seed: UInt64 = 2026
+        func next(_ n: Int) -> Int { seed = seed &* 6364136223846793005 &+ 1442695040888963407; return Int((seed >> 33) % UInt64(n)) }
+        var refused = 0, read = 0
+        for round in 0..<300 {
+            var bytes = base
+            switch round % 3 {
+            case 0: for _ in 0..<(1 + next(4)) { bytes[next(bytes.count)] = UInt8(next(128)) }
+            case 1: bytes = Array(bytes.prefix(next(bytes.count)))
+            default: let i = next(bytes.count - 10); bytes.replaceSubrange(i..<(i + 1), with: Array("<Pupil>".utf8))
+            }
+            do { _ = try CTFParser.parse(Data(bytes), file: "m.xml"); read += 1 } catch let StoreError.importRejected(lines) {
+                XCTAssertFalse(lines.isEmpty)
+                XCTAssertTrue(lines.allSatisfy { $0.hasPrefix("m.xml") }, "\(lines)")
+                refused += 1
+            }
+        }
+        XCTAssertGreaterThan(refused, 150)
+        XCTAssertEqual(refused + read, 300)
+    }
+
     func testAnOversizedFileIsRefusedBeforeParsing() throws {
         let fx = try fixture()
         let big = Data(repeating: 0x20, count: CTFRules.maxBytes + 1)
