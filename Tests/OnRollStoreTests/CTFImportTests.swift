@@ -151,7 +151,12 @@ final class CTFImportTests: XCTestCase {
     func testImportingTheSameFileAgainChangesNothing() throws {
         let fx = try fixture()
         let xml = CTFFixture.file(pupils: [Self.full])
+        let before = try fx.store.read { try Int64.fetchOne($0, sql: "SELECT MAX(id) FROM audit")! }
         _ = try importCTF(fx, xml)
+        // A colleague's console follows the child's cases, without reloading the caseload.
+        let changes = try fx.store.changes(since: before)
+        XCTAssertEqual(changes.caseRefs, ["WM-00001"])
+        XCTAssertFalse(changes.needsFullReload)
         let audit = try auditCount(fx)
         let again = try importCTF(fx, xml)
         XCTAssertTrue(again.changedNothing, again.summary)
