@@ -2,7 +2,7 @@
 /// year's totals add up, and what its flags imply. ctf.md and docs/rules.md give the sources.
 public enum CTFRules {
     /// The largest file the importer reads. A whole-school CTF of 2,000 pupils with five years of
-    /// marks is about 15 MB; anything far beyond that is not a transfer file.
+    /// marks is about 10 MB; anything far beyond that is not a transfer file.
     public static let maxBytes = 50 * 1024 * 1024
 
     /// The Lost Pupil Database's code: destination LA `XXX`, establishment `XXXX` (destination unknown).
