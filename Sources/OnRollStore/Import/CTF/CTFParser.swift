@@ -70,7 +70,7 @@ struct CTFParser {
             if date == nil { fail(h.path + "/DateTime", "'\(dt.prefix(30))' is not a date and time (yyyy-MM-ddTHH:mm:ss)") }
         }
         guard let s = h.child("SourceSchool") else { fail(h.path + "/SourceSchool", "is missing (the school the file came from)"); return nil }
-        guard let source = school(s, requireNumber: true) else { return nil }
+        guard let source = school(s) else { return nil }
         var dest: CTFSchool?
         if let d = h.child("DestSchool") {
             let lea = d.value("LEA"), estab = d.value("Estab")
@@ -82,7 +82,7 @@ struct CTFParser {
     }
 
     /// A school named by LEA and Estab: 3 and 4 digits (the lost-pupil code is read apart, in the header).
-    private mutating func school(_ e: XMLElement, requireNumber: Bool) -> CTFSchool? {
+    private mutating func school(_ e: XMLElement) -> CTFSchool? {
         let lea = e.value("LEA"), estab = e.value("Estab")
         var ok = true
         if lea == nil { fail(e.path + "/LEA", "is required"); ok = false }
@@ -223,7 +223,7 @@ struct CTFParser {
         }
         var history: [CTFSchoolSpell] = []
         for s in e.child("SchoolHistory")?.all("School") ?? [] {
-            guard let school = school(s, requireNumber: true) else { continue }
+            guard let school = school(s) else { continue }
             guard let entry = date(s, "EntryDate", required: true) else { continue }
             let leaving = date(s, "LeavingDate")
             if let l = leaving, l < entry { fail(s.path + "/LeavingDate", "\(l.iso) is before EntryDate \(entry.iso)"); continue }
@@ -261,7 +261,7 @@ struct CTFParser {
             year = CTFRules.academicYear(t)
             if year == nil { fail(y.path + "/Year", "'\(t.prefix(12))' is not an academic year (2025 or 2025/26)") }
         } else { fail(y.path + "/Year", "is required") }
-        let school = school(y, requireNumber: true)
+        let school = school(y)
         let sessions = y.child("AttendSessions")
         let marksText = sessions?.value("AttendanceMarks") ?? y.value("AttendanceMarks")
         let marks = marksText.map { AttendanceMarks($0) }
