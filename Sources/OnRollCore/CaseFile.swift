@@ -17,6 +17,9 @@ public struct CaseFile: Sendable {
     public var team: [Professional]
     public var outOfSchool: OutOfSchoolRecord?
     public var deletions: [RollDeletion]
+    /// What schools' transfer files (CTFs) said about the child: read for one open case, not in bulk.
+    public var transfer: PupilTransfer? = nil
+    public var schoolHistory: [SchoolSpell] = []
 
     public init(case c: Case, child: Child, school: School? = nil, suspensions: [Suspension] = [],
                 reflections: [Int64: Reflection] = [:], attendance: [AttendanceRecord] = [],

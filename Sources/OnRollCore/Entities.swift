@@ -313,11 +313,14 @@ public struct AttendanceRecord: Hashable, Sendable, Codable {
     public var present: Int
     public var authorised: Int?
     public var unauthorised: Int?
+    /// The school the sessions were at, by DfE number: set for a year from a CTF (one record per school
+    /// and year), nil for the LA's own attendance files (and then absent from JSON and audit snapshots).
+    public var laestab: String?
 
     public init(id: Int64? = nil, childRef: String, from: SchoolDate, to: SchoolDate, possible: Int, present: Int,
-                authorised: Int? = nil, unauthorised: Int? = nil) {
+                authorised: Int? = nil, unauthorised: Int? = nil, laestab: String? = nil) {
         self.id = id; self.childRef = childRef; self.from = from; self.to = to; self.possible = possible
-        self.present = present; self.authorised = authorised; self.unauthorised = unauthorised
+        self.present = present; self.authorised = authorised; self.unauthorised = unauthorised; self.laestab = laestab
     }
 
     public var missed: Int { possible - present }

@@ -24,6 +24,8 @@ public struct SampleCaseload: Sendable, Hashable {
     /// A schools' exclusions return that has just arrived: not on the caseload (`init --sample` does
     /// not load it), for `onroll import exclusions sample-data/exclusions.csv` in the tour.
     public var exclusionsReturn: [ReturnRow] = []
+    /// Common Transfer Files from two schools, also just arrived and not loaded by `init --sample`.
+    public var transfers: [CTFFile] = []
 
     public init() {}
 }

@@ -17,6 +17,7 @@ public enum SampleGenerator {
         b.buildPanels()
         b.finishChronology()
         b.buildExclusionsReturn()
+        b.buildTransfers()
         return b.out
     }
 }

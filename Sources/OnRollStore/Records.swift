@@ -149,12 +149,25 @@ extension PanelItem: VersionedRecord {
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
+extension PupilTransfer: AuditedRecord {
+    public static let databaseTableName = "pupilTransfers"
+    public static let entity = "transfer"
+    public var auditKey: String { childRef }
+}
+
+extension SchoolSpell: AuditedRecord {
+    public static let databaseTableName = "schoolHistory"
+    public static let entity = "schoolSpell"
+    public var auditKey: String { id.map(String.init) ?? "?" }
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
 /// Every audited table, in the order a restore must insert them (parents before children).
 enum AuditedTables {
     static let all: [any AuditedRecord.Type] = [
         School.self, Child.self, Case.self, ChronologyEntry.self, CaseAction.self, Suspension.self,
         Reflection.self, AttendanceRecord.self, TermDates.self, ReintegrationPlan.self, PlanPhase.self,
         PlanReview.self, Professional.self, RollDeletion.self, OutOfSchoolRecord.self, Panel.self,
-        PanelAttendee.self, PanelItem.self,
+        PanelAttendee.self, PanelItem.self, PupilTransfer.self, SchoolSpell.self,
     ]
 }

@@ -78,6 +78,25 @@ enum Schema {
             try db.create(index: "children_upn", on: "children", columns: ["upn"])
             try db.create(index: "children_formerUPN", on: "children", columns: ["formerUPN"])
         }
+        // Common Transfer Files (issue 16.2): a year's attendance per school, the details only a CTF brings,
+        // and the schools a child has been on the roll of.
+        m.registerMigration("v8-ctf-transfers") { db in
+            try db.alter(table: "attendance") { t in t.add(column: "laestab", .text) }
+            try db.create(table: "pupilTransfers") { t in
+                t.column("childRef", .text).primaryKey().references("children")
+                for c in ["ncYear", "preferredSurname", "senNeeds", "address", "contacts", "sourceLAESTAB"] { t.column(c, .text) }
+            }
+            try db.create(table: "schoolHistory") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("childRef", .text).notNull().references("children")
+                t.column("laestab", .text).notNull()
+                t.column("schoolName", .text)
+                t.column("entry", .text).notNull()
+                t.column("leaving", .text)
+                t.column("leavingReason", .text)
+                t.uniqueKey(["childRef", "laestab", "entry"])
+            }
+        }
         return m
     }
 

@@ -29,8 +29,12 @@ extension Store {
                 if op == AuditOp.view.rawValue { continue }
                 if let ref: String = r["caseRef"] { out.caseRefs.insert(ref); continue }
                 switch entity {
-                case "child", "outOfSchool":
+                case "child", "outOfSchool", PupilTransfer.entity:
                     childRefs.insert(key)
+                case SchoolSpell.entity:
+                    if let c = try String.fetchOne(db, sql: "SELECT childRef FROM schoolHistory WHERE id = ?", arguments: [Int64(key) ?? -1]) {
+                        childRefs.insert(c)
+                    }
                 case "suspension", "attendance", "deletion":
                     let table = entity == "suspension" ? "suspensions" : entity == "attendance" ? "attendance" : "deletions"
                     if let c = try String.fetchOne(db, sql: "SELECT childRef FROM \(table) WHERE id = ?", arguments: [Int64(key) ?? -1]) {

@@ -47,10 +47,13 @@ extension Store {
         let team = try Professional.filter(Column("caseRef") == c.ref).order(Column("isLead").desc, Column("id")).fetchAll(db)
         let oos = try OutOfSchoolRecord.fetchOne(db, key: c.childRef)
         let deletions = try RollDeletion.filter(Column("childRef") == c.childRef).order(Column("date")).fetchAll(db)
-        return CaseFile(case: c, child: child, school: school, suspensions: suspensions,
-                        reflections: Dictionary(uniqueKeysWithValues: reflections.map { ($0.suspensionId, $0) }),
-                        attendance: attendance, actions: actions, chronology: chronology, plans: details, team: team,
-                        outOfSchool: oos, deletions: deletions)
+        var file = CaseFile(case: c, child: child, school: school, suspensions: suspensions,
+                            reflections: Dictionary(uniqueKeysWithValues: reflections.map { ($0.suspensionId, $0) }),
+                            attendance: attendance, actions: actions, chronology: chronology, plans: details, team: team,
+                            outOfSchool: oos, deletions: deletions)
+        file.transfer = try PupilTransfer.fetchOne(db, key: c.childRef)
+        file.schoolHistory = try SchoolSpell.filter(Column("childRef") == c.childRef).order(Column("entry"), Column("id")).fetchAll(db)
+        return file
     }
 
     /// Every case matching `includeClosed`, assembled in bulk. The chronology of each file holds only

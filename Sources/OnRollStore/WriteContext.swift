@@ -125,6 +125,7 @@ private struct PersistenceContainerProbe {
         case let r as Case: key = r.ref
         case let r as Reflection: key = r.suspensionId
         case let r as OutOfSchoolRecord: key = r.childRef
+        case let r as PupilTransfer: key = r.childRef
         default: key = Int64(record.auditKey) ?? -1
         }
     }

@@ -175,7 +175,7 @@ final class SampleDataTests: XCTestCase {
         let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("sample-data")
         let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
-        XCTAssertEqual(files.count, 18)  // the caseload's 17 and the exclusions return
+        XCTAssertEqual(files.count, 20)  // the caseload's 17, the exclusions return and two schools' CTFs
         for f in files {
             let made = try String(contentsOfFile: out + "/" + f, encoding: .utf8)
             let kept = try String(contentsOf: repo.appendingPathComponent(f), encoding: .utf8)

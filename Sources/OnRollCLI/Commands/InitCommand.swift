@@ -47,7 +47,11 @@ struct SampleCommand: ParsableCommand {
         for (kind, text) in files {
             try OutputFile.write(text, to: (out as NSString).appendingPathComponent("\(kind.rawValue).csv"), protecting: nil)
         }
-        printOut("wrote \(files.count) files to \(out)")
+        // The transfer files from two schools, named for the school that sent each.
+        for ctf in sample.transfers {
+            try OutputFile.write(CTFWriter.xml(ctf), to: (out as NSString).appendingPathComponent("ctf-\(ctf.header.source.laestab).xml"), protecting: nil)
+        }
+        printOut("wrote \(files.count + sample.transfers.count) files to \(out)")
     }
 }
 

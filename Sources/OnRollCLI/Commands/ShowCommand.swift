@@ -57,6 +57,9 @@ struct CaseDetailJSON: Encodable {
     var team: [Professional]
     var outOfSchool: OutOfSchoolRecord?
     var deletions: [RollDeletion]
+    /// From schools' CTFs; left out when none arrived.
+    var transfer: PupilTransfer?
+    var schoolHistory: [SchoolSpell]?
 
     init(_ r: AssessedCase, today: SchoolDate) {
         let f = r.file, c = f.case, ch = f.child
@@ -76,6 +79,7 @@ struct CaseDetailJSON: Encodable {
         chronology = f.chronology; actions = f.actions; suspensions = f.suspensions
         reflections = f.reflections.values.sorted { $0.suspensionId < $1.suspensionId }
         attendance = f.attendance; plans = f.plans; team = f.team; outOfSchool = f.outOfSchool; deletions = f.deletions
+        transfer = f.transfer; schoolHistory = f.schoolHistory.isEmpty ? nil : f.schoolHistory
     }
 }
 
@@ -135,7 +139,20 @@ enum CaseText {
         if f.attendance.isEmpty { out.append("  none") }
         for a in f.attendance {
             let pct = a.possible > 0 ? 100.0 * Double(a.missed) / Double(a.possible) : 0
-            out.append("  \(a.from.iso)..\(a.to.iso)  present \(a.present)/\(a.possible) sessions  missed \(String(format: "%.1f", pct))%")
+            out.append("  \(a.from.iso)..\(a.to.iso)  present \(a.present)/\(a.possible) sessions  missed \(String(format: "%.1f", pct))%\(a.laestab.map { "  at \($0)" } ?? "")")
+        }
+        if f.transfer != nil || !f.schoolHistory.isEmpty {
+            out.append("")
+            out.append("From transfer files (CTF)")
+            if let t = f.transfer {
+                let parts = [t.ncYear.map { "NC year (school's) \($0)" }, t.senNeeds.map { "SEN needs \($0.replacingOccurrences(of: ";", with: ", "))" }].compactMap { $0 }
+                if !parts.isEmpty { out.append("  " + parts.joined(separator: " · ")) }
+                if let a = t.address { out.append("  Address: \(s(a))") }
+                for line in (t.contacts ?? "").split(separator: "\n") { out.append("  Contact: \(s(String(line)))") }
+            }
+            for h in f.schoolHistory {
+                out.append("  \(h.entry.iso)..\(h.leaving?.iso ?? "")  \(s(h.schoolName ?? "school")) (\(h.laestab))\(h.leavingReason.map { " — \(s($0))" } ?? "")")
+            }
         }
         if !f.plans.isEmpty {
             out.append("")

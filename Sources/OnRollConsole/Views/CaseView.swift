@@ -61,8 +61,27 @@ enum CaseView {
         out.append(StyledLine("Opened \(c.file.case.opened.iso) · next review \(c.file.case.nextReview?.iso ?? "none")"
                               + (c.file.case.flaggedForPanel ? " · flagged for panel (F to unflag)" : "")))
         if let contacts = ch.contacts { out += Wrap.labelled("Contacts", contacts, width: w) }
+        out += transferLines(c.file, w)
         if c.file.outOfSchool != nil || c.file.case.kind.isOutOfSchool {
             out += OutOfSchoolPane.lines(c.file, today: c.assessment.today, width: w)
+        }
+        return out
+    }
+
+    /// What schools' transfer files said: the school's NC year and ranked needs, the address, the contacts
+    /// with parental responsibility and the schools the child has been on the roll of.
+    static func transferLines(_ f: CaseFile, _ w: Int) -> [StyledLine] {
+        guard f.transfer != nil || !f.schoolHistory.isEmpty else { return [] }
+        var out = [StyledLine(""), StyledLine("From transfer files (CTF)", Theme.header)]
+        if let t = f.transfer {
+            let parts = [t.ncYear.map { "NC year (school's) \($0)" }, t.senNeeds.map { "SEN needs \($0.replacingOccurrences(of: ";", with: ", "))" }]
+                .compactMap { $0 }
+            if !parts.isEmpty { out.append(StyledLine(parts.joined(separator: " · "))) }
+            if let a = t.address { out += Wrap.labelled("Address", a, width: w) }
+            for line in (t.contacts ?? "").split(separator: "\n") { out += Wrap.labelled("Parental responsibility", String(line), width: w) }
+        }
+        for h in f.schoolHistory {
+            out.append(StyledLine("  \(h.entry.iso)..\(h.leaving?.iso ?? "          ")  \(h.schoolName ?? "school") (\(h.laestab))\(h.leavingReason.map { " — \($0)" } ?? "")"))
         }
         return out
     }
@@ -136,7 +155,7 @@ enum CaseView {
         for a in c.file.attendance.reversed() {
             let pct = a.possible > 0 ? 100 * Double(a.missed) / Double(a.possible) : 0
             let band = pct >= 50 ? "severe" : pct >= 10 ? "persistent" : "—"
-            out.append(StyledLine("  \(a.from.iso)..\(a.to.iso)  \(a.present)/\(a.possible) sessions  missed \(CaseloadView.fmt(pct))%  \(band)", pct >= 50 ? Theme.danger : pct >= 10 ? Theme.warning : Theme.plain))
+            out.append(StyledLine("  \(a.from.iso)..\(a.to.iso)  \(a.present)/\(a.possible) sessions  missed \(CaseloadView.fmt(pct))%  \(band)\(a.laestab.map { "  at \($0)" } ?? "")", pct >= 50 ? Theme.danger : pct >= 10 ? Theme.warning : Theme.plain))
         }
         if c.file.attendance.isEmpty { out.append(StyledLine("  no records", Theme.dim)) }
         return out

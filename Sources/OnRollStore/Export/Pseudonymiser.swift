@@ -42,6 +42,7 @@ public struct Pseudonymiser: Sendable {
         "children": ["preferredName", "contacts"],
         "outOfSchool": ["childAddress", "parent1Name", "parent1Address", "parent2Name", "parent2Address", "educator"],
         "professionals": ["contact"],
+        "pupilTransfers": ["preferredSurname", "address", "contacts"],
     ]
 
     /// Columns of free text a person typed: removed unless `keepText`, and then scrubbed.

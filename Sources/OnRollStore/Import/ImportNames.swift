@@ -177,7 +177,7 @@ struct ImportNames {
 
     /// One more than the highest `C<digits>` ref stored: new children from a school's file get refs in
     /// the same series as the sample's and the console's.
-    private static func nextChildNumber(_ db: Database) throws -> Int {
+    static func nextChildNumber(_ db: Database) throws -> Int {
         let refs = try String.fetchAll(db, sql: "SELECT ref FROM children WHERE ref GLOB 'C[0-9]*'")
         return (refs.compactMap { Int($0.dropFirst()) }.max() ?? 0) + 1
     }
