@@ -68,7 +68,9 @@ public enum PanelMinutes {
 
     static func times(_ p: Panel) -> String? {
         guard let s = p.startedAt else { return nil }
-        return "started \(s)" + (p.endedAt.map { ", ended \($0)" } ?? "")
+        // In UK time, as the people at the meeting read a clock; the stored stamps are UTC.
+        func local(_ t: String) -> String { UKTime.local(t).map { "\($0.clock) \($0.zone)" } ?? t }
+        return "started \(local(s))" + (p.endedAt.map { ", ended \(local($0))" } ?? "")
     }
 
     // MARK: Markdown
