@@ -137,20 +137,7 @@ public enum PanelMinutes {
 
     // MARK: HTML
 
-    public static func html(_ s: String) -> String {
-        var out = ""
-        for ch in s {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
+    public static func html(_ s: String) -> String { MarkupEscape.text(s) }
 
     static let css = """
         body { font-family: system-ui, sans-serif; font-size: 11pt; line-height: 1.4; max-width: 50em; margin: 2em auto; color: #000; }

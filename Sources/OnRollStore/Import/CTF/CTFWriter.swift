@@ -125,17 +125,5 @@ public enum CTFWriter {
 
     static func inline(_ name: String, _ value: String) -> String { "<\(name)>\(escape(value))</\(name)>" }
 
-    static func escape(_ s: String) -> String {
-        var o = ""
-        for ch in s {
-            switch ch {
-            case "&": o += "&amp;"
-            case "<": o += "&lt;"
-            case ">": o += "&gt;"
-            case "\"": o += "&quot;"
-            default: o.append(ch)
-            }
-        }
-        return o
-    }
+    static func escape(_ s: String) -> String { MarkupEscape.text(s) }
 }
