@@ -129,3 +129,21 @@ final class PanelModeTests: XCTestCase {
         }
     }
 }
+
+/// From panel mode the chair opens the item's whole case and comes back to the same item.
+final class PanelOpenCaseTests: XCTestCase {
+    func testEnterOpensTheItemsCaseAndQComesBackToTheMeeting() throws {
+        let (f, _, _) = try panelFixture()
+        f.press([.char("M"), .char("S"), .char("n")])
+        let item = try XCTUnwrap(f.console.state.panel?.current).item.caseRef
+        f.press([.enter])
+        XCTAssertEqual(f.console.state.mode, .caseDetail)
+        XCTAssertEqual(f.console.state.detail?.file.case.ref, item)
+        f.press([.tab, .tab])   // the case's own tabs work
+        XCTAssertEqual(f.console.state.tab, .chronology)
+        f.press([.char("q")])
+        XCTAssertEqual(f.console.state.mode, .panel)
+        XCTAssertEqual(f.console.state.panel?.current?.item.caseRef, item, "back on the same item")
+        XCTAssertNil(f.console.state.detail)
+    }
+}

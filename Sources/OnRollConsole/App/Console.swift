@@ -361,6 +361,9 @@ public final class Console {
             let row = state.overdueActions.indices.contains(state.overdueSelection) ? state.overdueActions[state.overdueSelection] : nil
             ref = row?.action.caseRef
             action = row?.action.id
+        case .panel:
+            // The whole file of the item under discussion; q comes back to the meeting, its clock running.
+            ref = state.panel?.current?.item.caseRef
         case .frontDoor:
             let rows = state.frontDoorRows
             guard rows.indices.contains(state.frontDoorSelection) else { return }

@@ -74,7 +74,8 @@ public enum KeyMap {
         b(.panelStart, .char("S")),
         b(.panelNext, .char("n"), .char("j"), .down), b(.panelPrev, .char("p"), .char("k"), .up),
         b(.panelDecide, .char("d")), b(.panelAction, .char("a")), b(.panelDefer, .char("f")),
-        b(.panelDiscussed, .char("x")), b(.panelEnd, .char("E")), b(.panelReopen, .char("O")), b(.back, .char("q"), .escape),
+        b(.panelDiscussed, .char("x")), b(.panelEnd, .char("E")), b(.panelReopen, .char("O")),
+        b(.open, .enter, .char("o")), b(.back, .char("q"), .escape),
     ]
 
     public static func bindings(for mode: ScreenMode) -> [Binding] {
