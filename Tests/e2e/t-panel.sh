@@ -47,6 +47,11 @@ type_text "con"
 keys C-s
 check "panel: second decision saved" wait_for "decision recorded — continue current plan"
 capture panel-after
+keys o
+check "panel: o opens the item's full case" wait_for "Strengths and voice"
+keys q
+check "panel: q comes back to the meeting" wait_for "Inclusion panel 26 Nov 2026"
+check "panel: on the same item" wait_for "$SECOND ·"
 keys q
 check "panel: q leaves panel mode" wait_for "Left the panel; M resumes it"
 sleep 3
