@@ -111,12 +111,10 @@ extension Store {
         for ref in unindexed { report.problems.append("case \(ref): its search index entry differs from its summary") }
         let current = cases.subtracting(stale).filter { stored[$0] != nil }
         guard !current.isEmpty else { return }
-        let calendar = SchoolCalendar(rows: try TermDates.order(Column("start")).fetchAll(db))
-        let weights = try TriageWeights(overrides: Store.triageOverrides(try config(db)))
+        let summarise = try SummaryWriter.summariser(self, db, today: today)
         var wrong = 0
         for f in try caseFiles(db, refs: current) {
-            let a = CaseAssessment.assess(file: f, calendar: calendar, today: today, weights: weights)
-            var fresh = CaseSummary.make(file: f, assessment: a, weights: weights)
+            var fresh = summarise(f)
             guard let s = stored[f.case.ref] else { continue }
             fresh.asOf = s.asOf; fresh.validUntil = s.validUntil
             if fresh == s { report.summariesVerified += 1; continue }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import OnRollCore
 import OnRollStore
+import TerminalKit
 
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -45,7 +46,7 @@ struct ListCommand: ParsableCommand {
             let body = rows.map { r -> [String] in
                 let c = r.summary
                 let score = ScoreText.oneDecimal(r.score)
-                return [csv ? score : (r.isOverdue ? "!" : " ") + String(repeating: " ", count: max(0, 5 - score.count)) + score,
+                return [csv ? score : (r.isOverdue ? "!" : " ") + TextWidth.pad(score, toWidth: 5, align: .right),
                         c.caseRef, c.childName, SchoolAge.ncYearLabel(SchoolAge.ncYear(dob: c.dob, in: year)),
                         c.schoolName ?? c.schoolURN ?? "—", c.kind.rawValue, c.status.rawValue, c.owner ?? "",
                         c.nextReview?.iso ?? "", c.flags.description] + (csv ? [r.isOverdue ? "yes" : "no"] : [])

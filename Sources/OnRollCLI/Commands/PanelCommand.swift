@@ -268,7 +268,8 @@ struct PanelCommand: ParsableCommand {
                 for a in agencies {
                     let path = (dir as NSString).appendingPathComponent(AgencyMatch.fileStem(a) + ".csv")
                     try OutputFile.write(PanelActionList.csv(r, agency: a), to: path, protecting: global.storePath)
-                    printOut("\(a): \(names.filter { $0 == a }.count) action\(names.filter { $0 == a }.count == 1 ? "" : "s") → \(path)")
+                    let n = names.filter { $0 == a }.count
+                    printOut("\(a): \(n) action\(n == 1 ? "" : "s") → \(path)")
                 }
                 return
             }

@@ -31,12 +31,12 @@ public final class Console {
             caseloadChanged()
             applyFilter()
             needsFullLoad = page.rows.count < page.total || page.stale > 0
-            state.message = !needsFullLoad ? "\(state.all.count) open cases · ? for help"
+            state.message = !needsFullLoad ? readyMessage
                 : page.stale > 0 ? "Re-ranking \(page.stale) case\(page.stale == 1 ? "" : "s") for today…"
                 : "Loading \(page.total) open cases…"
         } else {
             try reloadAll()
-            state.message = "\(state.all.count) open cases · ? for help"
+            state.message = readyMessage
         }
     }
 
@@ -48,8 +48,11 @@ public final class Console {
     public func finishLoading() throws {
         guard needsFullLoad else { return }
         try reloadAll()
-        state.message = "\(state.all.count) open cases · ? for help"
+        state.message = readyMessage
     }
+
+    /// The status line once the whole caseload is in.
+    private var readyMessage: String { "\(state.all.count) open cases · ? for help" }
 
     /// The first page stays on screen, with the reason the rest could not be read.
     public func loadFailed(_ error: Error) {

@@ -17,8 +17,8 @@ extension Store {
             var found: [Arrival] = []
             var total = 0
             let entries = try Row.fetchCursor(db, sql: """
-                SELECT id, at, user, op, entity, entityId FROM audit
-                WHERE id > ? AND op IN (\(FrontDoorOps.sqlList)) AND entity IN ('suspension', 'deletion', 'attendance', 'case', 'child')
+                SELECT id, at, user, op, entity, entityId, summary FROM audit
+                WHERE id > ? AND op IN (\(FrontDoorOps.sqlList)) AND entity IN (\(FrontDoorOps.entityList))
                 ORDER BY id DESC
                 """, arguments: [since])
             while let e = try entries.next() {
@@ -44,7 +44,7 @@ extension Store {
             guard let s = try Suspension.cached(db, where: "id = ?", [Int64(key) ?? -1]) else { return nil }
             kind = s.type == .permanent ? .exclusion : .suspension
             childRef = s.childRef; school = s.schoolURN
-            detail = (s.type == .permanent ? "from \(s.start.iso)" : "\(DaysText.of(s.days)) from \(s.start.iso)")
+            detail = (s.type == .permanent ? "from \(s.start.iso)" : "\(formatDays(s.days)) day\(s.days == 1 ? "" : "s") from \(s.start.iso)")
                 + (s.reason.map { " (\($0.rawValue))" } ?? "")
         case RollDeletion.entity:
             guard let d = try RollDeletion.cached(db, where: "id = ?", [Int64(key) ?? -1]) else { return nil }
@@ -64,7 +64,7 @@ extension Store {
             // A pupil's record changed by a file (a school's or a CTF); a hand edit is not news from a school.
             guard op == AuditOp.importUpdate.rawValue else { return nil }
             kind = .pupil; childRef = key; school = nil
-            detail = try String.fetchOne(db, sql: "SELECT summary FROM audit WHERE id = ?", arguments: [e["id"] as Int64]) ?? ""
+            detail = e["summary"]
         default:
             return nil
         }
@@ -83,12 +83,7 @@ extension Store {
 enum FrontDoorOps {
     static let ops: [AuditOp] = [.suspensionAdd, .deletionAdd, .attendanceAdd, .caseOpen, .importAdd, .importUpdate]
     static let sqlList = ops.map { "'\($0.rawValue)'" }.joined(separator: ", ")
-}
-
-/// "1 day", "2.5 days": a suspension's length as people say it.
-enum DaysText {
-    static func of(_ d: Double) -> String {
-        let n = d.rounded() == d ? String(Int(d)) : String(d)
-        return n + (d == 1 ? " day" : " days")
-    }
+    /// The records whose arrival the front door lists (`arrival` reads each).
+    static let entityList = [Suspension.entity, RollDeletion.entity, AttendanceRecord.entity, Case.entity, Child.entity]
+        .map { "'\($0)'" }.joined(separator: ", ")
 }

@@ -55,7 +55,8 @@ extension Store {
                 floor = kth - Int(most.rounded(.up))
             }
             return CaseRowsPage(rows: try rows(db, today: today, filter: CaseFilter(), limit: limit, offset: 0, minFixed: floor),
-                                total: total + missing, stale: try SummarySQL.staleCount(db, today: today))
+                                total: total + missing,
+                                stale: try SummarySQL.outOfDateCount(db, today: today) + max(0, cases - summaries))
         }
     }
 
@@ -65,10 +66,9 @@ extension Store {
         if !stale.isEmpty {
             if isReadOnly {
                 return try read { db in
-                    try caseFiles(db, refs: stale).first.map { f in
-                        let weights = try TriageWeights(overrides: Store.triageOverrides(try config(db)))
-                        let a = CaseAssessment.assess(file: f, calendar: try calendar(db), today: today, weights: weights)
-                        let s = CaseSummary.make(file: f, assessment: a, weights: weights)
+                    let summarise = try SummaryWriter.summariser(self, db, today: today)
+                    return try caseFiles(db, refs: stale).first.map { f in
+                        let s = summarise(f)
                         return CaseRow(summary: s, score: s.score(on: today))
                     }
                 }
@@ -127,14 +127,10 @@ extension Store {
     func inMemoryRows(today: SchoolDate) throws -> [CaseRow] {
         try read { db in
             let stale = try SummarySQL.staleRefs(db, today: today)
-            let weights = try TriageWeights(overrides: Store.triageOverrides(try config(db)))
-            let calendar = SchoolCalendar(rows: try TermDates.order(Column("start")).fetchAll(db))
+            let summarise = try SummaryWriter.summariser(self, db, today: today)
             var rows = try Row.fetchAll(db, sql: "SELECT \(SummaryColumns.names), 0 AS scoreTenths FROM caseSummary").map(SummarySQL.row)
                 .filter { !stale.contains($0.ref) }
-            for f in try caseFiles(db, refs: stale) {
-                let a = CaseAssessment.assess(file: f, calendar: calendar, today: today, weights: weights)
-                rows.append(CaseRow(summary: CaseSummary.make(file: f, assessment: a, weights: weights), score: 0))
-            }
+            for f in try caseFiles(db, refs: stale) { rows.append(CaseRow(summary: summarise(f), score: 0)) }
             for i in rows.indices { rows[i].score = rows[i].summary.score(on: today) }
             return CaseRow.ranked(rows)
         }
@@ -155,21 +151,21 @@ enum SummarySQL {
         let one = ref == nil ? "" : " AND caseRef = ?"
         let args: [DatabaseValueConvertible] = [CaseSummary.rulesVersion, today.dayNumber, today.dayNumber] + (ref.map { [$0] } ?? [])
         var refs = Set(try String.fetchAll(db, sql: """
-            SELECT caseRef FROM caseSummary WHERE (rulesVersion != ? OR asOf > ? OR validUntil <= ?)\(one)
+            SELECT caseRef FROM caseSummary WHERE (\(outOfDate))\(one)
             """, arguments: StatementArguments(args)))
         refs.formUnion(try String.fetchAll(db, sql: "SELECT ref FROM cases WHERE ref NOT IN (SELECT caseRef FROM caseSummary)"
                                               + (ref == nil ? "" : " AND ref = ?"), arguments: StatementArguments(ref.map { [$0] } ?? [])))
         return refs
     }
 
-    /// How many summaries are out of date for `today`, or missing: `staleRefs(…).count` without the set.
-    static func staleCount(_ db: Database, today: SchoolDate) throws -> Int {
-        let out = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM caseSummary WHERE rulesVersion != ? OR asOf > ? OR validUntil <= ?",
-                                   arguments: [CaseSummary.rulesVersion, today.dayNumber, today.dayNumber]) ?? 0
-        let cases = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cases") ?? 0
-        let summaries = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM caseSummary") ?? 0
-        return out + max(0, cases - summaries)
+    /// How many stored summaries are out of date for `today` (the missing ones are not counted here).
+    static func outOfDateCount(_ db: Database, today: SchoolDate) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM caseSummary WHERE \(outOfDate)",
+                         arguments: [CaseSummary.rulesVersion, today.dayNumber, today.dayNumber]) ?? 0
     }
+
+    /// A summary made under other rules, for a later day, or past the date it held until.
+    static let outOfDate = "rulesVersion != ? OR asOf > ? OR validUntil <= ?"
 
     /// The WHERE clause of a filter and its arguments (after the day, which is `?1`).
     static func filter(_ f: CaseFilter) -> (String, [DatabaseValueConvertible?]) {

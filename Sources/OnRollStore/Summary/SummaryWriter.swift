@@ -39,6 +39,17 @@ enum SummaryWriter {
         try recompute(store, db, refs: refs, today: today)
     }
 
+    /// A case file's summary as a fresh assessment for `today` gives it, the calendar and the team's
+    /// weights read once: the one way a summary is made (written, shown from a read-only copy, checked).
+    static func summariser(_ store: Store, _ db: Database, today: SchoolDate) throws -> (CaseFile) -> CaseSummary {
+        let calendar = try store.calendar(db)
+        let weights = try TriageWeights(overrides: Store.triageOverrides(try store.config(db)))
+        return { f in
+            CaseSummary.make(file: f, assessment: CaseAssessment.assess(file: f, calendar: calendar, today: today, weights: weights),
+                             weights: weights)
+        }
+    }
+
     /// Above this many cases touched by one write, their summaries are marked out of date, not assessed.
     static let recomputeLimit = CaseParts.narrowLimit
 
@@ -47,11 +58,9 @@ enum SummaryWriter {
                           progress: ((Int, Int) -> Void)? = nil) throws {
         guard !refs.isEmpty else { return }
         let files = try store.caseFiles(db, refs: refs)
-        let calendar = SchoolCalendar(rows: try TermDates.order(Column("start")).fetchAll(db))
-        let weights = try TriageWeights(overrides: Store.triageOverrides(try store.config(db)))
+        let summarise = try summariser(store, db, today: today)
         for (i, f) in files.enumerated() {
-            let a = CaseAssessment.assess(file: f, calendar: calendar, today: today, weights: weights)
-            try upsert(db, CaseSummary.make(file: f, assessment: a, weights: weights))
+            try upsert(db, summarise(f))
             if let progress, i % 1000 == 999 { progress(i + 1, files.count) }
         }
     }
