@@ -6,7 +6,7 @@ BUILD_FLAGS ?=
 BIN := .build/debug/onroll
 DEMO_STORE ?= $(CURDIR)/.build/demo.onroll
 DEMO_TODAY ?= 2026-11-23
-APT_PACKAGES := libncurses-dev libsqlite3-dev tmux sqlite3 pkg-config
+APT_PACKAGES := libncurses-dev libsqlite3-dev tmux sqlite3 pkg-config libpq-dev postgresql
 
 .PHONY: deps build test demo clean bench stress sample
 

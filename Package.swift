@@ -19,6 +19,14 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
+        // libpq: PostgreSQL's reference client (docs/decisions.md says why not postgres-nio).
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        // A small synchronous PostgreSQL client over libpq. Knows nothing of cases.
+        .target(name: "PostgresClient", dependencies: ["CLibPQ"]),
         // The one rule for text that reaches a terminal: what is shown as a placeholder, never obeyed.
         .target(name: "SafeText"),
         // Pure domain: value types, entities and rules. No I/O, no clock.
@@ -30,6 +38,7 @@ let package = Package(
             name: "OnRollStore",
             dependencies: [
                 "OnRollCore",
+                "PostgresClient",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -52,7 +61,7 @@ let package = Package(
         .target(name: "OnRollTestSupport", path: "Tests/Support"),
         .testTarget(name: "OnRollCoreTests", dependencies: ["OnRollCore", "OnRollTestSupport"]),
         .testTarget(name: "OnRollSampleTests", dependencies: ["OnRollSample", "OnRollCore"]),
-        .testTarget(name: "OnRollStoreTests", dependencies: ["OnRollStore", "OnRollCore", "OnRollTestSupport"]),
+        .testTarget(name: "OnRollStoreTests", dependencies: ["OnRollStore", "OnRollCore", "OnRollTestSupport", "PostgresClient"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "OnRollConsoleTests", dependencies: ["OnRollConsole", "OnRollStore", "OnRollCore", "TerminalKit", "OnRollTestSupport",
                                                               .product(name: "GRDB", package: "GRDB.swift")]),

@@ -9,6 +9,18 @@ LOG=.build/test.log
 E2E_LOG=.build/e2e.log
 mkdir -p .build
 
+# The server store's tests run against a throwaway PostgreSQL cluster on loopback, stopped at the end
+# whatever happens. Under `make test` its tests are required: a server that did not start fails them.
+export ONROLL_TEST_PG_REQUIRED=1
+PG_DIR=""
+if PG_DIR=$(bash scripts/pg-test-server.sh start); then
+  # shellcheck disable=SC1091
+  . "$PG_DIR/env"
+  trap 'bash scripts/pg-test-server.sh stop "$PG_DIR"' EXIT
+else
+  echo "the test PostgreSQL server did not start: the server store's tests will fail"
+fi
+
 unit_rc=0
 # shellcheck disable=SC2086
 "$SWIFT" test --skip-build --disable-swift-testing ${BUILD_FLAGS:-} 2>&1 | tee "$LOG" \

@@ -34,6 +34,8 @@ enum ExitStatus {
             // 67 (sysexits' "addressee unknown"): a script can tell a mistyped ref from a failure.
             case .notFound: 67
             case .exists, .conflict, .diskFull, .readOnly, .needsUpgrade, .busy: 1
+            case .unavailable: 69
+            case .denied: 77
             }
         case let e as OutputFile.Failure:
             switch e { case .refused: 64; case .diskFull, .failed: 1 }

@@ -61,8 +61,22 @@ public struct GlobalOptions: ParsableArguments {
         return s
     }
 
+    /// Where the store is: a file, or a `postgresql://` URL.
+    public var location: StoreLocation { StoreLocation(storePath) }
+
+    /// The server store the options name, checking `--user` against the login; nil for a file store.
+    func openServer() throws -> ServerStore? {
+        guard case .server(let url) = location else { return nil }
+        let s = try ServerStore(url: url)
+        // Only an explicit --user is checked: ONROLL_USER is a file store's setting, and on a server the
+        // login the server authenticated is the officer whatever it says.
+        try s.checkUser(user)
+        return s
+    }
+
     /// For `check`, which reports the witness itself (as a problem) and advances it only when clean.
     func openUnwitnessed(console: Bool = false) throws -> Store {
+        if case .server = location { throw CLIError.failed(ServerSupport.notYet) }
         let busy = GlobalOptions.seconds("ONROLL_BUSY_TIMEOUT") ?? 15
         var options = StoreOptions(busyTimeout: busy, importWait: GlobalOptions.seconds("ONROLL_IMPORT_WAIT") ?? 600,
                                    today: try? todayDate())

@@ -16,7 +16,7 @@ public struct OnRollMain: ParsableCommand {
             LogCommand.self, CheckCommand.self, CalendarCommand.self, ConfigCommand.self, AgencyCommand.self, SampleCommand.self,
             PlanCommand.self, TeamCommand.self, OutOfSchoolCommand.self, DeletionCommand.self,
             ReportCommand.self, ExportCommand.self, RestoreCommand.self,
-            PanelCommand.self,
+            PanelCommand.self, UserCommand.self,
         ]
     )
 

@@ -69,6 +69,9 @@ public enum AuditOp: String, CaseIterable, Sendable {
     case teamAdd = "team.add"
     case teamLead = "team.lead"
     case teamLeave = "team.leave"
+    case serverInit = "server.init"
+    case userAdd = "user.add"
+    case userDisable = "user.disable"
     case view
     // A chronology line written with no more particular operation: `chronology.<kind>`.
     case chronologyNote = "chronology.note"

@@ -24,6 +24,11 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case needsUpgrade(String)
     /// The store stayed locked past the wait (another officer's save, or a colleague's import, named).
     case busy(String)
+    /// The server store could not be reached, or went away mid-transaction; nothing unconfirmed is
+    /// reported as saved (exit 69, sysexits' "service unavailable").
+    case unavailable(String)
+    /// The server refused: this login's role may not do that (exit 77, sysexits' "permission denied").
+    case denied(String)
 
     public var description: String {
         switch self {
@@ -38,6 +43,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
         case .notAStore(let s): s
         case .needsUpgrade(let p): "\(p) is read-only and was made by an older OnRoll: open a writable copy once to upgrade it"
         case .busy(let s): s
+        case .unavailable(let s): s
+        case .denied(let s): s
         }
     }
 }

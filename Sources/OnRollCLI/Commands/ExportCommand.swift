@@ -30,6 +30,7 @@ struct ExportCommand: ParsableCommand {
     var pseudonymKey: String?
 
     func run() throws {
+        if let server = try global.openServer() { return try runOnServer(server) }
         let store = try global.openStore()
         if keepText && !pseudonymise { throw CLIError.usage("--keep-text is for --pseudonymise") }
         if keepText {
@@ -59,6 +60,24 @@ struct ExportCommand: ParsableCommand {
 }
 
 extension ExportCommand {
+    /// The same document from a server store (JSON only: the CSVs are made through a file store's import
+    /// codecs, so export JSON, restore it into a file, and export CSV from that).
+    func runOnServer(_ server: ServerStore) throws {
+        guard format == .json else { throw CLIError.usage("a server store exports --format json; restore it into a file store for CSV") }
+        if keepText && !pseudonymise { throw CLIError.usage("--keep-text is for --pseudonymise") }
+        if directory != nil { throw CLIError.usage("a directory is only taken with --format csv (use --output FILE for json)") }
+        let p = pseudonymise ? Pseudonymiser(key: pseudonymKey ?? GlobalOptions.env["ONROLL_PSEUDONYM_KEY"], keepText: keepText) : nil
+        let doc = try server.exportDocument(pseudonymiser: p)
+        try server.logRead(entity: "store", entityId: "export",
+                           summary: "whole store exported (json\(pseudonymise ? ", pseudonymised" : ""))")
+        if let output {
+            try OutputFile.write(doc.json, to: output, protecting: nil, overwrite: false)
+            printErr("wrote \(output)\(pseudonymise ? " (pseudonymised)" : "")")
+        } else {
+            printOut(doc.json, newline: false)
+        }
+    }
+
     /// An export carries every child's record out of the store, so it is audited as one read. It is
     /// logged after the snapshot is taken: the export's head is the state it holds, and the next export
     /// records this one.
@@ -82,6 +101,12 @@ struct RestoreCommand: ParsableCommand {
     func run() throws {
         let (data, name) = try readInput(file)
         let doc = try ExportDocument.parse(data, fileName: name)
+        if case .server(let url) = global.location {
+            let s = try ServerStore.restore(doc, url: url, acceptNoHead: acceptNoHead)
+            let head = try s.headPosition()
+            printOut("restored \(s.location.display): \(doc.tables.first { $0.name == "cases" }?.rows.count ?? 0) cases, \(head) audit entries (chain verified by the server)")
+            return
+        }
         let path = global.storePath
         // Store.restore verifies the chain and its head before keeping anything: a failure leaves no file.
         if acceptNoHead && doc.head == nil {

@@ -14,6 +14,12 @@ struct InitCommand: ParsableCommand {
     @Flag(help: "Load the sample caseload.") var sample = false
 
     func run() throws {
+        if case .server(let url) = global.location {
+            if sample { throw CLIError.usage("--sample makes a file store; a server store starts empty") }
+            let s = try ServerStore.initialize(url: url)
+            printOut("created a server store in \(s.location.display); \(s.login) is its first manager")
+            return
+        }
         let store = try Store.create(path: global.storePath, today: try? global.todayDate())
         if sample {
             let files = SampleFiles.make(SampleGenerator.make())

@@ -10,6 +10,10 @@ struct LogCommand: ParsableCommand {
     @Option(help: "table, csv or json (json adds each record's before and after).") var format: OutputFormat = .table
 
     func run() throws {
+        if let server = try global.openServer() {
+            render(try server.auditLog(caseRef: ref?.typed, limit: limit))
+            return
+        }
         let store = try global.openStore()
         let ref = try self.ref?.resolved(in: store)
         let entries = try store.auditLog(caseRef: ref, limit: limit)
@@ -21,7 +25,16 @@ struct LogCommand: ParsableCommand {
                 try store.logRead(user: global.userName, entity: "audit", entityId: ref ?? "all", caseRef: ref,
                                   summary: "\(ref.map { "\($0): " } ?? "")audit log read with \(records) record snapshots (log --format json)")
             }
-            printOut(try JSONOut.encode(entries.map(AuditEntryJSON.init)))
+            render(entries)
+        default:
+            render(entries)
+        }
+    }
+
+    func render(_ entries: [AuditEntry]) {
+        switch format {
+        case .json:
+            printOut((try? JSONOut.encode(entries.map(AuditEntryJSON.init))) ?? "[]")
         default:
             printOut(Tabular.render(["#", "at", "user", "op", "summary"],
                                     entries.map { [String($0.id ?? 0), $0.at, $0.user, $0.op, $0.summary] }, format: format))
@@ -37,6 +50,16 @@ struct CheckCommand: ParsableCommand {
     var rebuildSummaries = false
 
     func run() throws {
+        if let server = try global.openServer() {
+            let problems = try server.check()
+            let head = try server.headPosition()
+            if problems.isEmpty {
+                printOut("ok: \(head) audit entries chained in position order on \(server.location.display)")
+                return
+            }
+            for p in problems { printErr("error: \(p)") }
+            throw ExitCode(65)
+        }
         let store = try global.openUnwitnessed()
         if rebuildSummaries {
             try store.rebuildSummaries()

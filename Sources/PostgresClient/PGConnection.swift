@@ -1,0 +1,151 @@
+import CLibPQ
+import Foundation
+
+/// One connection to a PostgreSQL server, synchronous like the file store, through libpq.
+/// Parameters are always sent separately from the SQL (PQexecParams), never spliced into it.
+public final class PGConnection: @unchecked Sendable {
+    private var conn: OpaquePointer?
+    /// The connection string it was opened with (a `postgresql://` URL or `key=value` pairs), kept to reconnect.
+    public let conninfo: String
+
+    /// Connects. Password, TLS and host come from the URL and libpq's environment (`PGPASSWORD`,
+    /// `~/.pgpass`, `PGSSLMODE`…), exactly as for psql.
+    public init(_ conninfo: String) throws {
+        self.conninfo = conninfo
+        try connect()
+    }
+
+    deinit { if let conn { PQfinish(conn) } }
+
+    private func connect() throws {
+        if let conn { PQfinish(conn) }
+        conn = PQconnectdb(conninfo)
+        guard let conn, PQstatus(conn) == CONNECTION_OK else {
+            let msg = conn.map { String(cString: PQerrorMessage($0)) } ?? "out of memory"
+            throw PGError(kind: .unavailable, message: PGConnection.tidy(msg))
+        }
+        // Errors and notices in English whatever the server's locale, so messages are stable; UTC stamps.
+        _ = try? exec("SET client_min_messages = warning")
+    }
+
+    /// Connects again after the server went away; throws `.unavailable` while it is still down.
+    public func reconnect() throws { try connect() }
+
+    /// True while the socket is up (libpq's own view: it notices a drop on the next call).
+    public var isConnected: Bool { conn.map { PQstatus($0) == CONNECTION_OK } ?? false }
+
+    /// The login the server authenticated (what `session_user` says).
+    public var user: String { conn.map { String(cString: PQuser($0)) } ?? "" }
+    public var database: String { conn.map { String(cString: PQdb($0)) } ?? "" }
+
+    /// Runs one statement with `$1…$n` parameters sent as text; returns its rows.
+    @discardableResult
+    public func exec(_ sql: String, _ params: [String?] = []) throws -> PGRows {
+        guard let conn else { throw PGError(kind: .unavailable, message: "not connected") }
+        let res: OpaquePointer? = withCStrings(params) { ptrs in
+            PQexecParams(conn, sql, Int32(params.count), nil, ptrs, nil, nil, 0)
+        }
+        guard let res else {
+            throw PGError(kind: .unavailable, message: PGConnection.tidy(String(cString: PQerrorMessage(conn))))
+        }
+        defer { PQclear(res) }
+        switch PQresultStatus(res) {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
+            return PGRows(res)
+        default:
+            let state = PQresultErrorField(res, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
+            let primary = PQresultErrorField(res, Int32(UInt8(ascii: "M"))).map { String(cString: $0) }
+            let message = primary ?? String(cString: PQerrorMessage(conn))
+            // A dropped connection surfaces here too (no SQLSTATE, status no longer OK).
+            let down = PQstatus(conn) != CONNECTION_OK || (state?.hasPrefix("08") ?? false)
+                || state == "57P01" || state == "57P02" || state == "57P03"
+            throw PGError(kind: down ? .unavailable : .refused, sqlState: state, message: PGConnection.tidy(message))
+        }
+    }
+
+    /// Runs several statements with no parameters (a schema script). libpq's simple protocol.
+    public func script(_ sql: String) throws {
+        guard let conn else { throw PGError(kind: .unavailable, message: "not connected") }
+        guard let res = PQexec(conn, sql) else {
+            throw PGError(kind: .unavailable, message: PGConnection.tidy(String(cString: PQerrorMessage(conn))))
+        }
+        defer { PQclear(res) }
+        let st = PQresultStatus(res)
+        guard st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK || st == PGRES_EMPTY_QUERY else {
+            let state = PQresultErrorField(res, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
+            let down = PQstatus(conn) != CONNECTION_OK
+            throw PGError(kind: down ? .unavailable : .refused, sqlState: state,
+                          message: PGConnection.tidy(String(cString: PQerrorMessage(conn))))
+        }
+    }
+
+    /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        try exec("BEGIN")
+        do {
+            let value = try body()
+            try exec("COMMIT")
+            return value
+        } catch {
+            if isConnected { _ = try? exec("ROLLBACK") }
+            throw error
+        }
+    }
+
+    /// A password as the SCRAM verifier the server stores, computed here so the password itself is
+    /// never sent in a statement (and never lands in a server log).
+    public func scramVerifier(password: String, user: String) throws -> String {
+        guard let conn, let p = PQencryptPasswordConn(conn, password, user, "scram-sha-256") else {
+            throw PGError(kind: .refused, message: conn.map { PGConnection.tidy(String(cString: PQerrorMessage($0))) } ?? "not connected")
+        }
+        defer { PQfreemem(p) }
+        return String(cString: p)
+    }
+
+    /// Waits up to `timeout` seconds for a NOTIFY on a channel this connection LISTENs to.
+    /// Returns the channels that fired (empty on timeout).
+    public func waitForNotifications(timeout: Double) throws -> [String] {
+        guard let conn else { throw PGError(kind: .unavailable, message: "not connected") }
+        var fired = drain(conn)
+        if !fired.isEmpty { return fired }
+        var pfd = pollfd(fd: PQsocket(conn), events: Int16(POLLIN), revents: 0)
+        let r = poll(&pfd, 1, Int32(timeout * 1000))
+        if r > 0 {
+            guard PQconsumeInput(conn) == 1 else {
+                throw PGError(kind: .unavailable, message: PGConnection.tidy(String(cString: PQerrorMessage(conn))))
+            }
+            fired = drain(conn)
+        }
+        return fired
+    }
+
+    private func drain(_ conn: OpaquePointer) -> [String] {
+        var out: [String] = []
+        while let n = PQnotifies(conn) {
+            out.append(String(cString: n.pointee.relname))
+            PQfreemem(n)
+        }
+        return out
+    }
+
+    /// Quotes an identifier for SQL text (where a parameter cannot go: role names in GRANT).
+    public static func quoteIdent(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+    /// Quotes a literal for SQL text, only for statements that take no parameters (CREATE ROLE … PASSWORD).
+    public static func quoteLiteral(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "''") + "'" }
+
+    /// libpq's messages end with a newline and sometimes repeat "FATAL:"; one clean line.
+    static func tidy(_ s: String) -> String {
+        s.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.joined(separator: "; ")
+    }
+}
+
+/// Passes Swift strings to C as a `const char *const *`, NULL for SQL NULL, alive for the call.
+private func withCStrings<R>(_ params: [String?], _ body: (UnsafePointer<UnsafePointer<CChar>?>?) -> R) -> R {
+    if params.isEmpty { return body(nil) }
+    var owned: [UnsafeMutablePointer<CChar>?] = params.map { $0.map { strdup($0) } ?? nil }
+    defer { owned.forEach { free($0) } }
+    return owned.withUnsafeMutableBufferPointer { buf in
+        buf.baseAddress!.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: max(buf.count, 1)) { body($0) }
+    }
+}

@@ -1,0 +1,46 @@
+import CLibPQ
+
+/// The rows of one result, copied out of libpq's buffer as text (the text protocol: what psql shows).
+public struct PGRows: Sendable {
+    public let columns: [String]
+    public let values: [[String?]]
+    /// Rows changed by an INSERT/UPDATE/DELETE (libpq's PQcmdTuples).
+    public let affected: Int
+
+    init(_ res: OpaquePointer) {
+        let nf = Int(PQnfields(res)), nt = Int(PQntuples(res))
+        columns = (0..<nf).map { String(cString: PQfname(res, Int32($0))) }
+        var rows: [[String?]] = []
+        rows.reserveCapacity(nt)
+        for r in 0..<nt {
+            rows.append((0..<nf).map { c in
+                PQgetisnull(res, Int32(r), Int32(c)) == 1 ? nil : String(cString: PQgetvalue(res, Int32(r), Int32(c)))
+            })
+        }
+        values = rows
+        affected = Int(String(cString: PQcmdTuples(res))) ?? 0
+    }
+
+    public var count: Int { values.count }
+    public var isEmpty: Bool { values.isEmpty }
+
+    /// Row `i` as a lookup by column name.
+    public subscript(i: Int) -> PGRow { PGRow(columns: columns, values: values[i]) }
+    public var rows: [PGRow] { values.map { PGRow(columns: columns, values: $0) } }
+    public var first: PGRow? { values.first.map { PGRow(columns: columns, values: $0) } }
+}
+
+public struct PGRow: Sendable {
+    public let columns: [String]
+    public let values: [String?]
+
+    public subscript(name: String) -> String? {
+        guard let i = columns.firstIndex(of: name) else { return nil }
+        return values[i]
+    }
+    public subscript(i: Int) -> String? { values[i] }
+
+    public func int(_ name: String) -> Int64? { self[name].flatMap { Int64($0) } }
+    /// PostgreSQL's text form of a boolean is `t` or `f`.
+    public func bool(_ name: String) -> Bool? { self[name].map { $0 == "t" } }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import OnRollCore
+@testable import OnRollStore
+import PostgresClient
+import XCTest
+
+/// Moving a caseload between a file and a server: export → restore → export gives the same bytes.
+final class ServerRestoreTests: XCTestCase {
+    /// A file store with some of everything: the fixture's caseload plus notes, an action and views.
+    func fileStore() throws -> StoreFixture {
+        let f = try StoreFixture()
+        try f.store.logView(user: "tester", caseRef: "WM-00001", via: "show")
+        try f.imp(.chronology, """
+            case_ref,date,kind,text,author
+            WM-00001,2026-11-02,note,"Mum says he won't go in — ""not ever"", she said",asha.patel
+            """)
+        return f
+    }
+
+    func testAFileExportRestoredOnAServerExportsToTheSameBytesAndBack() throws {
+        let file = try fileStore()
+        let exported = try file.store.exportDocument().json
+        let f = try TestServer.fresh()
+        let server = try ServerStore.restore(try ExportDocument.parse(Data(exported.utf8), fileName: "e.json"), url: f.ownerURL)
+        XCTAssertEqual(try server.check(), [])
+        let fromServer = try server.exportDocument().json
+        XCTAssertEqual(fromServer, exported)
+        // And back into a new file: the same bytes again, and the chain still verifies there.
+        let back = file.dir + "/back.onroll"
+        let restored = try Store.restore(try ExportDocument.parse(Data(fromServer.utf8), fileName: "s.json"), to: back)
+        XCTAssertEqual(try restored.exportDocument().json, exported)
+        XCTAssertTrue(try restored.check().isClean)
+        // The owner who restored is the first manager; new entries continue the restored chain.
+        XCTAssertEqual(try server.users().map(\.role), [.manager])
+        let head = try server.headPosition()
+        _ = try server.addUser(f.login("jo"), role: .officer, password: "jo-password")
+        XCTAssertEqual(try server.headPosition(), head + 1)
+        XCTAssertEqual(try server.check(), [])
+    }
+
+    func testARestoreWhoseAuditWasTamperedLeavesTheDatabaseEmpty() throws {
+        let file = try fileStore()
+        var doc = try file.store.exportDocument()
+        doc.audit[1]["summary"] = .text("nothing to see")
+        let f = try TestServer.fresh()
+        XCTAssertThrowsError(try ServerStore.restore(doc, url: f.ownerURL)) { e in
+            guard case StoreError.invalid(let m) = e else { return XCTFail("\(e)") }
+            XCTAssertTrue(m.contains("does not verify"), m)
+        }
+        let conn = try f.connect(as: f.owner, password: f.password)
+        XCTAssertEqual(try conn.exec("SELECT to_regclass('onroll.\"serverMigrations\"') IS NULL AS gone").first?.bool("gone"), true)
+        // A cut-off end is refused too, by the head the export recorded.
+        var cut = try file.store.exportDocument()
+        cut.audit.removeLast()
+        XCTAssertThrowsError(try ServerStore.restore(cut, url: f.ownerURL)) { e in
+            guard case StoreError.invalid(let m) = e else { return XCTFail("\(e)") }
+            XCTAssertTrue(m.contains("cut or added"), m)
+        }
+    }
+
+    func testRestoreGoesOnlyIntoAnEmptyDatabaseAndOnlyByItsOwner() throws {
+        let file = try fileStore()
+        let doc = try file.store.exportDocument()
+        let f = try TestServer.fresh()
+        _ = try ServerStore.initialize(url: f.ownerURL)
+        XCTAssertThrowsError(try ServerStore.restore(doc, url: f.ownerURL)) { e in
+            guard case StoreError.exists = e else { return XCTFail("\(e)") }
+        }
+        let g = try TestServer.fresh()
+        let a = try TestServer.admin(g.config)
+        try a.exec("CREATE ROLE \(PGConnection.quoteIdent(g.login("x"))) LOGIN PASSWORD 'x-password'")
+        XCTAssertThrowsError(try ServerStore.restore(doc, url: g.url(as: g.login("x"), password: "x-password"))) { e in
+            guard case StoreError.denied = e else { return XCTFail("\(e)") }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+# A server store through the real binary and psql: init by the owner, logins by a manager, identity from
+# the server, what an officer cannot do behind OnRoll's back, export/restore round trip, exit codes.
+if [ -z "${ONROLL_TEST_PG_PORT:-}" ]; then
+  if [ "${ONROLL_TEST_PG_REQUIRED:-}" = 1 ]; then check "the test PostgreSQL server is running" false; fi
+else
+  PGH=$ONROLL_TEST_PG_HOST PGP=$ONROLL_TEST_PG_PORT
+  SDB="e2e_$$"
+  admin_sql() { PGPASSWORD=$ONROLL_TEST_PG_PASSWORD psql -X -q -h "$PGH" -p "$PGP" -U "$ONROLL_TEST_PG_ADMIN" -d postgres -v ON_ERROR_STOP=1 -c "$1"; }
+  admin_sql "CREATE ROLE ${SDB}_owner LOGIN CREATEROLE PASSWORD 'owner-password'" >/dev/null
+  admin_sql "CREATE DATABASE $SDB OWNER ${SDB}_owner" >/dev/null
+  admin_sql "CREATE DATABASE ${SDB}_copy OWNER ${SDB}_owner" >/dev/null
+  SURL="postgresql://${SDB}_owner@$PGH:$PGP/$SDB"
+  as_owner() { PGPASSWORD=owner-password "$BIN" "$@"; }
+  as_sam() { PGPASSWORD=sam-password "$BIN" "$@" --store "postgresql://${SDB}_sam@$PGH:$PGP/$SDB"; }
+
+  check "init by the database's owner makes a server store" \
+    bash -c "PGPASSWORD=owner-password '$BIN' init --store '$SURL' | grep -q 'is its first manager'"
+  check "a second init is refused" bash -c "! PGPASSWORD=owner-password '$BIN' init --store '$SURL' 2>/dev/null"
+  check "a manager adds an officer, password from standard input" \
+    bash -c "printf 'sam-password\n' | PGPASSWORD=owner-password '$BIN' user add ${SDB}_sam --role officer --store '$SURL' | grep -q 'added ${SDB}_sam as officer'"
+  check "user list shows both logins and roles" \
+    bash -c "PGPASSWORD=owner-password '$BIN' user list --format csv --store '$SURL' | grep -q '^${SDB}_sam,officer,yes,'"
+  sam_log=$(as_sam log --format csv 2>&1 || true)
+  check "the log names who added the officer, as the server authenticated them" grep -q ",${SDB}_owner,user.add," <<<"$sam_log"
+  rc=0; as_sam log --user someone.else >/dev/null 2>&1 || rc=$?
+  check "--user naming someone else is refused (exit 77)" test "$rc" = 77
+  rc=0; printf 'x-password\n' | as_sam user add ${SDB}_x --role officer >/dev/null 2>&1 || rc=$?
+  check "an officer cannot add logins (exit 77)" test "$rc" = 77
+  psql_err=$(PGPASSWORD=sam-password psql -X -q -h "$PGH" -p "$PGP" -U "${SDB}_sam" -d "$SDB" -c 'UPDATE onroll.audit SET summary = $$x$$' 2>&1 || true)
+  check "psql as the officer: UPDATE on the audit log is denied" grep -q "permission denied" <<<"$psql_err"
+  psql_err=$(PGPASSWORD=sam-password psql -X -q -h "$PGH" -p "$PGP" -U "${SDB}_sam" -d "$SDB" -c 'DELETE FROM onroll.chronology' 2>&1 || true)
+  check "psql as the officer: DELETE on the chronology is denied" grep -q "permission denied" <<<"$psql_err"
+  check "check verifies the server's chain" bash -c "PGPASSWORD=sam-password '$BIN' check --store 'postgresql://${SDB}_sam@$PGH:$PGP/$SDB' | grep -q '^ok: 2 audit entries chained'"
+  out=$(as_sam list 2>&1 || true)
+  check "a command not yet on a server says so" grep -q "does not yet work on a server store" <<<"$out"
+  rc=0; PGPASSWORD=x "$BIN" log --store "postgresql://nobody@127.0.0.1:1/none?connect_timeout=2" >/dev/null 2>&1 || rc=$?
+  check "an unreachable server exits 69" test "$rc" = 69
+
+  # The sample caseload moves onto the server and back, byte for byte.
+  onroll export --output "$WORK/file.json" 2>/dev/null
+  check "restore into an empty database" bash -c "PGPASSWORD=owner-password '$BIN' restore '$WORK/file.json' --store 'postgresql://${SDB}_owner@$PGH:$PGP/${SDB}_copy' | grep -q 'chain verified by the server'"
+  PGPASSWORD=owner-password "$BIN" export --output "$WORK/server.json" --store "postgresql://${SDB}_owner@$PGH:$PGP/${SDB}_copy" 2>/dev/null
+  check "the server's export is the file's, byte for byte" cmp -s "$WORK/file.json" "$WORK/server.json"
+  check "the restored server store checks clean" bash -c "PGPASSWORD=owner-password '$BIN' check --store 'postgresql://${SDB}_owner@$PGH:$PGP/${SDB}_copy' >/dev/null"
+fi
