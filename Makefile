@@ -8,7 +8,7 @@ DEMO_STORE ?= $(CURDIR)/.build/demo.onroll
 DEMO_TODAY ?= 2026-11-23
 APT_PACKAGES := libncurses-dev libsqlite3-dev tmux sqlite3 pkg-config libpq-dev postgresql
 
-.PHONY: deps build test demo clean bench stress sample
+.PHONY: deps build test demo demo-server clean bench stress sample
 
 # Installs only what is missing, so repeated runs cost nothing and need no network.
 deps:
@@ -31,6 +31,10 @@ demo: build
 	@rm -f $(DEMO_STORE) $(DEMO_STORE)-wal $(DEMO_STORE)-shm
 	$(BIN) init --sample --store $(DEMO_STORE) --today $(DEMO_TODAY)
 	$(BIN) --store $(DEMO_STORE) --today $(DEMO_TODAY) --user demo
+
+# A local PostgreSQL server store with the sample caseload (docs/admin-guide.md).
+demo-server: build
+	bash scripts/demo-server.sh
 
 # Regenerates sample-data/ from the deterministic generator.
 sample: build

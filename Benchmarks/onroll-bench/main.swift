@@ -17,6 +17,7 @@ if args.count >= 3, args[1] == "--probe-write" {
     exit(0)
 }
 if args.count >= 5, args[1] == "--rss-run" { RSSRun.run(Array(args.dropFirst(2))) }
+if args.count >= 4, args[1] == "--server-writer" { ServerBench.writer(url: args[2], count: Int(args[3]) ?? 0) }
 if args.count >= 3, args[1] == "--probe-console" {
     try ConsoleProbe.run(store: args[2], keystrokes: args.count >= 4 ? Int(args[3]) ?? 200 : 200)
     exit(0)
@@ -164,3 +165,5 @@ for n in sizes {
 }
 
 Report.show(results)
+// ONROLL_BENCH_SERVER=0 leaves the server out (it needs PostgreSQL from Debian, which `make test` installs).
+if ProcessInfo.processInfo.environment["ONROLL_BENCH_SERVER"] != "0" { _ = ServerBench.run() }

@@ -24,7 +24,9 @@ public final class PGConnection: @unchecked Sendable {
             let msg = conn.map { String(cString: PQerrorMessage($0)) } ?? "out of memory"
             throw PGError(kind: .unavailable, message: PGConnection.tidy(msg))
         }
-        // Errors and notices in English whatever the server's locale, so messages are stable; UTC stamps.
+        // The server's notices (e.g. "terminating connection due to immediate shutdown") are not for the
+        // officer's terminal: libpq's default prints them to stderr. What matters arrives as an error.
+        PQsetNoticeProcessor(conn, { _, _ in }, nil)
         _ = try? exec("SET client_min_messages = warning")
     }
 

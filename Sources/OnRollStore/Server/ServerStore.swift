@@ -147,10 +147,20 @@ public final class ServerStore: @unchecked Sendable {
         try mapErrors { try conn.transaction(body) }
     }
 
+    /// Runs `body`, reconnecting first when the connection dropped since the last call (a server restart):
+    /// nothing had begun on the new connection, so nothing can be done twice.
     func mapErrors<T>(_ body: () throws -> T) throws -> T {
-        do { return try body() } catch let e as PGError {
+        do {
+            if !conn.isConnected { try reconnect() }
+            return try body()
+        } catch let e as PGError {
             throw ServerStore.storeError(e, location: location.display)
         }
+    }
+
+    private func reconnect() throws {
+        try conn.reconnect()
+        try conn.exec("SET search_path = \(ServerSchema.q(ServerSchema.namespace)), pg_catalog")
     }
 
     static func storeError(_ e: PGError, location: String) -> StoreError {

@@ -40,6 +40,18 @@ enum TestServer {
 
     nonisolated(unsafe) private static var counter = 0
 
+    /// Runs a program to completion and returns its exit status. posix_spawn and waitpid, not Foundation's
+    /// Process, whose waitUntilExit never returned here once pg_ctl had started a daemon.
+    static func run(_ path: String, _ args: [String]) -> Int32 {
+        let argv: [UnsafeMutablePointer<CChar>?] = ([path] + args).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, path, nil, nil, argv, environ) == 0 else { return -1 }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return (status >> 8) & 0xff
+    }
+
     /// A new empty database owned by a new login with CREATEROLE (what a DBA sets up for `onroll init`).
     struct Fresh {
         let config: Config
