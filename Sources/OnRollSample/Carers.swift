@@ -29,7 +29,8 @@ struct Carer: Hashable {
     var educator: String {
         switch relation {
         case "Mum": "Mother"
-        case "Dad", "Stepdad": "Father"
+        case "Dad": "Father"
+        case "Stepdad": "Stepfather"
         case "Gran": "Grandmother"
         case "Grandad": "Grandfather"
         default: relation
@@ -78,7 +79,7 @@ extension Builder {
     }
 
     /// What the parents or carers say, in the words of the carer who said it and with the child's pronoun.
-    func parentVoice(child: Int, boy: Bool) -> String {
+    func parentVoice(child: Int, boy: Bool, nc: Int) -> String {
         let cs = childCarers[child]
         let main = cs[0].relation
         let he = boy ? "he" : "she", him = boy ? "him" : "her", his = boy ? "his" : "her"
@@ -95,10 +96,10 @@ extension Builder {
             "\(main) is exhausted and would welcome early help support.",
             "\(main) says the last reintegration meeting felt like a telling-off.",
             "\(who) keen for an EHC needs assessment.",
-            "\(main) says the anxiety started after the move to Year 7.",
             "\(main) wants \(him) kept away from older peers in the town centre.",
             "\(main) says \(his) confidence has gone since the last suspension.",
         ]
+        if nc >= 7 { pool.append("\(main) says the anxiety started after the move to Year 7.") }
         if main == "Foster carer" { pool.append("Foster carer very positive about the PRU's small classes.") }
         return textRng.pick(pool)
     }

@@ -66,7 +66,7 @@ extension Builder {
                           strengths: textRng.chance(0.9) ? phrases(Phrases.strengths, 1...2) : nil,
                           interests: textRng.chance(0.85) ? phrases(Phrases.interests, 1...3) : nil,
                           pupilVoice: textRng.chance(0.75) ? pupilVoice(family) : nil,
-                          parentVoice: textRng.chance(0.75) ? parentVoice(child: index, boy: boy) : nil,
+                          parentVoice: textRng.chance(0.75) ? parentVoice(child: index, boy: boy, nc: nc) : nil,
                           contacts: contactsField(family))
         out.children.append(child)
         childHasAttendance.append(false)
