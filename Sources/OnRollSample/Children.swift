@@ -8,6 +8,8 @@ struct ChildSpec {
     var flags: [ChildFlag]? = nil
     var sen: SENStatus? = nil
     var need: SENNeed? = nil
+    /// The carers as (relation, full name), for a scenario whose tests name them.
+    var carers: [(relation: String, name: String)]? = nil
 }
 
 extension Builder {
@@ -58,7 +60,8 @@ extension Builder {
                                  (.PD, 2), (.HI, 2), (.VI, 1), (sen == .support ? .NSA : .SEMH, 2)])
         }
 
-        let family = drawCarers(surname: surname, flags: flags)
+        let family = spec.carers.map { $0.map { Carer(relation: $0.relation, name: $0.name, phone: phone()) } }
+            ?? drawCarers(surname: surname, flags: flags)
         childCarers.append(family)
         let child = Child(ref: ref, upn: makeUPN(index: index, dob: dob), forename: forename, surname: surname,
                           preferredName: preferred, dob: dob, sex: boy ? .male : .female, schoolURN: school,

@@ -13,7 +13,7 @@ extension Builder {
 
         // 1. Exactly 45 days of suspension this academic year (no further suspension possible).
         let cap = addChild(ChildSpec(nc: 10, schoolURN: "140001", name: ("Tyler", "Brooks", nil, true),
-                                     flags: [.FSM, .PP], sen: .support, need: .SEMH))
+                                     flags: [.FSM, .PP], sen: .support, need: .SEMH, carers: [("Mum", "Grace Brooks")]))
         let capCase = addCase(child: cap, kind: .suspension, CaseSpec(status: .open, opened: firstDay, owner: "tom.reid",
                                                                       nextReview: today, flaggedForPanel: true,
                                                                       summary: "45 school days of suspension this year: the legal maximum is reached."))
