@@ -144,7 +144,8 @@ extension Builder {
                 case "letter": "Letter sent to \(who.lower) offering a visit"
                 default: "Emailed \(who.lower) offering a visit"
                 }
-                log(c, day(kase.opened, end), seen ? .seen : .contact, "\(type.capitalisedFirst) with \(who.labelled).",
+                let with = type == "letter" || type == "email" ? "to" : "with"
+                log(c, day(kase.opened, end), seen ? .seen : .contact, "\(type.capitalisedFirst) \(with) \(who.labelled).",
                     contactType: type, outcome: outcome)
             }
         }
