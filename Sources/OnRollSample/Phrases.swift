@@ -12,7 +12,7 @@ enum Phrases {
 
     static let interests = [
         "Football", "Drawing and anime", "Minecraft", "Baking", "Boxing club", "Gaming with friends online",
-        "Fishing with grandad", "Music production", "Dance", "Horses", "Coding", "Cycling and BMX",
+        "Fishing", "Music production", "Dance", "Horses", "Coding", "Cycling and BMX",
         "K-pop", "Dinosaurs", "Motorbikes", "Photography", "Looking after the family dog", "Nature and birds",
         "Basketball", "Making videos", "Lego", "Singing in church choir", "Car mechanics", "Chess",
     ]
