@@ -67,8 +67,8 @@ extension Builder {
     func randomReview() -> SchoolDate {
         let untilFriday = max(0, 5 - today.weekday)
         switch rng.int(0...99) {
-        case 0..<4: return cal.days[cal.index(onOrBefore: today.adding(days: -rng.int(1...10)))]
-        case 4..<24: return today.isWeekend ? Terms.mondayOnOrAfter(today) : today.adding(days: rng.int(0...untilFriday))
+        case 0..<2: return cal.days[cal.index(onOrBefore: today.adding(days: -rng.int(1...10)))]
+        case 2..<24: return today.isWeekend ? Terms.mondayOnOrAfter(today) : today.adding(days: rng.int(0...untilFriday))
         default: return cal.weekday(today.adding(days: rng.int(7...42)))
         }
     }

@@ -63,11 +63,13 @@ extension Builder {
                 : "\(textRng.pick(Names.adultForenames)) \(textRng.pick(["Ward", "Obi", "Price", "Nair", "Kaur", "Doyle", "Szabo", "Hale"])) (\(agency))"
             var a = CaseAction(id: id, caseRef: kase.ref, agency: agency, owner: owner,
                                description: textRng.pick(work.tasks), due: due, created: created, panelId: panel)
-            // Most work past its due date got done (mostly on time), a little was dropped, and a few
-            // actions are still open and late; some due later are already done.
+            // Most work past its due date got done (mostly on time), a little was dropped, and some of
+            // what fell due lately is still open and late; some due later is already done.
             let r = rng.int(0...99)
             let late = due < today
-            if !kase.isOpen || (late && r < 93) || (!late && r < 15) {
+            // Due in the last month: some of it is still in hand, a week or two late.
+            let recent = late && due >= today.adding(days: -30)
+            if !kase.isOpen || (late && r < (recent ? 90 : 93)) || (!late && r < 15) {
                 if kase.isOpen || r % 5 != 0 {
                     a.status = .done
                     a.completed = day(created, min(end, late && r < 80 ? due : due.adding(days: 10)))
@@ -76,9 +78,15 @@ extension Builder {
                     a.status = .cancelled
                     a.outcome = "No longer needed"
                 }
-            } else if late && r < 97 {
+            } else if late && !recent && r < 97 {
                 a.status = .cancelled
                 a.outcome = textRng.pick(["Family declined", "Superseded by the new plan", "Service not available"])
+            } else if late && due < today.adding(days: -45) {
+                // Left open this long, a review would have caught it: it was done, just recorded late.
+                // (Chosen without a draw, so the rest of the sample stays as it was.)
+                a.status = .done
+                a.completed = min(end, cal.weekday(due.adding(days: 14)))
+                a.outcome = work.outcomes[r % work.outcomes.count]
             }
             out.actions.append(a)
             log(c, created, .action, "Action for \(agency): \(a.description) (due \(due.short)).", link: id)
