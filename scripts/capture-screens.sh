@@ -16,7 +16,7 @@ shot caseload
 tmux send-keys -t "$S" /; tmux send-keys -t "$S" -l "marsh"; shot search
 tmux send-keys -t "$S" Enter Enter; shot case-summary
 tmux send-keys -t "$S" Tab; shot case-why
-tmux send-keys -t "$S" n; tmux send-keys -t "$S" -l "Spoke to mum: mornings are the hardest part"; shot note-form
+tmux send-keys -t "$S" n; tmux send-keys -t "$S" -l "Phoned home: mornings are the hardest part"; shot note-form
 tmux send-keys -t "$S" Escape; shot discard
 tmux send-keys -t "$S" y q Escape 5; shot deadlines-week
 tmux send-keys -t "$S" 0 P; shot plans

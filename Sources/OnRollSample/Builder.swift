@@ -19,6 +19,11 @@ final class Builder {
     /// Index of each child's first case, and whether attendance is done, by child index.
     var childHasAttendance: [Bool] = []
     var childHasOutOfSchool: [Bool] = []
+    /// Each child's carers, by child index (see Carers.swift).
+    var childCarers: [[Carer]] = []
+    /// Each child's CNIS record and roll deletion, as indices into `out`, once made.
+    var childRecord: [Int?] = []
+    var childDeletion: [Int?] = []
     /// The child index of each case (refs are strings; an index avoids searching at 100k cases).
     var caseChild: [Int] = []
 

@@ -31,7 +31,7 @@ extension Builder {
         }
         let owner: String? = spec.owner ?? ((status == .referral && rng.chance(0.3)) ? nil : officer())
         var c = Case(ref: ref, childRef: out.children[child].ref, kind: kind, status: status, opened: opened,
-                     owner: owner, summary: spec.summary ?? summary(kind: kind, child: out.children[child]))
+                     owner: owner, summary: spec.summary ?? summary(kind: kind, child: child, opened: opened))
         if status == .closed {
             c.closedOn = day(opened.adding(days: 20), today.adding(days: -1))
             c.closureReason = rng.pick(Phrases.closureReasons)
@@ -40,7 +40,8 @@ extension Builder {
             c.flaggedForPanel = spec.flaggedForPanel ?? rng.chance(0.08)
         }
         if out.children[child].sen == .ehcp {
-            c.ehcLastReview = day(today.adding(days: -450), today.adding(days: -40))
+            // Annual reviews mostly held on time: the last within the year, now and then one just missed.
+            c.ehcLastReview = day(today.adding(days: rng.chance(0.05) ? -380 : -350), today.adding(days: -20))
         }
         if kind == .partTime {
             // A closed part-time case ended its timetable when it closed.
@@ -62,38 +63,46 @@ extension Builder {
         return index
     }
 
-    /// Overdue, this week or later, in roughly the mix a real caseload has.
+    /// Booked ahead as officers book them: a few slipped past, some this week, most in the coming weeks.
     func randomReview() -> SchoolDate {
         let untilFriday = max(0, 5 - today.weekday)
         switch rng.int(0...99) {
-        case 0..<25: return cal.days[cal.index(onOrBefore: today.adding(days: -rng.int(1...25)))]
-        case 25..<45: return today.isWeekend ? Terms.mondayOnOrAfter(today) : today.adding(days: rng.int(0...untilFriday))
-        default: return cal.weekday(today.adding(days: rng.int(7...70)))
+        case 0..<2: return cal.days[cal.index(onOrBefore: today.adding(days: -rng.int(1...10)))]
+        case 2..<24: return today.isWeekend ? Terms.mondayOnOrAfter(today) : today.adding(days: rng.int(0...untilFriday))
+        default: return cal.weekday(today.adding(days: rng.int(7...42)))
         }
     }
 
-    func summary(kind: CaseKind, child: Child) -> String {
+    /// A case's summary as written when it opened: a time it names ("since October half-term") is
+    /// before the opening, and who it names are the child's own carers.
+    func summary(kind: CaseKind, child index: Int, opened: SchoolDate) -> String {
+        let child = out.children[index]
         let name = child.preferredName ?? child.forename
+        let family = self.family(index)
+        let plural = carers(index).count > 1 || family == "the foster carer"
         switch kind {
         case .ebsa:
-            return textRng.pick(["\(name) has not managed school since \(textRng.pick(["the Easter holidays", "October half-term", "moving up to Year 7", "a bereavement in the family"])); anxiety in the mornings.",
+            var since = ["a bereavement in the family"]
+            if (4...7).contains(opened.month) { since.append("the Easter holidays") }
+            if (11...12).contains(opened.month) { since.append("October half-term") }
+            if SchoolAge.ncYear(dob: child.dob, in: AcademicYear(containing: opened)) == 7 { since.append("moving up to Year 7") }
+            return textRng.pick(["\(name) has not managed school since \(textRng.pick(since)); anxiety in the mornings.",
                                  "Emotionally based school avoidance: attendance falling, \(name) says school is too loud.",
                                  "\(name) is attending mornings only; panic attacks at the gate."])
         case .suspension:
             return textRng.pick(["Repeat suspensions at \(textRng.pick(["break times", "lunchtimes", "the end of the day"])); looking at what sits behind them.",
-                                 "Suspension for \(textRng.pick(["a fight", "damage to a door", "verbal abuse of staff", "a vape in school"])); second this term.",
+                                 "Suspension for \(textRng.pick(["a fight", "damage to a door", "verbal abuse of staff", "a vape in school"])); school asking what support there is.",
                                  "School asking for support to avoid a permanent exclusion."])
         case .exclusion:
             return "Permanently excluded; LA provision from day 6 and the governors' review to track."
         case .ehe:
-            return textRng.pick(["Parents notified elective home education.", "EHE after a long period of anxiety-related absence.",
+            return textRng.pick(["\(family.capitalisedFirst) notified elective home education.", "EHE after a long period of anxiety-related absence.",
                                  "Family home educating; annual contact due."])
         case .offroll:
-            return textRng.pick(["Removed from roll after a meeting about behaviour; parents say they felt pushed to home educate.",
+            return textRng.pick(["Removed from roll after a meeting about behaviour; \(family) \(plural ? "say they" : "says they") felt pushed to home educate.",
                                  "Possible off-rolling: deleted in Year 11 before exams.", "School advised a 'fresh start' elsewhere; no place found."])
         case .cme:
-            return textRng.pick(["Not seen since the summer; family may have moved.", "Deleted after 20 days' absence; whereabouts unknown.",
-                                 "Arrived in Westmarch with no school place."])
+            return "Missing education."   // worded from the sightings once they are made (`describeMissing`)
         case .partTime:
             return textRng.pick(["Part-time timetable (mornings) while support is put in place.",
                                  "Reduced timetable after a return from hospital.", "Part-time timetable of three days a week; to build up."])
@@ -151,6 +160,7 @@ extension Builder {
             if rng.chance(0.15) { randomSuspensions(child: child, case: c, count: 1) }
         case .ehe, .cme, .offroll:
             outOfSchool(child: child, case: c)
+            if kase.kind == .cme { describeMissing(c) }
         }
         work(c)
     }

@@ -8,6 +8,8 @@ struct ChildSpec {
     var flags: [ChildFlag]? = nil
     var sen: SENStatus? = nil
     var need: SENNeed? = nil
+    /// The carers as (relation, full name), for a scenario whose tests name them.
+    var carers: [(relation: String, name: String)]? = nil
 }
 
 extension Builder {
@@ -58,17 +60,22 @@ extension Builder {
                                  (.PD, 2), (.HI, 2), (.VI, 1), (sen == .support ? .NSA : .SEMH, 2)])
         }
 
+        let family = spec.carers.map { $0.map { Carer(relation: $0.relation, name: $0.name, phone: phone()) } }
+            ?? drawCarers(surname: surname, flags: flags)
+        childCarers.append(family)
         let child = Child(ref: ref, upn: makeUPN(index: index, dob: dob), forename: forename, surname: surname,
                           preferredName: preferred, dob: dob, sex: boy ? .male : .female, schoolURN: school,
                           sen: sen, senNeed: need, flags: FlagSet(flags),
                           strengths: textRng.chance(0.9) ? phrases(Phrases.strengths, 1...2) : nil,
                           interests: textRng.chance(0.85) ? phrases(Phrases.interests, 1...3) : nil,
-                          pupilVoice: textRng.chance(0.75) ? textRng.pick(Phrases.pupilVoice) : nil,
-                          parentVoice: textRng.chance(0.75) ? textRng.pick(Phrases.parentVoice) : nil,
-                          contacts: contacts(surname: surname, flags: flags))
+                          pupilVoice: textRng.chance(0.75) ? pupilVoice(family) : nil,
+                          parentVoice: textRng.chance(0.75) ? parentVoice(child: index, boy: boy, nc: nc) : nil,
+                          contacts: contactsField(family))
         out.children.append(child)
         childHasAttendance.append(false)
         childHasOutOfSchool.append(false)
+        childRecord.append(nil)
+        childDeletion.append(nil)
         return index
     }
 
@@ -81,22 +88,12 @@ extension Builder {
         textRng.sample(pool, textRng.int(n)).joined(separator: "; ")
     }
 
-    func contacts(surname: String, flags: [ChildFlag]) -> String {
-        if flags.contains(.LAC) {
-            return "Foster carer: \(textRng.pick(Names.adultForenames)) \(textRng.pick(["Morgan", "Hill", "Bennett", "Shah", "Adeyemi"])), \(phone()); "
-                + "Social worker: \(textRng.pick(Names.adultForenames)) Grey (Westmarch Children's Services)"
-        }
-        func person(_ relation: String) -> String {
-            let woman = ["Mum", "Gran", "Aunt"].contains(relation)
-            let name = textRng.pick(woman ? Names.women : Names.men)
-            let family = relation == "Stepdad" || textRng.chance(0.15) ? textRng.pick(["Cole", "Mensah", "Hart", "Novak"]) : surname
-            return "\(relation): \(name) \(family), \(phone())"
-        }
-        let first = person(textRng.pick(["Mum", "Mum", "Mum", "Dad", "Gran", "Aunt"]))
-        if textRng.chance(0.45) {
-            return first + "; " + person(first.hasPrefix("Mum") ? textRng.pick(["Dad", "Stepdad", "Grandad"]) : "Mum")
-        }
-        return first
+    /// The child's own words; the one about a carer names the child's main carer as the child would.
+    func pupilVoice(_ family: [Carer]) -> String {
+        let line = textRng.pick(Phrases.pupilVoice)
+        let main = family[0].relation
+        let called = ["Mum", "Dad", "Gran", "Grandad"].contains(main) ? main : "my \(main.lowercased())"
+        return line.replacing("{carer}", with: called)
     }
 
     /// UPN: LA (3) + establishment (4) + year (2) + serial (3), with its check letter.

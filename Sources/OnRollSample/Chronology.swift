@@ -15,11 +15,17 @@ extension Builder {
             var entries = pending[c]
             pending[c] = []   // free as we go: at 100k cases the queue is a million entries
             let want = wants[c]
+            let pool: [String] = switch kase.kind {
+            case .cme: Phrases.missingNotes
+            case .ehe, .offroll: Phrases.homeNotes
+            default: Phrases.schoolNotes
+            }
+            let carer = carers(caseChild[c])[0].relation
             while entries.count < want {
                 let d = noteRng.int(0...max(0, kase.opened.days(to: end)))
                 entries.append(ChronologyEntry(caseRef: kase.ref, date: cal.weekday(kase.opened.adding(days: d)), recordedAt: "",
                                                author: kase.owner ?? Builder.officers[c % Builder.officers.count],
-                                               kind: .note, text: noteRng.pick(Phrases.notes)))
+                                               kind: .note, text: noteRng.pick(pool).replacing("{Carer}", with: carer)))
             }
             for i in entries.indices {
                 if entries[i].date < kase.opened {

@@ -45,6 +45,7 @@ extension Builder {
         if hasDeletion {
             let notified = spec.laNotified ?? rng.chance(kase.kind == .offroll ? 0.5 : 0.8)
             let id = nextId(out.deletions.count)
+            childDeletion[child] = out.deletions.count
             out.deletions.append(RollDeletion(id: id, childRef: kid.ref, schoolURN: formerSchool, date: deleted, ground: ground,
                                               laNotified: notified, notifiedOn: notified ? cal.weekday(deleted.adding(days: rng.int(0...3))) : nil,
                                               destination: destination))
@@ -56,43 +57,56 @@ extension Builder {
 
         var r = OutOfSchoolRecord(childRef: kid.ref, childAddress: address(), s47Enquiry: spec.s47,
                                   cpPlan: spec.cpPlan || kid.flags.contains(.CP), specialSchool: spec.fromSpecial)
-        let p1 = textRng.pick(Names.adultForenames)
-        r.parent1Name = "\(p1) \(kid.surname)"
+        // The CNIS record's parents are the child's carers (the first two), at the child's address.
+        let family = carers(child)
+        r.parent1Name = family[0].name
         r.parent1Address = r.childAddress
-        if textRng.chance(0.4) {
-            r.parent2Name = "\(textRng.pick(Names.adultForenames)) \(textRng.chance(0.6) ? kid.surname : "Marsh")"
-            r.parent2Address = textRng.chance(0.5) ? r.childAddress : address()
+        if family.count > 1 {
+            r.parent2Name = family[1].name
+            r.parent2Address = textRng.chance(0.7) ? r.childAddress : address()
         }
         let end = kase.closedOn ?? today
         switch kase.kind {
         case .ehe:
-            r.educator = textRng.pick(["Mother", "Father", "Both parents", "Mother, with a tutor"])
+            r.educator = family.count > 1 && textRng.chance(0.4) ? "\(family[0].educator) and \(family[1].educator.lowercased())"
+                : family[0].educator + (textRng.chance(0.25) ? ", with a tutor" : "")
             r.educatorHours = Double(rng.int(10...25))
             if textRng.chance(0.5) {
                 r.otherProviders = textRng.pick(["Online maths tutor (Tutorly Online, tutorly.example), online, 2 h/week, 2 h unsupervised",
                                                  "Forest school co-op (Mill Farm, Westmarch WM3 4PQ), outdoor, 3 h/week, 3 h unsupervised",
                                                  "Westmarch College 14–16 course (Station Road), college, 6 h/week, 6 h unsupervised"])
             }
-            r.lastAnnualContact = day(kase.opened, end)
+            // Annual contact within the last year (a long-running case had an earlier one too).
+            r.lastAnnualContact = day(max(kase.opened, today.adding(days: -340)), end)
             r.lastSeen = rng.chance(0.8) ? r.lastAnnualContact : nil
         case .cme:
             r.lastSeen = rng.chance(0.5) ? cal.weekday(deleted.adding(days: -rng.int(10...60))) : nil
-            // The enquiry checklist, partly done in the usual order.
-            let steps = rng.int(1...8)
+            // The enquiry checklist in the usual order, a step every few days from the opening, each made
+            // once its day has come; now and then the enquiries stall part-way.
+            let stall = rng.chance(0.1) ? rng.int(1...6) : 8
             var d = kase.opened
-            func next() -> SchoolDate { d = min(end, cal.weekday(d.adding(days: rng.int(1...6)))); return d }
-            if steps > 0 { r.enquirySchool = next() }
-            if steps > 1 { r.enquiryHomeVisit = next() }
-            if steps > 2 { r.enquirySiblings = next() }
-            if steps > 3 { r.enquiryHealth = next() }
-            if steps > 4 { r.enquirySocialCare = next() }
-            if steps > 5 { r.enquiryPolice = next() }
-            if steps > 6 { r.enquiryOtherLA = next() }
-            if steps > 7 { r.lostPupilDatabase = next() }
+            func next(_ k: Int) -> SchoolDate? {
+                guard k < stall else { return nil }
+                d = cal.weekday(d.adding(days: rng.int(1...3)))
+                return d <= end ? d : nil
+            }
+            r.enquirySchool = next(0)
+            r.enquiryHomeVisit = r.enquirySchool == nil ? nil : next(1)
+            r.enquirySiblings = r.enquiryHomeVisit == nil ? nil : next(2)
+            r.enquiryHealth = r.enquirySiblings == nil ? nil : next(3)
+            r.enquirySocialCare = r.enquiryHealth == nil ? nil : next(4)
+            r.enquiryPolice = r.enquirySocialCare == nil ? nil : next(5)
+            r.enquiryOtherLA = r.enquiryPolice == nil ? nil : next(6)
+            // The lost pupil database at the 20-school-day point, if tracing has not found the child by then.
+            if r.enquiryOtherLA != nil, stall == 8 {
+                let upload = cal.forward(rng.int(17...20), from: kase.opened)
+                r.lostPupilDatabase = upload <= end ? max(upload, r.enquiryOtherLA!) : nil
+            }
         default:
             r.lastSeen = day(kase.opened, end)
-            if destination == "EHE" { r.educator = "Mother"; r.educatorHours = Double(rng.int(5...15)) }
+            if destination == "EHE" { r.educator = family[0].educator; r.educatorHours = Double(rng.int(5...15)) }
         }
+        childRecord[child] = out.outOfSchool.count
         out.outOfSchool.append(r)
         contacts(case: c, record: r)
     }
@@ -101,9 +115,13 @@ extension Builder {
     func contacts(case c: Int, record r: OutOfSchoolRecord) {
         let kase = out.cases[c]
         let end = kase.closedOn ?? today
+        let family = carers(caseChild[c])
+        // A neighbour's "moved in the summer" only when the child was last seen in the summer holidays.
+        let summer = r.lastSeen.map { cal.isSummerHoliday($0) } ?? false
+        let neighbour = summer ? "Neighbour says the family moved in the summer" : "Neighbour thinks the family have moved away"
         let checks: [(SchoolDate?, String, String)] = [
             (r.enquirySchool, "school enquiry", "Previous school: no forwarding details"),
-            (r.enquiryHomeVisit, "home visit", textRng.pick(["No reply; card left", "Neighbour says the family moved in the summer"])),
+            (r.enquiryHomeVisit, "home visit", textRng.pick(["No reply; card left", neighbour])),
             (r.enquirySiblings, "school enquiry", "Siblings' schools checked: not on roll"),
             (r.enquiryHealth, "health enquiry", "Registered with a GP in Westmarch; no recent appointments"),
             (r.enquirySocialCare, "social care check", "Not open to children's social care"),
@@ -116,14 +134,24 @@ extension Builder {
             for _ in 0..<rng.int(1...3) {
                 let type = rng.pick(["home visit", "phone call", "letter", "email", "home visit"])
                 let seen = type == "home visit" && rng.chance(0.7)
-                log(c, day(kase.opened, end), seen ? .seen : .contact, "\(type.capitalisedFirst) with the family.",
-                    contactType: type,
-                    outcome: seen ? textRng.pick(["Seen with parent; learning space and recent work seen", "Child seen and spoken to alone; happy and well"])
-                        : textRng.pick(["Letter sent offering a visit", "Spoke to mum; visit booked", "No answer; voicemail left"]))
+                // Every contact is with one of the child's own carers, named as the contacts field names them.
+                let who = family[textRng.int(0...(family.count - 1))]
+                let outcome: String = switch type {
+                case "home visit" where seen:
+                    textRng.pick(["Seen at home with \(who.lower); learning space and recent work seen", "Child seen and spoken to alone; happy and well"])
+                case "home visit": "No answer; card left for \(who.lower)"
+                case "phone call": textRng.pick(["Spoke to \(who.lower); visit booked", "No answer; voicemail left for \(who.lower)"])
+                case "letter": "Letter sent to \(who.lower) offering a visit"
+                default: "Emailed \(who.lower) offering a visit"
+                }
+                let with = type == "letter" || type == "email" ? "to" : "with"
+                log(c, day(kase.opened, end), seen ? .seen : .contact, "\(type.capitalisedFirst) \(with) \(who.labelled).",
+                    contactType: type, outcome: outcome)
             }
         }
         if let seen = r.lastSeen, seen >= kase.opened, kase.kind == .ehe {
-            log(c, seen, .seen, "Annual contact: home visit.", contactType: "home visit", outcome: "Education seen; suitable at this stage")
+            log(c, seen, .seen, "Annual contact: home visit with \(family[0].labelled).", contactType: "home visit",
+                outcome: "Education seen; suitable at this stage")
         }
     }
 }

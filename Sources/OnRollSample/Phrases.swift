@@ -12,7 +12,7 @@ enum Phrases {
 
     static let interests = [
         "Football", "Drawing and anime", "Minecraft", "Baking", "Boxing club", "Gaming with friends online",
-        "Fishing with grandad", "Music production", "Dance", "Horses", "Coding", "Cycling and BMX",
+        "Fishing", "Music production", "Dance", "Horses", "Coding", "Cycling and BMX",
         "K-pop", "Dinosaurs", "Motorbikes", "Photography", "Looking after the family dog", "Nature and birds",
         "Basketball", "Making videos", "Lego", "Singing in church choir", "Car mechanics", "Chess",
     ]
@@ -34,46 +34,47 @@ enum Phrases {
         "I liked it at primary. Secondary is too big.",
         "I want a fresh start somewhere nobody knows me.",
         "Home is where I feel safe.",
-        "I'm worried about Mum when I'm at school.",
+        "I'm worried about {carer} when I'm at school.",
         "I'd like to do my GCSEs, just not in that building.",
     ]
 
-    static let parentVoice = [
-        "Mum says he is a different child at home: calm, funny and helpful.",
-        "Dad feels school only ever calls with bad news.",
-        "Mum wants a plan that starts small and builds up.",
-        "Parents worried the part-time timetable has gone on too long.",
-        "Gran (main carer) says the morning routine is a battle every day.",
-        "Mum asks for one named person to contact at school.",
-        "Parents feel their concerns about SEN were not heard.",
-        "Carer reports she sleeps badly before school days.",
-        "Mum is exhausted and would welcome early help support.",
-        "Dad says the last reintegration meeting felt like a telling-off.",
-        "Parents keen for an EHC needs assessment.",
-        "Mum says the anxiety started after the move to Year 7.",
-        "Foster carer very positive about the PRU's small classes.",
-        "Parents chose home education after months of struggle, and want it respected.",
-        "Mum needs an interpreter for meetings (Polish).",
-        "Family want him kept away from older peers in the town centre.",
-    ]
-
-    static let notes = [
+    /// Notes on a child in school. `{Carer}` is the child's main carer ("Mum", "Foster carer").
+    static let schoolNotes = [
         "Spoke with head of year; agreed a check-in each morning.",
-        "Parent called: worried about the coming week, reassured and gave the duty number.",
+        "{Carer} called: worried about the coming week, reassured and gave the duty number.",
         "School shared updated behaviour log.",
         "Attendance reviewed with education welfare: improving slowly.",
         "Pupil met in school; talked about what helps on a bad morning.",
         "Emailed SENCo for the latest SEN support plan.",
         "Discussed at team meeting; keep at current level.",
         "Received CAMHS letter: on the waiting list, triage done.",
-        "Safe and well check completed; no new concerns.",
         "School reports a good week: full attendance for the first time this term.",
-        "Parent did not attend planned meeting; rearranged.",
+        "{Carer} did not attend planned meeting; rearranged.",
         "Transport arranged for the first two weeks.",
         "Early help assessment started with the family.",
         "Timetable adjusted: English and maths in the small group.",
         "Pupil enjoyed the taster morning at the college.",
         "Social worker updated the team; plan unchanged.",
+    ]
+
+    /// Notes on a child off a school roll and educated at home (EHE, off-rolling): nothing about school days.
+    static let homeNotes = [
+        "{Carer} called: worried about the coming week, reassured and gave the duty number.",
+        "Sent the home education guidance and the offer of a visit.",
+        "{Carer} emailed a sample of recent work.",
+        "Discussed at team meeting; keep at current level.",
+        "Emailed the former school for the pupil's records.",
+        "Admissions checked: no application for a school place yet.",
+        "Shared the list of local clubs and the library's study space.",
+    ]
+
+    /// Notes on a child missing education: the enquiries between the formal checks, no sightings.
+    static let missingNotes = [
+        "Checked council tax and housing records: no new address.",
+        "Admissions checked: no application for a school place in Westmarch.",
+        "Discussed at team meeting; keep at current level.",
+        "Asked the former school for any other contact numbers on file.",
+        "Checked the health visiting record for younger siblings: no new address.",
     ]
 
     static let closureReasons: [String] = [

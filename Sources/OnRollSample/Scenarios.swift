@@ -13,7 +13,7 @@ extension Builder {
 
         // 1. Exactly 45 days of suspension this academic year (no further suspension possible).
         let cap = addChild(ChildSpec(nc: 10, schoolURN: "140001", name: ("Tyler", "Brooks", nil, true),
-                                     flags: [.FSM, .PP], sen: .support, need: .SEMH))
+                                     flags: [.FSM, .PP], sen: .support, need: .SEMH, carers: [("Mum", "Grace Brooks")]))
         let capCase = addCase(child: cap, kind: .suspension, CaseSpec(status: .open, opened: firstDay, owner: "tom.reid",
                                                                       nextReview: today, flaggedForPanel: true,
                                                                       summary: "45 school days of suspension this year: the legal maximum is reached."))
@@ -89,7 +89,7 @@ extension Builder {
         out.suspensions[Int(pa) - 1].governorsMet = ago(9)
         out.suspensions[Int(pa) - 1].decisionLetter = ago(8)
         out.suspensions[Int(pa) - 1].reviewRequested = ago(2)
-        log(pexACase, ago(9), .note, "Governors upheld the exclusion; parents have asked for an independent review.", link: pa)
+        log(pexACase, ago(9), .note, "Governors upheld the exclusion; \(family(pexA)) \(carers(pexA).count > 1 ? "have" : "has") asked for an independent review.", link: pa)
         work(pexACase)
 
         let pexB = addChild(ChildSpec(nc: 9, schoolURN: "140010", name: ("Chidi", "Okonkwo", nil, true), flags: [], sen: SENStatus.none))
@@ -172,7 +172,7 @@ extension Builder {
         //     school, one under a section 47 enquiry.
         let cp = addChild(ChildSpec(nc: 6, name: ("Lily", "Thompson", nil, false), flags: [.CP, .FSM, .PP], sen: SENStatus.none))
         let cpCase = addCase(child: cp, kind: .ehe, CaseSpec(status: .open, opened: ago(12), owner: "asha.patel", flaggedForPanel: true,
-                                                              summary: "Parents want to home educate; Lily is on a child protection plan, so consent is needed."))
+                                                              summary: "\(family(cp)) \(carers(cp).count > 1 ? "want" : "wants") to home educate; Lily is on a child protection plan, so consent is needed."))
         outOfSchool(child: cp, case: cpCase, OutOfSchoolSpec(laNotified: true, cpPlan: true))
         work(cpCase)
         let sp = addChild(ChildSpec(nc: 8, schoolURN: Schools.specialURN, name: ("Ethan", "Roberts", nil, true), sen: .ehcp, need: .ASD))

@@ -18,17 +18,20 @@ extension Builder {
         var s = Suspension(id: id, childRef: kid.ref, start: start, days: days,
                            reason: reason ?? rng.weighted(Builder.reasonWeights), schoolURN: urn, type: type)
         if notify {
-            s.noticeDate = rng.chance(0.85) ? start : nil
-            s.notifiedLA = rng.chance(0.9) ? cal.forward(rng.int(0...2), from: start) : nil
+            // Schools mostly tell everyone on the day; a missed or late notice is the exception (and a
+            // breach that stays on the case), so it is rare.
+            s.noticeDate = rng.chance(0.9) ? start : nil
+            let la = rng.int(0...99)
+            s.notifiedLA = la < 96 ? start : (la < 98 ? cal.forward(1, from: start) : nil)
             let f = kid.flags
             if f.contains(.CP) || f.contains(.CIN) || f.contains(.LAC) {
-                s.notifiedSocialWorker = rng.chance(0.8) ? cal.forward(rng.int(0...1), from: start) : nil
+                s.notifiedSocialWorker = rng.chance(0.95) ? start : nil
             }
             if f.contains(.LAC) {
-                s.notifiedVirtualSchool = rng.chance(0.75) ? start : nil
-                s.provisionFrom = rng.chance(0.7) ? start : nil   // a looked-after child needs provision from day 1
+                s.notifiedVirtualSchool = rng.chance(0.9) ? start : nil
+                s.provisionFrom = rng.chance(0.9) ? start : nil   // a looked-after child needs provision from day 1
             } else if days >= 6 || type == .permanent {
-                s.provisionFrom = rng.chance(0.85) ? cal.forward(5, from: start) : nil   // day 6
+                s.provisionFrom = rng.chance(0.95) ? cal.forward(5, from: start) : nil   // day 6
             }
             if kid.upn?.value.dropFirst().hasPrefix("961") == true, rng.chance(0.5) { s.notifiedHomeLA = start }
         }
@@ -96,19 +99,28 @@ extension Builder {
         let id = addSuspension(child: child, case: c, start: start, days: 1,
                                reason: rng.weighted([(.PA, 3), (.OW, 2), (.DB, 3), (.PP, 2), (.DA, 1)]), type: .permanent)
         var s = out.suspensions[Int(id) - 1]
-        let sd = cal.index(onOrBefore: today) - cal.index(onOrBefore: start)   // school days since
-        if sd > 15 {
-            s.governorsMet = cal.forward(rng.int(8...14), from: start)
-            s.decisionLetter = cal.forward(1, from: s.governorsMet!)
+        // Each step is recorded once its date has come, at a pace within the statutory limits, and the
+        // outcome once the review has run its course.
+        func done(_ d: SchoolDate) -> SchoolDate? { d <= today ? d : nil }
+        var settled: SchoolDate?
+        if let g = done(cal.forward(rng.int(8...14), from: start)) {
+            s.governorsMet = g
+            s.decisionLetter = done(cal.forward(1, from: g))
         }
-        if sd > 40, rng.chance(0.5), let letter = s.decisionLetter {
-            s.reviewRequested = cal.forward(rng.int(5...13), from: letter)
-            if sd > 60 {
-                s.reviewPanel = cal.forward(rng.int(12...15), from: s.reviewRequested!)
-                if rng.chance(0.3) { s.reconsidered = cal.forward(rng.int(6...10), from: s.reviewPanel!) }
+        if let letter = s.decisionLetter {
+            let window = cal.forward(15, from: letter)
+            if rng.chance(0.5), let req = done(cal.forward(rng.int(5...13), from: letter)) {
+                s.reviewRequested = req
+                if let panel = done(cal.forward(rng.int(12...15), from: req)) {
+                    s.reviewPanel = panel
+                    if rng.chance(0.3) { s.reconsidered = done(cal.forward(rng.int(6...10), from: panel)) }
+                    settled = s.reconsidered ?? cal.forward(10, from: panel)
+                }
+            } else if window < today {
+                settled = window
             }
         }
-        if sd > 70 {
+        if let end = settled, end < today {
             s.pexOutcome = (s.reconsidered != nil && rng.chance(0.5)) ? "reinstated" : "off-roll"
         }
         out.suspensions[Int(id) - 1] = s

@@ -141,3 +141,14 @@ struct SchoolDays {
 
     func weekday(_ d: SchoolDate) -> SchoolDate { d.isWeekend ? Terms.mondayOnOrAfter(d) : d }
 }
+
+extension SchoolDays {
+    /// In the summer holidays: not a school day, in the one gap between school days longer than four
+    /// weeks (before the calendar's first day, July and August count).
+    func isSummerHoliday(_ d: SchoolDate) -> Bool {
+        guard let first = days.first, d >= first else { return d.month == 7 || d.month == 8 }
+        let i = index(onOrBefore: d)
+        guard days[i] != d, i + 1 < days.count else { return false }
+        return days[i].days(to: days[i + 1]) > 28
+    }
+}

@@ -30,11 +30,14 @@ extension Builder {
             let entryYear = year.startYear - max(0, nc - (s.phase == .primary ? 0 : 7))
             let streets = ["Mill Lane", "Station Road", "Church Street", "Orchard Way", "Riverside Close"]
             let address = "\(3 + i * 14) \(streets[(c.ref.hashValueStable + i) % streets.count]), Westmarch, WM\(2 + i) \(4 + i)QT"
-            let parent = CTFContact(order: 1, title: i % 2 == 0 ? "Ms" : "Mr", forename: ["Joanne", "David", "Priya", "Lewis"][i % 4],
-                                    surname: c.surname, relationship: i % 2 == 0 ? "Mother" : "Father", responsibility: true,
-                                    phones: ["07700 900\(String(100 + i * 37))"], addressAsPupil: true)
-            let other = CTFContact(order: 2, forename: "Pat", surname: c.surname, relationship: "Grandparent", responsibility: false,
-                                   phones: ["07700 900\(String(500 + i * 11))"], addressAsPupil: true)
+            // The file's contacts are the child's own carers, the first with parental responsibility.
+            let family = carers(out.children.firstIndex(of: c)!)
+            let contacts = family.enumerated().map { k, p in
+                let parts = p.name.split(separator: " ", maxSplits: 1).map(String.init)
+                return CTFContact(order: k + 1, title: p.isWoman ? "Ms" : "Mr", forename: parts[0], surname: parts.count > 1 ? parts[1] : c.surname,
+                                  relationship: p.ctfRelationship, responsibility: k == 0 || p.isParent,
+                                  phones: [p.phone], addressAsPupil: true)
+            }
             // Last year in full (totals only), this year to the file's date (totals and marks).
             let lastMissed = 12 + (i * 17) % 50
             let last = CTFYearAttendance(year: year.previous, school: source, possible: 330, attended: 330 - lastMissed,
@@ -51,7 +54,7 @@ extension Builder {
                 languages: c.flags.contains(.EAL) ? ["POL", "ENG"] : ["ENG"],
                 fsm: c.flags.contains(.FSM) ? [CTFFSMSpell(start: year.previous.firstDay.adding(days: 33), end: nil)] : [],
                 inCare: c.flags.contains(.LAC), senProvision: c.sen, senNeeds: needs, address: address,
-                contacts: [parent, other], attendance: [last, now],
+                contacts: contacts, attendance: [last, now],
                 schoolHistory: [CTFSchoolSpell(school: source, entry: SchoolDate(year: entryYear, month: 9, day: 4)!,
                                                leaving: cal.forward(-3, from: date),
                                                leavingReason: dest.laestab == "XXXXXXX" ? "Destination unknown" : "Moved school")]))

@@ -9,7 +9,7 @@ extension Builder {
                    ["Check-ins happening daily", "Plan shared and discussed", "Quiet start working well"],
                    ["SENCo", "Head of Year", "Designated safeguarding lead", "Pastoral lead"]),
         "LA inclusion": (["Convene a team-around-the-child meeting", "Explore an AP taster placement", "Send fair access referral",
-                          "Write to parents about provision from day 6"],
+                          "Write to the family about provision from day 6"],
                          ["Meeting held, plan agreed", "Taster booked", "Referral accepted"],
                          ["Inclusion officer", "Inclusion manager"]),
         "education welfare": (["Home visit about attendance", "Attendance support meeting", "Review attendance weekly"],
@@ -57,23 +57,36 @@ extension Builder {
             let id = nextId(out.actions.count)
             let created = day(kase.opened, end)
             let due = cal.weekday(created.adding(days: rng.int(7...45)))
+            // The family's own actions are the child's main carer's.
             let owner = agency == "LA inclusion" ? (kase.owner ?? officer())
+                : agency == "family" ? "\(carers(caseChild[c])[0].name) (\(carers(caseChild[c])[0].lower))"
                 : "\(textRng.pick(Names.adultForenames)) \(textRng.pick(["Ward", "Obi", "Price", "Nair", "Kaur", "Doyle", "Szabo", "Hale"])) (\(agency))"
             var a = CaseAction(id: id, caseRef: kase.ref, agency: agency, owner: owner,
                                description: textRng.pick(work.tasks), due: due, created: created, panelId: panel)
+            // Most work past its due date got done (mostly on time), a little was dropped, and some of
+            // what fell due lately is still open and late; some due later is already done.
             let r = rng.int(0...99)
-            if !kase.isOpen || (due < today && r < 55) || (due >= today && r < 15) {
+            let late = due < today
+            // Due in the last month: some of it is still in hand, a week or two late.
+            let recent = late && due >= today.adding(days: -30)
+            if !kase.isOpen || (late && r < (recent ? 90 : 93)) || (!late && r < 15) {
                 if kase.isOpen || r % 5 != 0 {
                     a.status = .done
-                    a.completed = day(created, min(end, due.adding(days: 10)))
+                    a.completed = day(created, min(end, late && r < 80 ? due : due.adding(days: 10)))
                     a.outcome = textRng.pick(work.outcomes)
                 } else {
                     a.status = .cancelled
                     a.outcome = "No longer needed"
                 }
-            } else if due < today && r >= 85 {
+            } else if late && !recent && r < 97 {
                 a.status = .cancelled
                 a.outcome = textRng.pick(["Family declined", "Superseded by the new plan", "Service not available"])
+            } else if late && due < today.adding(days: -45) {
+                // Left open this long, a review would have caught it: it was done, just recorded late.
+                // (Chosen without a draw, so the rest of the sample stays as it was.)
+                a.status = .done
+                a.completed = min(end, cal.weekday(due.adding(days: 14)))
+                a.outcome = work.outcomes[r % work.outcomes.count]
             }
             out.actions.append(a)
             log(c, created, .action, "Action for \(agency): \(a.description) (due \(due.short)).", link: id)

@@ -51,6 +51,18 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(table.split(separator: "\n").dropFirst(2).contains { $0.hasPrefix("! ") }, "the table marks overdue with !")
     }
 
+    /// Issue 17.6, through the app: the sample a trainer opens carries about as much overdue work as
+    /// a well-run team does, 10–20% of the open cases on the sample's today (26 of 159 when written).
+    func testTheSampleHasTenToTwentyPercentOfOpenCasesOverdue() throws {
+        let cli = try CLI()
+        XCTAssertEqual(try cli.run(["init", "--sample"]).code, 0)
+        let open = try XCTUnwrap(try cli.json(["list", "--format", "json"]) as? [[String: Any]])
+        let overdue = try XCTUnwrap(try cli.json(["list", "--overdue", "--format", "json"]) as? [[String: Any]])
+        XCTAssertEqual(overdue.count, open.filter { $0["overdue"] as? Bool == true }.count)
+        let share = Double(overdue.count) / Double(open.count)
+        XCTAssertTrue((0.10...0.20).contains(share), "\(overdue.count) of \(open.count) open cases overdue")
+    }
+
     /// `log --format json` gives each snapshot as an object: a script reads `after.status` directly.
     func testLogJSONGivesBeforeAndAfterAsObjects() throws {
         let cli = try CLI()
