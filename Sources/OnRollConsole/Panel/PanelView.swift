@@ -11,8 +11,10 @@ enum PanelView {
         let w = screen.width, h = screen.height
         let r = p.record
         let present = r.attendees.filter { !$0.apologies }.count, apologies = r.attendees.count - present
-        screen.line("OnRoll · \(r.title)\(r.panel.status == .closed ? " (ended)" : "") · chair \(r.panel.chair ?? "not set") · \(p.doneCount)/\(r.agenda.count) dealt with"
-                    + " · \(present) attending\(apologies > 0 ? ", \(apologies) apologies" : "")", y: 0, style: Theme.title)
+        let title = "OnRoll · \(r.title)\(r.panel.status == .closed ? " (ended)" : "") · chair \(r.panel.chair ?? "not set") · \(p.doneCount)/\(r.agenda.count) dealt with"
+        // Who is in the room, where there is width for it (the agenda's progress matters more).
+        let people = " · \(present) attending\(apologies > 0 ? ", \(apologies) apologies" : "")"
+        screen.line(TextWidth.of(title + people) <= w ? title + people : title, y: 0, style: Theme.title)
         let leftW = leftWidth(w)
         let rows = max(1, h - 4)
         screen.text("Agenda", x: 0, y: 1, width: leftW - 1, style: Theme.header)
