@@ -86,7 +86,7 @@ enum StatusLine {
             short = "1-5 report · [ ] year · t term · p publish · w write · q back"
         case .panel where s.panel?.record.panel.status == .planned:
             full = "S start the meeting · n/p next/previous · g go to · + add · - take off · < > move · A attendees · ? help · q leave"
-            short = "S start · n/p items · g go to · + add · - off · A attendees · q leave"
+            short = "S start the meeting · n/p · g go to · + add · - off · A attendees · q leave"
         case .panel where s.panel?.record.panel.status == .closed:
             full = "O reopen to correct it · n/p next/previous · ? help · q leave"
             short = "O reopen · n/p items · ? help · q leave"
