@@ -240,9 +240,20 @@ public struct PanelAttendee: Hashable, Sendable, Codable {
     public var name: String
     public var organisation: String?
     public var role: String?
+    /// Sent apologies rather than attending: listed under "Apologies" in the minutes, never in both lists.
+    public var apologies: Bool
 
-    public init(id: Int64? = nil, panelId: Int64, name: String, organisation: String? = nil, role: String? = nil) {
+    public init(id: Int64? = nil, panelId: Int64, name: String, organisation: String? = nil, role: String? = nil, apologies: Bool = false) {
         self.id = id; self.panelId = panelId; self.name = name; self.organisation = organisation; self.role = role
+        self.apologies = apologies
+    }
+
+    /// Who this is, for "no one listed twice": the name and organisation, capitals and spacing ignored.
+    public var identity: String {
+        func norm(_ s: String?) -> String {
+            (s ?? "").lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        }
+        return norm(name) + "\u{1F}" + norm(organisation)
     }
 }
 
@@ -267,14 +278,16 @@ public struct PanelItem: Hashable, Sendable, Codable {
     public var noteShared: Bool
     /// Seconds the panel spent on the item (the per-item timer).
     public var seconds: Int
+    /// Why the chair took the case off the agenda (status removed); nil otherwise.
+    public var removalReason: String?
     public var version: Int
 
     public init(id: Int64? = nil, panelId: Int64, caseRef: String, position: Int, reasons: String,
                 status: Status = .pending, decision: String? = nil, decisionNote: String? = nil, noteShared: Bool = false,
-                seconds: Int = 0, version: Int = 0) {
+                seconds: Int = 0, removalReason: String? = nil, version: Int = 0) {
         self.id = id; self.panelId = panelId; self.caseRef = caseRef; self.position = position
         self.reasons = reasons; self.status = status; self.decision = decision; self.decisionNote = decisionNote
-        self.noteShared = noteShared; self.seconds = seconds; self.version = version
+        self.noteShared = noteShared; self.seconds = seconds; self.removalReason = removalReason; self.version = version
     }
 }
 

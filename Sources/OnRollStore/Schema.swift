@@ -97,6 +97,12 @@ enum Schema {
                 t.uniqueKey(["childRef", "laestab", "entry"])
             }
         }
+        // The whole meeting in panel mode (issue 17.3): who sent apologies rather than attending, and why a
+        // case was taken off the agenda (the item stays, marked removed, so the minutes can say so).
+        m.registerMigration("v9-panelmode") { db in
+            try db.alter(table: "panelAttendees") { t in t.add(column: "apologies", .boolean).notNull().defaults(to: false) }
+            try db.alter(table: "panelItems") { t in t.add(column: "removalReason", .text) }
+        }
         return m
     }
 

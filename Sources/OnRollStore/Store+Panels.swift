@@ -19,16 +19,28 @@ extension Store {
         return p
     }
 
+    /// Records someone at the panel, or (`apologies`) someone who sent apologies. The same person
+    /// (name and organisation, capitals and spacing ignored) is never listed twice, nor in both lists:
+    /// a second entry is refused, saying where they already are.
     @discardableResult
-    public func addAttendee(user: String, panelId: Int64, name: String, organisation: String?, role: String? = nil) throws -> PanelAttendee {
-        let n = try NameInput.clean(name, "name")
+    public func addAttendee(user: String, panelId: Int64, name: String, organisation: String?, role: String? = nil,
+                            apologies: Bool = false) throws -> PanelAttendee {
+        let n = try NameInput.clean(name, "name")?.trimmingSpaces ?? ""
         guard !n.isEmpty else { throw StoreError.invalid("an attendee needs a name (--name)") }
-        let organisation = try NameInput.clean(organisation, "organisation")
+        let organisation = try NameInput.clean(organisation, "organisation").flatMap { $0.trimmingSpaces.isEmpty ? nil : $0.trimmingSpaces }
+        let role = try NameInput.clean(role, "role").flatMap { $0.trimmingSpaces.isEmpty ? nil : $0.trimmingSpaces }
         return try write(user: user) { ctx in
-            _ = try panel(ctx.db, panelId)
-            var a = PanelAttendee(panelId: panelId, name: n, organisation: organisation, role: role)
-            try ctx.insert(&a, op: .panelAttendee, caseRef: nil,
-                           summary: "panel \(panelId): attendee \(n)\(organisation.map { " (\($0))" } ?? "")")
+            guard try panel(ctx.db, panelId).status != .closed else {
+                throw StoreError.invalid("panel \(panelId) has ended; its record is closed (reopen it to correct it)")
+            }
+            var a = PanelAttendee(panelId: panelId, name: n, organisation: organisation, role: role, apologies: apologies)
+            let listed = try PanelAttendee.filter(Column("panelId") == panelId).fetchAll(ctx.db)
+            if let same = listed.first(where: { $0.identity == a.identity }) {
+                let who = same.name + (same.organisation.map { " (\($0))" } ?? "")
+                throw StoreError.invalid("\(who) is already listed \(same.apologies ? "as sending apologies" : "as attending") panel \(panelId)")
+            }
+            try ctx.insert(&a, op: apologies ? .panelApologies : .panelAttendee, caseRef: nil,
+                           summary: "panel \(panelId): \(apologies ? "apologies from" : "attendee") \(n)\(organisation.map { " (\($0))" } ?? "")")
             return a
         }
     }
@@ -205,15 +217,30 @@ extension Store {
         (try Int.fetchOne(db, sql: "SELECT MAX(position) FROM panelItems WHERE panelId = ?", arguments: [panelId]) ?? 0) + 1
     }
 
-    /// Puts a case on the agenda by hand (or adds a reason to it, or restores it if it was taken off).
+    /// Puts a case on the agenda by hand, at the end (or back on, if it was taken off). A case already
+    /// on the agenda is refused: the chair sees it there rather than a second copy. The case's
+    /// chronology says who put it on and why.
     @discardableResult
-    public func addItem(user: String, panelId: Int64, caseRef: String, reason: String) throws -> PanelItem {
+    public func addItem(user: String, panelId: Int64, caseRef: String, reason: String, today: SchoolDate) throws -> PanelItem {
         let r = reason.trimmingSpaces
         guard !r.isEmpty else { throw StoreError.invalid("say why the case is on the agenda (--reason)") }
-        return try write(user: user) { ctx in try addItem(ctx, panelId: panelId, caseRef: caseRef, reasons: [r]) }
+        return try write(user: user) { ctx in
+            let p = try panel(ctx.db, panelId)
+            if let on = try PanelItem.filter(Column("panelId") == panelId && Column("caseRef") == caseRef).fetchOne(ctx.db),
+               on.status != .removed {
+                let place = try PanelItem.filter(Column("panelId") == panelId && Column("status") != PanelItem.Status.removed.rawValue
+                                                 && Column("position") <= on.position).fetchCount(ctx.db)
+                throw StoreError.invalid("case \(caseRef) is already on panel \(panelId)'s agenda (item \(place))")
+            }
+            let it = try addItem(ctx, panelId: panelId, caseRef: caseRef, reasons: [r], op: .panelAddByHand)
+            try ctx.chronicle(caseRef, date: Store.decisionDate(p, today: today), kind: .decision,
+                              text: "put on the agenda of the \(p.type.label) panel of \(p.date.long) by \(user): \(r)",
+                              linkId: it.id, op: .panelAddByHand)
+            return it
+        }
     }
 
-    func addItem(_ ctx: WriteContext, panelId: Int64, caseRef: String, reasons: [String]) throws -> PanelItem {
+    func addItem(_ ctx: WriteContext, panelId: Int64, caseRef: String, reasons: [String], op: AuditOp = .panelAgenda) throws -> PanelItem {
         let p = try panel(ctx.db, panelId)
         guard p.status != .closed else { throw StoreError.invalid("panel \(panelId) is closed") }
         guard try Case.fetchOne(ctx.db, key: caseRef) != nil else { throw StoreError.notFound("no case with ref \(caseRef)") }
@@ -222,20 +249,21 @@ extension Store {
             let new = reasons.filter { !had.contains($0) }
             it.reasons = ([it.reasons] + new).filter { !$0.isEmpty }.joined(separator: "\n")
             let restored = it.status == .removed
-            if restored { it.status = .pending; it.position = try nextPosition(ctx.db, panelId) }
-            try ctx.update(&it, op: .panelAgenda, caseRef: caseRef,
+            if restored { it.status = .pending; it.position = try nextPosition(ctx.db, panelId); it.removalReason = nil }
+            try ctx.update(&it, op: op, caseRef: caseRef,
                            summary: "\(caseRef): panel \(panelId) agenda \(restored ? "restored" : "reason added") — \(reasons.first ?? "")")
             return it
         }
         var it = PanelItem(panelId: panelId, caseRef: caseRef, position: try nextPosition(ctx.db, panelId),
                            reasons: reasons.joined(separator: "\n"))
-        try ctx.insert(&it, op: .panelAgenda, caseRef: caseRef, summary: "\(caseRef): on panel \(panelId) agenda — \(reasons.first ?? "")")
+        try ctx.insert(&it, op: op, caseRef: caseRef, summary: "\(caseRef): on panel \(panelId) agenda — \(reasons.first ?? "")")
         return it
     }
 
     /// Moves a case to position `to` (1-based) among the items still on the agenda.
     public func moveItem(user: String, panelId: Int64, caseRef: String, to: Int) throws {
         try write(user: user) { ctx in
+            guard try panel(ctx.db, panelId).status != .closed else { throw StoreError.invalid("panel \(panelId) has ended; its record is closed") }
             var items = try PanelItem.filter(Column("panelId") == panelId && Column("status") != PanelItem.Status.removed.rawValue)
                 .order(Column("position"), Column("id")).fetchAll(ctx.db)
             guard let from = items.firstIndex(where: { $0.caseRef == caseRef }) else {
@@ -252,12 +280,39 @@ extension Store {
         }
     }
 
-    /// Takes a case off the agenda. The item stays, marked removed: nothing is deleted.
-    public func removeItem(user: String, panelId: Int64, caseRef: String) throws {
-        let it = try panelItem(panelId: panelId, caseRef: caseRef)
-        try changeItem(user: user, it.id ?? 0, op: .panelRemove, describe: { "\($0.caseRef): taken off panel \(panelId) agenda" }) { i in
-            guard i.status != .removed else { throw StoreError.invalid("case \(caseRef) is already off the agenda") }
-            i.status = .removed
+    /// Moves a case one place up (`by` -1) or down (+1); returns its new place (1-based), which is
+    /// where it was when it is already at that end.
+    @discardableResult
+    public func moveItem(user: String, panelId: Int64, caseRef: String, by step: Int) throws -> Int {
+        let refs = try panelRecord(panelId).agenda.map(\.item.caseRef)
+        guard let at = refs.firstIndex(of: caseRef) else { throw StoreError.notFound("case \(caseRef) is not on panel \(panelId)'s agenda") }
+        let to = max(1, min(refs.count, at + 1 + step))
+        if to != at + 1 { try moveItem(user: user, panelId: panelId, caseRef: caseRef, to: to) }
+        return to
+    }
+
+    /// Takes a case off the agenda, saying why. The item stays, marked removed with its reason (the
+    /// minutes list it under "Taken off the agenda"): nothing is deleted, and the case's chronology
+    /// says who took it off and why. Once the panel has ended its record is closed.
+    public func removeItem(user: String, panelId: Int64, caseRef: String, reason: String, today: SchoolDate) throws {
+        let why = reason.trimmingSpaces
+        guard !why.isEmpty else { throw StoreError.invalid("say why the case is taken off the agenda (--reason)") }
+        try write(user: user) { ctx in
+            let p = try panel(ctx.db, panelId)
+            guard p.status != .closed else { throw StoreError.invalid("panel \(panelId) has ended; its record is closed") }
+            guard var it = try PanelItem.filter(Column("panelId") == panelId && Column("caseRef") == caseRef).fetchOne(ctx.db) else {
+                throw StoreError.notFound("case \(caseRef) is not on panel \(panelId)'s agenda")
+            }
+            guard it.status != .removed else { throw StoreError.invalid("case \(caseRef) is already off the agenda") }
+            guard it.status == .pending else {
+                throw StoreError.invalid("case \(caseRef) was already \(it.status.label) at this panel: its record stays on the agenda")
+            }
+            it.status = .removed
+            it.removalReason = why
+            try ctx.update(&it, op: .panelRemove, caseRef: caseRef, summary: "\(caseRef): taken off panel \(panelId) agenda — \(why)")
+            try ctx.chronicle(caseRef, date: Store.decisionDate(p, today: today), kind: .decision,
+                              text: "taken off the agenda of the \(p.type.label) panel of \(p.date.long) by \(user): \(why)",
+                              linkId: it.id, op: .panelRemove)
         }
     }
 

@@ -192,7 +192,7 @@ final class EverydayCaseworkConsoleTests: XCTestCase {
     func testClosingWarnsOfOpenActionsAndPanelItems() throws {
         let f = try ConsoleFixture()
         let p = try f.store.newPanel(user: "asha.patel", date: d("2026-12-02"), type: .inclusion, chair: nil)
-        _ = try f.store.addItem(user: "asha.patel", panelId: p.id!, caseRef: "WM-00001", reason: "flagged")
+        _ = try f.store.addItem(user: "asha.patel", panelId: p.id!, caseRef: "WM-00001", reason: "flagged", today: f.today)
         open(f, "Okafor")
         f.press([.char("t"), .char("c"), .tab]); f.type("Back in school full time")
         f.press([.ctrl("s")])

@@ -5,7 +5,8 @@ import OnRollTestSupport
 
 /// Minutes (golden files), redaction, the action list and the iCalendar file on one fixed panel.
 final class PanelDocumentsTests: XCTestCase {
-    /// A closed panel: two decided items (one with actions and awkward text), one deferred, one removed.
+    /// A closed panel: two decided items (one with actions and awkward text), one deferred, one removed
+    /// (with why), one not reached; three attended and one sent apologies.
     static func record() -> PanelRecord {
         let panel = Panel(id: 2, date: d("2026-11-26"), type: .inclusion, chair: "Dr R. Lee", status: .closed,
                           startedAt: "2026-11-26T09:30:00Z", endedAt: "2026-11-26T10:45:00Z")
@@ -13,6 +14,7 @@ final class PanelDocumentsTests: XCTestCase {
             PanelAttendee(id: 1, panelId: 2, name: "Dr R. Lee", organisation: "Westmarch LA", role: "Head of Inclusion"),
             PanelAttendee(id: 2, panelId: 2, name: "J. Amadi", organisation: "Westmarch PRU", role: "PRU headteacher"),
             PanelAttendee(id: 3, panelId: 2, name: "K. O'Neill <CAMHS>", organisation: "Westmarch CAMHS & Wellbeing", role: nil),
+            PanelAttendee(id: 4, panelId: 2, name: "S. Webb", organisation: "Education welfare", role: "EWO", apologies: true),
         ]
         let a1 = CaseAction(id: 41, caseRef: "WM-00001", agency: "educational psychology", owner: "P. Sandhu",
                             description: "Observe Samuel in class; report to panel, with views", due: d("2026-12-10"),
@@ -33,8 +35,10 @@ final class PanelDocumentsTests: XCTestCase {
                                              reasons: "part-time timetable review due 2026-11-30", status: .deferred, seconds: 40),
                              childName: "Maya Levi", initials: "ML", schoolName: "Riverside Primary", actions: []),
             PanelRecord.Item(item: PanelItem(id: 13, panelId: 2, caseRef: "WM-00004", position: 4,
-                                             reasons: "flagged for panel", status: .removed),
+                                             reasons: "flagged for panel", status: .removed, removalReason: "seen at the PRU review on Monday"),
                              childName: "Zoë Brontë-Hale", initials: "ZB", schoolName: "Riverside Primary", actions: []),
+            PanelRecord.Item(item: PanelItem(id: 14, panelId: 2, caseRef: "WM-00005", position: 5, reasons: "triage score 31 (above 30)"),
+                             childName: "Tyler Brooks", initials: "TB", schoolName: "Hillcrest Academy", actions: []),
         ]
         return PanelRecord(panel: panel, attendees: attendees, items: items,
                            nextPanel: Panel(id: 3, date: d("2026-12-03"), type: .inclusion, chair: "Dr R. Lee"))

@@ -28,7 +28,7 @@ final class CaseloadSnapshotTests: XCTestCase {
         let panelOnly = try fx.store.changes(since: stamp)
         XCTAssertFalse(panelOnly.needsFullReload)
         XCTAssertEqual(panelOnly.caseRefs, [])
-        _ = try fx.store.addItem(user: "t", panelId: p.id!, caseRef: "WM-00002", reason: "flagged")
+        _ = try fx.store.addItem(user: "t", panelId: p.id!, caseRef: "WM-00002", reason: "flagged", today: fx.today)
         let withItem = try fx.store.changes(since: stamp)
         XCTAssertFalse(withItem.needsFullReload)
         XCTAssertEqual(withItem.caseRefs, ["WM-00002"])

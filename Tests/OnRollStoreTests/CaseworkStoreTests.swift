@@ -133,7 +133,7 @@ final class CaseworkStoreTests: XCTestCase {
         XCTAssertTrue(try f.store.openWork(caseRef: "WM-00001").isEmpty)
         let a = try f.store.addAction(user: "t", caseRef: "WM-00001", agency: "CAMHS", description: "Referral", owner: nil, due: nil, today: f.today)
         let p = try f.store.newPanel(user: "t", date: d("2026-12-02"), type: .inclusion, chair: nil)
-        _ = try f.store.addItem(user: "t", panelId: p.id!, caseRef: "WM-00001", reason: "flagged")
+        _ = try f.store.addItem(user: "t", panelId: p.id!, caseRef: "WM-00001", reason: "flagged", today: f.today)
         let w = try f.store.openWork(caseRef: "WM-00001")
         XCTAssertEqual(w.summary, "an open action (\(a.id!)) and an item on panel \(p.id!) (2026-12-02)")
     }

@@ -8,7 +8,7 @@ import XCTest
 final class PanelDecisionEffectsTests: XCTestCase {
     func meeting(_ f: StoreFixture, _ date: String, refs: [String], type: Panel.Kind = .inclusion) throws -> Int64 {
         let p = try f.store.newPanel(user: "chair", date: try SchoolDate.parse(date), type: type, chair: nil)
-        for r in refs { try f.store.addItem(user: "chair", panelId: p.id!, caseRef: r, reason: "school asked") }
+        for r in refs { try f.store.addItem(user: "chair", panelId: p.id!, caseRef: r, reason: "school asked", today: f.today) }
         try f.store.startPanel(user: "chair", id: p.id!)
         return p.id!
     }

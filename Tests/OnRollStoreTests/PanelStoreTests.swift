@@ -16,7 +16,7 @@ final class PanelStoreTests: XCTestCase {
         XCTAssertEqual(added.map(\.caseRef), ["WM-00002"])
         XCTAssertEqual(added[0].reasons, "flagged for panel")
         XCTAssertEqual(try s.buildAgenda(user: "chair", panelId: pid, today: f.today).count, 0, "building again adds nothing")
-        try s.addItem(user: "chair", panelId: pid, caseRef: "WM-00001", reason: "school asked")
+        try s.addItem(user: "chair", panelId: pid, caseRef: "WM-00001", reason: "school asked", today: f.today)
         try s.moveItem(user: "chair", panelId: pid, caseRef: "WM-00001", to: 1)
         XCTAssertEqual(try s.panelRecord(pid).agenda.map(\.item.caseRef), ["WM-00001", "WM-00002"])
 
@@ -33,7 +33,7 @@ final class PanelStoreTests: XCTestCase {
         XCTAssertTrue(chron.contains { $0.kind == .decision && $0.text == "Inclusion panel 26 Nov 2026: AP place — two terms" && $0.author == "chair" })
         XCTAssertTrue(chron.contains { $0.kind == .action && $0.text.contains("Assess") && $0.linkId == action.id })
         let ops = try s.auditLog(caseRef: "WM-00001").map(\.op)
-        for op in ["panel.agenda", "panel.move", "panel.decision", "panel.action", "panel.timer", "chronology.decision"] {
+        for op in ["panel.add", "panel.move", "panel.decision", "panel.action", "panel.timer", "chronology.decision"] {
             XCTAssertTrue(ops.contains(op), op)
         }
         let saved = try s.panelItem(item.id!)
@@ -51,11 +51,22 @@ final class PanelStoreTests: XCTestCase {
         XCTAssertEqual(moved.reasons, "deferred from the panel of 2026-11-26\nflagged for panel")
         XCTAssertTrue(try s.caseFile("WM-00002").chronology.contains { $0.kind == .decision && $0.text.contains("deferred to the panel of 3 Dec 2026") })
         // Deferred again from that panel, it moves on another week.
-        XCTAssertEqual(try s.deferItem(user: "chair", itemId: moved.id!, today: f.today).date.iso, "2026-12-10")
+        let later = try s.deferItem(user: "chair", itemId: moved.id!, today: f.today)
+        XCTAssertEqual(later.date.iso, "2026-12-10")
 
-        // Removing keeps the row.
-        try s.removeItem(user: "chair", panelId: next.id!, caseRef: "WM-00002")
-        XCTAssertEqual(try s.panelItem(moved.id!).status, .removed)
+        // A deferral is part of that panel's record: it cannot be taken off afterwards.
+        XCTAssertThrowsError(try s.removeItem(user: "chair", panelId: next.id!, caseRef: "WM-00002", reason: "x", today: f.today))
+        // Removing keeps the row, with why, and says so in the chronology.
+        XCTAssertThrowsError(try s.removeItem(user: "chair", panelId: later.id!, caseRef: "WM-00002", reason: "  ", today: f.today),
+                             "a removal needs a reason")
+        try s.removeItem(user: "chair", panelId: later.id!, caseRef: "WM-00002", reason: "the school has it in hand", today: f.today)
+        let off = try s.panelItem(panelId: later.id!, caseRef: "WM-00002")
+        XCTAssertEqual(off.status, .removed)
+        XCTAssertEqual(off.removalReason, "the school has it in hand")
+        XCTAssertTrue(try s.caseFile("WM-00002").chronology.contains {
+            $0.kind == .decision && $0.text == "taken off the agenda of the Inclusion panel of 10 Dec 2026 by chair: the school has it in hand"
+        })
+        XCTAssertTrue(try s.auditLog(caseRef: "WM-00002").contains { $0.op == "panel.remove" && $0.summary.contains("the school has it in hand") })
 
         try s.endPanel(user: "chair", id: pid)
         XCTAssertEqual(try s.panel(pid).status, .closed)

@@ -8,7 +8,7 @@ struct PanelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "panel", abstract: "Weekly panel: agenda, decisions, actions, minutes.",
         discussion: "Items are named by the panel id and the case ref. Every change is audited and lands in the case's chronology.",
-        subcommands: [New.self, Attendee.self, Agenda.self, Add.self, Move.self, Remove.self, Decide.self,
+        subcommands: [New.self, Attendee.self, Attendees.self, Agenda.self, Item.self, Add.self, Move.self, Remove.self, Decide.self,
                       Minutes.self, Actions.self, ICS.self, List.self, Start.self, End.self, Reopen.self])
 
     struct New: ParsableCommand {
@@ -26,16 +26,55 @@ struct PanelCommand: ParsableCommand {
     }
 
     struct Attendee: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add an attendee to a panel.")
+        static let configuration = CommandConfiguration(
+            abstract: "Record someone attending a panel, or (--apologies) sending apologies.",
+            discussion: "The same person (name and organisation, capitals ignored) is listed once: a second entry, in either list, is refused.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The panel id (`onroll panel list`).") var id: Int64
         @Option(help: "The attendee's name.") var name: String
         @Option(help: "The attendee's organisation.") var org: String?
         @Option(help: "Their role at the panel, e.g. chair, minute-taker.") var role: String?
+        @ArgumentParser.Flag(help: "They sent apologies (listed under Apologies in the minutes).") var apologies = false
 
         func run() throws {
-            let a = try global.openStore().addAttendee(user: global.userName, panelId: id, name: name, organisation: org, role: role)
-            printOut("panel \(id): attendee \(a.name) added")
+            let a = try global.openStore().addAttendee(user: global.userName, panelId: id, name: name, organisation: org, role: role,
+                                                       apologies: apologies)
+            printOut("panel \(id): \(a.apologies ? "apologies from" : "attendee") \(a.name) added")
+        }
+    }
+
+    struct Attendees: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Who attended a panel and who sent apologies.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The panel id (`onroll panel list`).") var id: Int64
+        @Option(help: "table, csv or json.") var format: OutputFormat = .table
+
+        func run() throws {
+            let people = try global.openStore().panelRecord(id).attendees
+            if format == .json { printOut(try JSONOut.encode(people)); return }
+            let rows = people.map { [$0.apologies ? "apologies" : "attended", $0.name, $0.role ?? "", $0.organisation ?? ""] }
+            printOut(Tabular.render(["", "name", "role", "organisation"], rows, format: format))
+        }
+    }
+
+    struct Item: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Item N of the agenda: the case, why it is there, and what was decided.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The panel id (`onroll panel list`).") var id: Int64
+        @Argument(help: "The item's number on the agenda, 1 for the first.") var number: Int
+
+        func run() throws {
+            let agenda = try global.openStore().panelRecord(id).agenda
+            guard agenda.indices.contains(number - 1) else {
+                throw CLIError.invalid(agenda.isEmpty ? "panel \(id) has no items on its agenda" : "panel \(id) has items 1–\(agenda.count)")
+            }
+            let i = agenda[number - 1]
+            var out = ["\(number). \(i.item.caseRef) \(i.childName)\(i.schoolName.map { ", \($0)" } ?? "")",
+                       "status: \(i.item.status.label)" + (i.item.seconds > 0 ? " (\(PanelMinutes.duration(i.item.seconds)))" : "")]
+            out += i.reasons.map { "reason: \($0)" }
+            if let d = PanelMinutes.decision(i) { out.append("decision: \(d)") }
+            out += i.actions.map { "action: \($0.description) — \($0.agency)\($0.owner.map { ", \($0)" } ?? "")\($0.due.map { ", due \($0.iso)" } ?? "")" }
+            printOut(out.joined(separator: "\n"))
         }
     }
 
@@ -120,7 +159,7 @@ struct PanelCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Put a case on the agenda by hand.")
+        static let configuration = CommandConfiguration(abstract: "Put a case on the agenda by hand, at the end (refused if it is already on).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The panel id (`onroll panel list`).") var id: Int64
         @Argument(help: "The case ref, e.g. WM-00001 (wm-00001 works too).") var caseRef: CaseRefArg
@@ -129,36 +168,50 @@ struct PanelCommand: ParsableCommand {
         func run() throws {
             let store = try global.openStore()
             let caseRef = try self.caseRef.resolved(in: store)
-            let it = try store.addItem(user: global.userName, panelId: id, caseRef: caseRef, reason: reason)
-            printOut("panel \(id): \(caseRef) is item \(it.position)")
+            try store.addItem(user: global.userName, panelId: id, caseRef: caseRef, reason: reason, today: try global.todayDate())
+            let place = (try store.panelRecord(id).agenda.firstIndex { $0.item.caseRef == caseRef } ?? 0) + 1
+            printOut("panel \(id): \(caseRef) is item \(place)")
         }
     }
 
     struct Move: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Move a case to position N on the agenda.")
+        static let configuration = CommandConfiguration(abstract: "Move a case to position N on the agenda, or one place up or down.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The panel id (`onroll panel list`).") var id: Int64
         @Argument(help: "The case ref, e.g. WM-00001 (wm-00001 works too).") var caseRef: CaseRefArg
-        @Option(help: "The new position, 1 for the top.") var to: Int
+        @Option(help: "The new position, 1 for the top.") var to: Int?
+        @ArgumentParser.Flag(help: "One place up (earlier).") var up = false
+        @ArgumentParser.Flag(help: "One place down (later).") var down = false
+
+        func validate() throws {
+            if [to != nil, up, down].filter({ $0 }).count != 1 { throw ArgumentParser.ValidationError("give one of --to N, --up or --down") }
+        }
 
         func run() throws {
             let store = try global.openStore()
             let caseRef = try self.caseRef.resolved(in: store)
-            try store.moveItem(user: global.userName, panelId: id, caseRef: caseRef, to: to)
-            printOut("panel \(id): \(caseRef) moved to \(to)")
+            let place: Int
+            if let to {
+                try store.moveItem(user: global.userName, panelId: id, caseRef: caseRef, to: to)
+                place = to
+            } else {
+                place = try store.moveItem(user: global.userName, panelId: id, caseRef: caseRef, by: up ? -1 : 1)
+            }
+            printOut("panel \(id): \(caseRef) moved to \(place)")
         }
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Take a case off the agenda (kept, marked removed).")
+        static let configuration = CommandConfiguration(abstract: "Take a case off the agenda, saying why (kept, marked removed; in the case's chronology).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The panel id (`onroll panel list`).") var id: Int64
         @Argument(help: "The case ref, e.g. WM-00001 (wm-00001 works too).") var caseRef: CaseRefArg
+        @Option(help: "Why it is taken off (in the minutes, the chronology and the audit log).") var reason: String
 
         func run() throws {
             let store = try global.openStore()
             let caseRef = try self.caseRef.resolved(in: store)
-            try store.removeItem(user: global.userName, panelId: id, caseRef: caseRef)
+            try store.removeItem(user: global.userName, panelId: id, caseRef: caseRef, reason: reason, today: try global.todayDate())
             printOut("panel \(id): \(caseRef) taken off the agenda")
         }
     }

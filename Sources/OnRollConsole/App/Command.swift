@@ -14,6 +14,7 @@ public enum Command: String, CaseIterable, Sendable {
     case annualContact, setNextReview, togglePanelFlag, cancelAction, rescheduleAction, recordVoice, overdueActions
     case frontDoor
     case panelMode, panelStart, panelNext, panelPrev, panelDecide, panelAction, panelDefer, panelDiscussed, panelEnd, panelReopen
+    case panelJump, panelAddItem, panelRemoveItem, panelItemUp, panelItemDown, panelAttendee, panelPaneDown, panelPaneUp
     case undo, help, palette, refresh, redraw
     case openReports, nextReport, prevReport
     case reportCaseload, reportSuspensions, reportReintegration, reportOutOfSchool, reportActions
@@ -80,6 +81,14 @@ public enum Command: String, CaseIterable, Sendable {
         case .panelDefer: "Panel: defer to the next panel"
         case .panelDiscussed: "Panel: mark discussed"
         case .panelEnd: "Panel: end the meeting (asks first)"
+        case .panelJump: "Panel: go to item N"
+        case .panelAddItem: "Panel: add a case to the agenda"
+        case .panelRemoveItem: "Panel: take the item off the agenda (with a reason)"
+        case .panelItemUp: "Panel: move the item up the agenda"
+        case .panelItemDown: "Panel: move the item down the agenda"
+        case .panelAttendee: "Panel: record an attendee or apologies"
+        case .panelPaneDown: "Panel: scroll the case pane down"
+        case .panelPaneUp: "Panel: scroll the case pane up"
         case .undo: "Undo my last change"
         case .help: "Help: keys for this screen"
         case .palette: "Command palette"

@@ -216,6 +216,8 @@ extension Console {
             state.message = annual ? "Contact recorded: the EHE annual contact" : "Contact recorded"
         case .panelDecision, .panelAction:
             try savePanelForm(f)
+        case .panelJump, .panelAddItem, .panelRemoveItem, .panelAttendee:
+            try savePanelAgendaForm(f)
         case .ehc(let ref, let version):
             let (req, dec, none, iss) = (try date("requested"), try date("decision"), try date("noPlan"), try date("issued"))
             let was = try store.case(ref).map { UndoEntry.EHCSteps(request: $0.ehcRequest, decision: $0.ehcDecision,

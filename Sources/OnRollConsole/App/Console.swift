@@ -280,7 +280,8 @@ public final class Console {
         case .frontDoor: openFrontDoor()
         case .planReviews: openPlans()
         case .panelMode, .panelStart, .panelNext, .panelPrev, .panelDecide, .panelAction, .panelDefer, .panelDiscussed,
-             .panelEnd, .panelReopen:
+             .panelEnd, .panelReopen, .panelJump, .panelAddItem, .panelRemoveItem, .panelItemUp, .panelItemDown,
+             .panelAttendee, .panelPaneDown, .panelPaneUp:
             runPanel(cmd)
         case .undo: askUndo()
         case .help: state.overlay = .help

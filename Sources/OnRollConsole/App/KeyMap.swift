@@ -69,12 +69,16 @@ public enum KeyMap {
         b(.back, .char("q"), .escape),
     ]
 
-    /// Panel mode: one key for each thing a chair does, and n/p through the agenda.
+    /// Panel mode: one key for each thing a chair does, n/p (or g and a number) through the agenda,
+    /// J/K to scroll the case beside it.
     public static let panel: [Binding] = [
         b(.panelStart, .char("S")),
         b(.panelNext, .char("n"), .char("j"), .down), b(.panelPrev, .char("p"), .char("k"), .up),
         b(.panelDecide, .char("d")), b(.panelAction, .char("a")), b(.panelDefer, .char("f")),
         b(.panelDiscussed, .char("x")), b(.panelEnd, .char("E")), b(.panelReopen, .char("O")),
+        b(.panelJump, .char("g")), b(.panelAddItem, .char("+")), b(.panelRemoveItem, .char("-")),
+        b(.panelItemUp, .char("<")), b(.panelItemDown, .char(">")), b(.panelAttendee, .char("A")),
+        b(.panelPaneDown, .char("J"), .pageDown), b(.panelPaneUp, .char("K"), .pageUp),
         b(.open, .enter, .char("o")), b(.back, .char("q"), .escape),
     ]
 

@@ -44,6 +44,7 @@ enum UndoRefusal {
     static let openCase = "a case is never removed: close it with t (status) if it was opened by mistake"
     static let newRecord = "the out-of-school record this created is kept: edit it with E instead"
     static let panelDecision = "a panel decision is in the minutes and the chronology: record the corrected decision with d while the panel is open"
-    static let panelDeferral = "a deferral is in the chronology and on the next panel's agenda: take it off there with `onroll panel remove`"
+    static let panelDeferral = "a deferral is in the chronology and on the next panel's agenda: take it off there with - (or `onroll panel remove … --reason`)"
+    static let panelAgenda = "an agenda change is in the chronology and the audit log: put the case back with +, or take it off with -"
     static let panelDiscussed = "'discussed' is in the chronology: record a decision with d if one was made"
 }

@@ -34,6 +34,10 @@ extension Console {
             return "marked discussed"
         }
         case .panelEnd: askEndPanel()
+        case .panelPaneDown: scrollPanelPane(1)
+        case .panelPaneUp: scrollPanelPane(-1)
+        case .panelJump, .panelAddItem, .panelRemoveItem, .panelItemUp, .panelItemDown, .panelAttendee:
+            runPanelAgenda(cmd)
         default: break
         }
     }
@@ -87,18 +91,43 @@ extension Console {
 
     /// Saves the time on the item in view and starts the clock on the next one.
     func panelMove(_ d: Int) {
+        guard let s = state.panel, !s.record.agenda.isEmpty else { return }
+        panelGo(to: s.selection &+ d)
+        state.message = ""
+    }
+
+    /// Brings item `index` (0-based) into view: the time on the one left is saved, the case pane
+    /// starts at its top, and the agenda scrolls to show the item.
+    func panelGo(to index: Int) {
         guard var s = state.panel, !s.record.agenda.isEmpty else { return }
-        let to = max(0, min(s.record.agenda.count - 1, s.selection &+ d))
+        let to = max(0, min(s.record.agenda.count - 1, index))
         guard to != s.selection else { return }
         saveItemTime()
         s = state.panel!
         s.selection = to
         s.itemStart = s.now
-        let h = max(1, state.height - 4)
-        if to < s.scroll { s.scroll = to }
-        if to >= s.scroll + h { s.scroll = to - h + 1 }
+        s.paneScroll = 0
         state.panel = s
-        state.message = ""
+        keepPanelSelectionInView()
+    }
+
+    func keepPanelSelectionInView() {
+        guard var s = state.panel else { return }
+        let h = max(1, state.height - 5)
+        s.selection = max(0, min(s.record.agenda.count - 1, s.selection))
+        if s.selection < s.scroll { s.scroll = s.selection }
+        if s.selection >= s.scroll + h { s.scroll = s.selection - h + 1 }
+        state.panel = s
+    }
+
+    /// A page of the case pane down (+1) or up (-1), stopping at its ends.
+    func scrollPanelPane(_ d: Int) {
+        guard var s = state.panel, s.current != nil else { return }
+        let page = max(1, PanelView.paneRows(height: state.height) - 2)
+        let most = PanelView.paneMaxScroll(state, width: state.width, height: state.height)
+        s.paneScroll = max(0, min(most, s.paneScroll + d * page))
+        state.panel = s
+        state.message = most == 0 ? "The whole case is in view" : ""
     }
 
     /// Adds the seconds since the item came up to its stored time.

@@ -12,6 +12,8 @@ public struct PanelSession: Sendable {
     /// Index into `record.agenda`.
     public var selection = 0
     public var scroll = 0
+    /// Lines scrolled down the case pane (J/K); back to the top when another item comes up.
+    public var paneScroll = 0
     /// Clock readings (seconds since 1970): when the current item came up here, and now.
     public var itemStart: Double
     public var now: Double

@@ -10,8 +10,12 @@ enum PanelView {
         guard let p = s.panel else { return }
         let w = screen.width, h = screen.height
         let r = p.record
-        screen.line("OnRoll · \(r.title)\(r.panel.status == .closed ? " (ended)" : "") · chair \(r.panel.chair ?? "not set") · \(p.doneCount)/\(r.agenda.count) dealt with", y: 0, style: Theme.title)
-        let leftW = w >= 120 ? 44 : 30
+        let present = r.attendees.filter { !$0.apologies }.count, apologies = r.attendees.count - present
+        let title = "OnRoll · \(r.title)\(r.panel.status == .closed ? " (ended)" : "") · chair \(r.panel.chair ?? "not set") · \(p.doneCount)/\(r.agenda.count) dealt with"
+        // Who is in the room, where there is width for it (the agenda's progress matters more).
+        let people = " · \(present) attending\(apologies > 0 ? ", \(apologies) apologies" : "")"
+        screen.line(TextWidth.of(title + people) <= w ? title + people : title, y: 0, style: Theme.title)
+        let leftW = leftWidth(w)
         let rows = max(1, h - 4)
         screen.text("Agenda", x: 0, y: 1, width: leftW - 1, style: Theme.header)
         if r.agenda.isEmpty { screen.text("No cases on the agenda.", x: 0, y: 2, width: leftW - 1, style: Theme.dim) }
@@ -22,11 +26,47 @@ enum PanelView {
         }
         for y in 1..<(h - 2) { screen.text("│", x: leftW - 1, y: y, width: 1, style: Theme.dim) }
         let rx = leftW + 1, rw = w - rx
-        guard let item = p.current else { return }
-        let body = summary(item, p.currentCase, s, width: rw, room: max(3, (h - 20) / 3))
-        for (i, l) in body.prefix(h - 3).enumerated() {
+        guard p.current != nil else { return }
+        for (i, l) in pane(s, width: w, height: h).enumerated() {
             screen.text(l.text, x: rx, y: 1 + i, width: rw, style: l.style)
         }
+    }
+
+    static func leftWidth(_ w: Int) -> Int { w >= 120 ? 44 : 30 }
+
+    /// Rows the case pane has: from under the title to above the status line.
+    static func paneRows(height h: Int) -> Int { max(1, h - 3) }
+
+    /// The whole case beside the agenda, every deadline and action included: it scrolls (J/K) rather
+    /// than stopping at "+N more".
+    static func paneBody(_ s: AppState, width w: Int) -> [StyledLine] {
+        guard let p = s.panel, let item = p.current else { return [] }
+        return summary(item, p.currentCase, s, width: w - leftWidth(w) - 1, room: 10_000)
+    }
+
+    /// How far the pane can scroll: to where its last line sits on its last row, with a row kept
+    /// above for "more above".
+    static func paneMaxScroll(_ s: AppState, width w: Int, height h: Int) -> Int {
+        let body = paneBody(s, width: w).count, rows = paneRows(height: h)
+        return body <= rows ? 0 : body - rows + 1
+    }
+
+    /// The rows of the pane as they show: scrolled, with a dim line saying what is above or below.
+    static func pane(_ s: AppState, width w: Int, height h: Int) -> [StyledLine] {
+        let body = paneBody(s, width: w), rows = paneRows(height: h)
+        guard body.count > rows else { return body }
+        let top = max(0, min(s.panel?.paneScroll ?? 0, paneMaxScroll(s, width: w, height: h)))
+        var out: [StyledLine] = []
+        if top > 0 { out.append(StyledLine("↑ \(top) more line\(top == 1 ? "" : "s") above · K/PgUp", Theme.dim)) }
+        let room = rows - out.count
+        let below = body.count - top - room
+        if below > 0 {
+            out += body[top..<(top + room - 1)]
+            out.append(StyledLine("↓ \(below + 1) more lines below · J/PgDn", Theme.dim))
+        } else {
+            out += body[top...]
+        }
+        return out
     }
 
     static func mark(_ st: PanelItem.Status) -> String {

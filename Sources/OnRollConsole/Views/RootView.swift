@@ -85,14 +85,14 @@ enum StatusLine {
             full = "1-5/←→ report · [ ] year · t term · p publishable · c school/trust · w write · j/k scroll · q back"
             short = "1-5 report · [ ] year · t term · p publish · w write · q back"
         case .panel where s.panel?.record.panel.status == .planned:
-            full = "S start the meeting · n/p next/previous · ? help · q leave"
-            short = "S start meeting · n/p items · ? help · q leave"
+            full = "S start the meeting · n/p next/previous · g go to · + add · - take off · < > move · A attendees · ? help · q leave"
+            short = "S start the meeting · n/p · g go to · + add · - off · A attendees · q leave"
         case .panel where s.panel?.record.panel.status == .closed:
             full = "O reopen to correct it · n/p next/previous · ? help · q leave"
             short = "O reopen · n/p items · ? help · q leave"
         case .panel:
-            full = "n/p next/previous · d decision · a action · f defer · x discussed · E end meeting · ? help · q leave"
-            short = "n/p items · d decide · a action · f defer · x done · E end · q leave"
+            full = "n/p next/previous · g go to · d decision · a action · f defer · x discussed · J/K scroll · E end · ? help · q leave"
+            short = "n/p g items · d decide · a action · f defer · x done · E end · q leave"
         }
         return TextWidth.of(full) <= s.width ? full : short
     }

@@ -1,6 +1,8 @@
-/// The minutes of a panel as Markdown or print-ready HTML. Both carry the attendees and, for each
-/// item, the case ref, the child (initials only when redacted), school, reasons, decision and the
-/// actions agreed. Every stored text is escaped for its format.
+/// The minutes of a panel as Markdown or print-ready HTML. Both open with a summary (the decisions
+/// counted by kind, every action with its agency, owner and due date), then the attendees and
+/// apologies and, for each item the panel reached, the case ref, the child (initials only when
+/// redacted), school, reasons, decision and the actions agreed; the items not reached are listed
+/// briefly at the end, by ref. Every stored text is escaped for its format.
 public enum PanelMinutes {
     public enum Format: String, CodeList {
         case md, html
@@ -50,13 +52,13 @@ public enum PanelMinutes {
     /// An owner is a professional's name: redacted minutes give the agency only.
     static func owner(_ a: CaseAction, redact: Bool) -> String { redact ? "" : a.owner ?? "" }
 
-    static func decision(_ i: PanelRecord.Item) -> String? {
+    public static func decision(_ i: PanelRecord.Item) -> String? {
         guard let d = i.item.decision else { return nil }
         return d + (i.item.decisionNote.map { $0.isEmpty ? "" : " — \($0)" } ?? "")
     }
 
     static func statusLine(_ i: PanelRecord.Item) -> String {
-        let s = i.item.status == .pending ? "not reached" : i.item.status.label
+        let s = i.item.status == .pending ? (i.reached ? "pending (no decision recorded)" : "not reached") : i.item.status.label
         return i.item.seconds > 0 ? "\(s) (\(duration(i.item.seconds)))" : s
     }
 
@@ -97,16 +99,38 @@ public enum PanelMinutes {
         if let t = times(r.panel) { o.append("- Meeting: \(md(t))") }
         if redact { o.append("- Redacted: children are named by initials and case reference only; free text appears only where the chair marked it safe to share") }
         o.append("")
+        let sum = PanelSummary(r)
+        o.append("## Summary")
+        o.append("")
+        o.append("- Items: \(md(sum.itemsLine))")
+        o.append("- Decisions: \(md(sum.decisionsLine))")
+        o.append("- Actions: \(sum.actions.isEmpty ? "none agreed" : "\(sum.actions.count) agreed")")
+        if !sum.actions.isEmpty {
+            o.append("")
+            o.append("| Case | Action | Agency | Owner | Due |")
+            o.append("| --- | --- | --- | --- | --- |")
+            for (i, a) in sum.actions {
+                o.append("| \(md(i.item.caseRef)) | \(md(actionText(a, i, redact: redact))) | \(md(a.agency)) | \(md(owner(a, redact: redact))) | \(a.due?.iso ?? "") |")
+            }
+        }
+        o.append("")
         o.append("## Attendees")
         o.append("")
-        if r.attendees.isEmpty { o.append("None recorded.") } else {
+        let present = r.attendees.filter { !$0.apologies }, apologies = r.attendees.filter(\.apologies)
+        if present.isEmpty { o.append("None recorded.") } else {
             o.append("| Name | Role | Organisation |")
             o.append("| --- | --- | --- |")
-            for a in r.attendees { o.append("| \(md(a.name)) | \(md(a.role ?? "")) | \(md(a.organisation ?? "")) |") }
+            for a in present { o.append("| \(md(a.name)) | \(md(a.role ?? "")) | \(md(a.organisation ?? "")) |") }
+        }
+        if !apologies.isEmpty {
+            o.append("")
+            o.append("## Apologies")
+            o.append("")
+            for a in apologies { o.append("- \(md(person(a)))") }
         }
         o.append("")
         o.append("## Items")
-        for (n, i) in r.agenda.enumerated() {
+        for (n, i) in r.agenda.enumerated() where i.reached {
             o.append("")
             o.append("### \(n + 1). \(heading(i, redact: redact, md))")
             o.append("")
@@ -124,15 +148,32 @@ public enum PanelMinutes {
                 }
             }
         }
+        if sum.onAgenda == sum.notReached.count { o.append(""); o.append("None reached.") }
+        if let line = sum.notReachedLine {
+            o.append("")
+            o.append("## Not reached")
+            o.append("")
+            o.append(md(line.prefix(1).uppercased() + line.dropFirst()))
+        }
         let removed = r.items.filter { $0.item.status == .removed }
         if !removed.isEmpty {
             o.append("")
             o.append("## Taken off the agenda")
             o.append("")
-            for i in removed { o.append("- \(md(i.item.caseRef)) — \(md(child(i, redact: redact)))") }
+            for i in removed { o.append("- \(md(removedLine(i, redact: redact)))") }
         }
         o.append("")
         return o.joined(separator: "\n")
+    }
+
+    /// "J. Amadi, PRU headteacher, Westmarch PRU".
+    static func person(_ a: PanelAttendee) -> String {
+        ([a.name] + [a.role, a.organisation].compactMap { $0 }.filter { !$0.isEmpty }).joined(separator: ", ")
+    }
+
+    /// A removed item: the ref, the child, and why it came off (the reason is free text: redacted, names come out).
+    static func removedLine(_ i: PanelRecord.Item, redact: Bool) -> String {
+        "\(i.item.caseRef) — \(child(i, redact: redact))" + (i.item.removalReason.map { " (\(reason($0, i, redact: redact)))" } ?? "")
     }
 
     // MARK: HTML
@@ -166,17 +207,37 @@ public enum PanelMinutes {
         o.append("<h1>\(html(r.title))</h1>")
         o.append("<p class=\"meta\">Chair: \(html(r.panel.chair ?? "not recorded")) · Status: \(html(r.panel.status.label))\(times(r.panel).map { " · Meeting: \(html($0))" } ?? "")</p>")
         if redact { o.append("<p class=\"meta\">Redacted: children are named by initials and case reference only; free text appears only where the chair marked it safe to share.</p>") }
+        let sum = PanelSummary(r)
+        o.append("<h2>Summary</h2>")
+        o.append("<p><strong>Items:</strong> \(html(sum.itemsLine))<br>")
+        o.append("<strong>Decisions:</strong> \(html(sum.decisionsLine))<br>")
+        o.append("<strong>Actions:</strong> \(sum.actions.isEmpty ? "none agreed" : "\(sum.actions.count) agreed")</p>")
+        if !sum.actions.isEmpty {
+            o.append("<table>")
+            o.append("<tr><th>Case</th><th>Action</th><th>Agency</th><th>Owner</th><th>Due</th></tr>")
+            for (i, a) in sum.actions {
+                o.append("<tr><td>\(html(i.item.caseRef))</td><td>\(html(actionText(a, i, redact: redact)))</td><td>\(html(a.agency))</td><td>\(html(owner(a, redact: redact)))</td><td>\(a.due?.iso ?? "")</td></tr>")
+            }
+            o.append("</table>")
+        }
         o.append("<h2>Attendees</h2>")
-        if r.attendees.isEmpty { o.append("<p>None recorded.</p>") } else {
+        let present = r.attendees.filter { !$0.apologies }, apologies = r.attendees.filter(\.apologies)
+        if present.isEmpty { o.append("<p>None recorded.</p>") } else {
             o.append("<table>")
             o.append("<tr><th>Name</th><th>Role</th><th>Organisation</th></tr>")
-            for a in r.attendees {
+            for a in present {
                 o.append("<tr><td>\(html(a.name))</td><td>\(html(a.role ?? ""))</td><td>\(html(a.organisation ?? ""))</td></tr>")
             }
             o.append("</table>")
         }
+        if !apologies.isEmpty {
+            o.append("<h2>Apologies</h2>")
+            o.append("<ul>")
+            for a in apologies { o.append("<li>\(html(person(a)))</li>") }
+            o.append("</ul>")
+        }
         o.append("<h2>Items</h2>")
-        for (n, i) in r.agenda.enumerated() {
+        for (n, i) in r.agenda.enumerated() where i.reached {
             o.append("<section class=\"item\">")
             o.append("<h3>\(n + 1). \(heading(i, redact: redact, html))</h3>")
             o.append("<p>Why on the agenda:</p>")
@@ -195,11 +256,16 @@ public enum PanelMinutes {
             }
             o.append("</section>")
         }
+        if sum.onAgenda == sum.notReached.count { o.append("<p>None reached.</p>") }
+        if let line = sum.notReachedLine {
+            o.append("<h2>Not reached</h2>")
+            o.append("<p>\(html(line.prefix(1).uppercased() + line.dropFirst()))</p>")
+        }
         let removed = r.items.filter { $0.item.status == .removed }
         if !removed.isEmpty {
             o.append("<h2>Taken off the agenda</h2>")
             o.append("<ul>")
-            for i in removed { o.append("<li>\(html(i.item.caseRef)) — \(html(child(i, redact: redact)))</li>") }
+            for i in removed { o.append("<li>\(html(removedLine(i, redact: redact)))</li>") }
             o.append("</ul>")
         }
         o.append("</body>")

@@ -18,6 +18,10 @@ public struct PanelRecord: Hashable, Sendable {
             self.redaction = redaction ?? Redaction(childNames: [childName], initials: initials, otherNames: [])
         }
 
+        /// The panel got to it: dealt with (decided, discussed, deferred) or agreed an action on it.
+        /// The minutes give a reached item in full and list the others briefly, by ref.
+        public var reached: Bool { item.status != .pending || !actions.isEmpty }
+
         /// One reason a line, as stored.
         public var reasons: [String] { item.reasons.split(separator: "\n").map(String.init) }
     }

@@ -220,13 +220,14 @@ extension Codecs {
 
     nonisolated(unsafe) static let attendees = Codec<PanelAttendee>(
         kind: "attendees",
-        columns: ["id", "panel_id", "name", "organisation", "role"],
+        columns: ["id", "panel_id", "name", "organisation", "role", "apologies"],
         required: ["panel_id", "name"],
         decode: { r in
             PanelAttendee(id: r.id(), panelId: r.id("panel_id") ?? 0, name: r.name("name") ?? "",
-                          organisation: r.name("organisation", required: false), role: r.name("role", required: false))
+                          organisation: r.name("organisation", required: false), role: r.name("role", required: false),
+                          apologies: r.bool("apologies"))
         },
-        encode: { a in [CSVField.id(a.id), String(a.panelId), a.name, a.organisation ?? "", a.role ?? ""] },
+        encode: { a in [CSVField.id(a.id), String(a.panelId), a.name, a.organisation ?? "", a.role ?? "", CSVField.bool(a.apologies)] },
         references: { a in [("panel_id", "panels", String(a.panelId))] },
         existing: { db, e in
             if let id = e.id { return try PanelAttendee.cached(db, where: "id = ?", [id]) }
@@ -238,16 +239,17 @@ extension Codecs {
 
     nonisolated(unsafe) static let panelItems = Codec<PanelItem>(
         kind: "panelitems",
-        columns: ["id", "panel_id", "case_ref", "position", "reasons", "status", "decision", "decision_note", "note_shared", "seconds"],
+        columns: ["id", "panel_id", "case_ref", "position", "reasons", "status", "decision", "decision_note", "note_shared", "seconds",
+                  "removal_reason"],
         required: ["panel_id", "case_ref", "position"],
         decode: { r in
             PanelItem(id: r.id(), panelId: r.id("panel_id") ?? 0, caseRef: r.required("case_ref"), position: r.int("position", required: true) ?? 0,
                       reasons: r.note("reasons") ?? "", status: r.code("status", PanelItem.Status.self) ?? .pending,
                       decision: r.note("decision"), decisionNote: r.note("decision_note"), noteShared: r.bool("note_shared"),
-                      seconds: r.int("seconds") ?? 0)
+                      seconds: r.int("seconds") ?? 0, removalReason: r.note("removal_reason"))
         },
         encode: { i in [CSVField.id(i.id), String(i.panelId), i.caseRef, String(i.position), i.reasons, i.status.rawValue,
-                        i.decision ?? "", i.decisionNote ?? "", CSVField.bool(i.noteShared), String(i.seconds)] },
+                        i.decision ?? "", i.decisionNote ?? "", CSVField.bool(i.noteShared), String(i.seconds), i.removalReason ?? ""] },
         references: { i in [("panel_id", "panels", String(i.panelId)), ("case_ref", "cases", i.caseRef)] },
         existing: { db, e in
             if let id = e.id { return try PanelItem.cached(db, where: "id = ?", [id]) }
