@@ -97,6 +97,21 @@ enum Schema {
                 t.uniqueKey(["childRef", "laestab", "entry"])
             }
         }
+        // The rules of issue 16.5: an exam's date, the day-6 provision notice, the panel decision's
+        // sending (the reconsideration clock runs from its deemed service), and off-site directions.
+        // NULL when unset, not a default, so audit snapshots of older rows still match (Suspension.lunchtimeFlag).
+        m.registerMigration("v9-rules") { db in
+            try db.alter(table: "suspensions") { t in
+                t.add(column: "examDate", .text)
+                t.add(column: "provisionNotice", .text)
+                t.add(column: "provisionNoticeWaived", .boolean)
+                t.add(column: "panelDecisionSent", .text)
+                t.add(column: "panelDecisionByHand", .boolean)
+            }
+            try db.alter(table: "cases") { t in
+                for c in ["offsiteFirstDay", "offsiteNotice", "offsiteReviewRequested", "offsiteReviewHeld"] { t.add(column: c, .text) }
+            }
+        }
         return m
     }
 

@@ -21,6 +21,8 @@ public struct Form: Equatable, Sendable {
         case panelDecision(itemId: Int64, caseRef: String)
         case panelAction(itemId: Int64, caseRef: String)
         case reflection(suspensionId: Int64, caseRef: String)
+        case suspensionDates(suspensionId: Int64, caseRef: String)
+        case offsite(caseRef: String, version: Int)
         case professional(caseRef: String)
         case enquiry(childRef: String, caseRef: String)
         case outOfSchool(childRef: String, caseRef: String)
