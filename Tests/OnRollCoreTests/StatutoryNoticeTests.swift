@@ -195,11 +195,11 @@ final class StatutoryNoticeTests: XCTestCase {
         XCTAssertEqual(CaseAssessment.assess(file: owned, calendar: cal, today: today).triage.score, 17)
         var open = cme; open.case.status = .open
         XCTAssertNil(CaseAssessment.assess(file: open, calendar: cal, today: today).triage.reasons.first { $0.factor == UnownedReferral.factor })
-        // Opened Mon 2 Nov: 3 Nov – 23 Nov is 15 school days, counted to 10 → 50.
+        // Opened Mon 2 Nov: 3 Nov – 23 Nov is 15 school days, counted to 6 → 30.
         let old = caseFile(kind: .cme, status: .referral, opened: "2026-11-02")
         let r = CaseAssessment.assess(file: old, calendar: cal, today: today).triage.reasons.first { $0.factor == UnownedReferral.factor }
-        XCTAssertEqual(r?.points, 50)
-        XCTAssertTrue(r?.detail.contains("counted to 10") ?? false, r?.detail ?? "")
+        XCTAssertEqual(r?.points, 30)
+        XCTAssertTrue(r?.detail.contains("counted to 6") ?? false, r?.detail ?? "")
     }
 
     func testUnownedReferralSummaryHoldsOnlyToTheNextSchoolDay() {
