@@ -16,7 +16,7 @@ final class RulesFormsConsoleTests: XCTestCase {
         let f = try ConsoleFixture()
         open(f, "okafor")
         f.press([.char("S")])
-        XCTAssertEqual(f.console.state.form?.title, "Dates on the suspension of 2026-10-12 — WM-00001 Samuel Okafor")
+        XCTAssertEqual(f.console.state.form?.title, "Dates on the suspension of 2026-10-12 — WM-00001 Sam Okafor")
         // Exam Wed 14 Oct: the governors' 15 school days after Mon 12 Oct (13–16, 19–23, 2–6 Nov, 9 Nov)
         // are brought forward to Tue 13 Oct.
         f.type("2026-10-14")
@@ -42,7 +42,7 @@ final class RulesFormsConsoleTests: XCTestCase {
         let f = try ConsoleFixture()
         open(f, "okafor")
         f.press([.char("W")])
-        XCTAssertEqual(f.console.state.form?.title, "Off-site direction — WM-00001 Samuel Okafor")
+        XCTAssertEqual(f.console.state.form?.title, "Off-site direction — WM-00001 Sam Okafor")
         // First day Thu 26 Nov: notice due Tue 24 Nov (Wed 25, Tue 24); given Mon 23 → met.
         f.type("2026-11-26")
         f.press([.tab])
