@@ -288,6 +288,15 @@ public struct Suspension: Hashable, Sendable, Codable {
 
     public var isPermanent: Bool { type == .permanent }
 
+    /// The dates of issue 16.5's facts that are recorded, for a suspension's line on screen ("" when none).
+    public var factsText: String {
+        var out: [String] = []
+        if let d = examDate { out.append("exam \(d.iso)") }
+        if provisionNoticeWaived { out.append("day-6 notice waived") } else if let d = provisionNotice { out.append("day-6 notice \(d.iso)") }
+        if let d = panelDecisionSent { out.append("panel decision \(panelDecisionByHand ? "by hand" : "posted") \(d.iso)") }
+        return out.map { " · " + $0 }.joined()
+    }
+
     /// A public exam is missed: flagged, or its date recorded.
     public var missesExam: Bool { examMissed || examDate != nil }
 

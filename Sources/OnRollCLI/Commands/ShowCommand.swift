@@ -132,7 +132,7 @@ enum CaseText {
         if f.suspensions.isEmpty { out.append("  none") }
         for x in f.suspensions {
             let refl = x.id.flatMap { f.reflections[$0] } != nil ? "reflection recorded" : "no reflection"
-            out.append("  #\(x.id ?? 0) \(x.start.iso)  \(formatDays(x.days)) days  \(x.lunchtime ? "Lunchtime" : x.type.label)\(x.reasonCodes.isEmpty ? "" : ", " + x.reasonCodes.joined(separator: "/"))  · \(refl)")
+            out.append("  #\(x.id ?? 0) \(x.start.iso)  \(formatDays(x.days)) days  \(x.lunchtime ? "Lunchtime" : x.type.label)\(x.reasonCodes.isEmpty ? "" : ", " + x.reasonCodes.joined(separator: "/"))  · \(refl)\(x.factsText)")
         }
         out.append("")
         out.append("Attendance")
