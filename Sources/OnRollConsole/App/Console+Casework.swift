@@ -153,7 +153,8 @@ extension Console {
     /// already recorded is never blanked from here (correct it by typing the right date).
     func saveSuspensionDates(_ f: Form, id: Int64, caseRef ref: String) throws {
         func date(_ k: String) throws -> SchoolDate? { f[k].isEmpty ? nil : try SchoolDate.parse(f[k]) }
-        let file = try state.detail?.file ?? store.assessedCase(ref, today: state.today).file
+        // Read from the store, not the screen: the form may have been opened from the caseload.
+        let file = try store.assessedCase(ref, today: state.today).file
         guard let before = file.suspensions.first(where: { $0.id == id }) else {
             throw StoreError.notFound("no suspension with id \(id)")
         }
