@@ -34,3 +34,15 @@ enum JSONValue: Codable, Equatable {
         return (try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))) ?? .string(text)
     }
 }
+
+/// A value the contract names as a key scripts rely on: written as `null` when absent, where a plain
+/// optional would leave the key out (contract.md: `list` rows have at least `owner`, `schoolURN`…;
+/// an unowned referral with no school topped the caseload and its row lacked both).
+struct Nullable<T: Encodable>: Encodable {
+    var value: T?
+    init(_ value: T?) { self.value = value }
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        if let v = value { try c.encode(v) } else { try c.encodeNil() }
+    }
+}

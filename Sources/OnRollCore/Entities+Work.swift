@@ -242,10 +242,14 @@ public struct PanelAttendee: Hashable, Sendable, Codable {
     public var role: String?
     /// Sent apologies rather than attending: listed under "Apologies" in the minutes, never in both lists.
     public var apologies: Bool
+    /// Their login on a server store: a visiting panel member reads only the cases on the agendas of the
+    /// panels they attend (row-level security keys on this). Nil for officers and anyone without a login.
+    public var login: String?
 
-    public init(id: Int64? = nil, panelId: Int64, name: String, organisation: String? = nil, role: String? = nil, apologies: Bool = false) {
+    public init(id: Int64? = nil, panelId: Int64, name: String, organisation: String? = nil, role: String? = nil, apologies: Bool = false,
+                login: String? = nil) {
         self.id = id; self.panelId = panelId; self.name = name; self.organisation = organisation; self.role = role
-        self.apologies = apologies
+        self.apologies = apologies; self.login = login
     }
 
     /// Who this is, for "no one listed twice": the name and organisation, capitals and spacing ignored.

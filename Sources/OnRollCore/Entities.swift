@@ -101,6 +101,13 @@ public struct Case: Hashable, Sendable, Codable {
     /// Fair access: the date the panel accepted the case, and the date a place was allocated.
     public var fairAccessAccepted: SchoolDate?
     public var fairAccessPlaced: SchoolDate?
+    /// A direction to off-site provision to improve behaviour (s29A Education Act 2002): its first day,
+    /// the day written notice was given, and the latest review requested by the parents (or the LA) and
+    /// the latest review meeting held.
+    public var offsiteFirstDay: SchoolDate?
+    public var offsiteNotice: SchoolDate?
+    public var offsiteReviewRequested: SchoolDate?
+    public var offsiteReviewHeld: SchoolDate?
     public var version: Int
 
     public init(ref: String, childRef: String, kind: CaseKind, status: CaseStatus = .open, opened: SchoolDate,
@@ -240,6 +247,25 @@ public struct Suspension: Hashable, Sendable, Codable {
         get { lunchtimeFlag == true }
         set { lunchtimeFlag = newValue ? true : nil }
     }
+    /// The date of the public exam or national test the suspension makes the pupil miss: the governors'
+    /// meeting is due before it when that is sooner than their 15 school days.
+    public var examDate: SchoolDate?
+    /// When the parents were told of the day-6 provision (at least 48 hours before it starts), and
+    /// whether they waived that notice. Nil rather than false when not waived, as `lunchtimeFlag`.
+    public var provisionNotice: SchoolDate?
+    public var provisionNoticeWaivedFlag: Bool?
+    public var provisionNoticeWaived: Bool {
+        get { provisionNoticeWaivedFlag == true }
+        set { provisionNoticeWaivedFlag = newValue ? true : nil }
+    }
+    /// The day the independent review panel's decision was sent to the governors, first-class post
+    /// unless `panelDecisionByHand`: the reconsideration clock runs from its deemed service, not the hearing.
+    public var panelDecisionSent: SchoolDate?
+    public var panelDecisionByHandFlag: Bool?
+    public var panelDecisionByHand: Bool {
+        get { panelDecisionByHandFlag == true }
+        set { panelDecisionByHandFlag = newValue ? true : nil }
+    }
     public var version: Int
 
     public init(id: Int64? = nil, childRef: String, start: SchoolDate, days: Double, reason: ReasonCode? = nil,
@@ -262,12 +288,26 @@ public struct Suspension: Hashable, Sendable, Codable {
 
     public var isPermanent: Bool { type == .permanent }
 
+    /// The dates of issue 16.5's facts that are recorded, for a suspension's line on screen ("" when none).
+    public var factsText: String {
+        var out: [String] = []
+        if let d = examDate { out.append("exam \(d.iso)") }
+        if provisionNoticeWaived { out.append("day-6 notice waived") } else if let d = provisionNotice { out.append("day-6 notice \(d.iso)") }
+        if let d = panelDecisionSent { out.append("panel decision \(panelDecisionByHand ? "by hand" : "posted") \(d.iso)") }
+        return out.map { " · " + $0 }.joined()
+    }
+
+    /// A public exam is missed: flagged, or its date recorded.
+    public var missesExam: Bool { examMissed || examDate != nil }
+
     /// `lunchtimeFlag` is stored, and written in JSON, as `lunchtime`.
     enum CodingKeys: String, CodingKey {
         case id, childRef, start, days, reason, schoolURN, type, noticeDate, examMissed, notifiedLA, notifiedSocialWorker
         case notifiedVirtualSchool, notifiedHomeLA, provisionFrom, governorsMet, decisionLetter, reviewRequested, reviewPanel
         case reconsidered, pexOutcome, reportedReasons, version
         case lunchtimeFlag = "lunchtime"
+        case examDate, provisionNotice, panelDecisionSent
+        case provisionNoticeWaivedFlag = "provisionNoticeWaived", panelDecisionByHandFlag = "panelDecisionByHand"
     }
 
     /// Every reason recorded, as codes: the return's, or the one entered by hand.

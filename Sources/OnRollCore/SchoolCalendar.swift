@@ -127,6 +127,23 @@ public struct SchoolCalendar: Sendable {
         throw .noTerms(years.contains(lastYear.next) ? lastYear.next.next : lastYear.next)
     }
 
+    /// The date `n` school days before `date` (the date itself not counted): the last day on which a
+    /// notice "at least n school days before" `date` can be given.
+    public func subtract(_ n: Double, before date: SchoolDate) throws(Failure) -> SchoolDate {
+        try require(date)
+        if n <= 0 { return date }
+        var i = lowerBound(date.dayNumber) - 1
+        var total = 0.0
+        while i >= 0 {
+            let d = SchoolDate(dayNumber: days[i].day)
+            try requireYear(AcademicYear(containing: d))
+            total += days[i].weight
+            if total >= n { return d }
+            i -= 1
+        }
+        throw .noTerms(days.first.map { $0.year.previous } ?? AcademicYear(containing: date))
+    }
+
     /// The `n`th school day counting `start` as day 1 when it is a school day (day 6 of a suspension).
     /// If `start` is not a school day, the first school day after it is day 1.
     public func dayNumber(_ n: Int, from start: SchoolDate) throws(Failure) -> SchoolDate {

@@ -32,6 +32,9 @@ extension Builder {
                 s.provisionFrom = rng.chance(0.9) ? start : nil   // a looked-after child needs provision from day 1
             } else if days >= 6 || type == .permanent {
                 s.provisionFrom = rng.chance(0.95) ? cal.forward(5, from: start) : nil   // day 6
+                // A school that arranged the provision told the parents on day 2, well over 48 hours before
+                // (no random draw: the rest of the sample stays as it was).
+                if s.provisionFrom != nil && type == .suspension { s.provisionNotice = cal.forward(1, from: start) }
             }
             if kid.upn?.value.dropFirst().hasPrefix("961") == true, rng.chance(0.5) { s.notifiedHomeLA = start }
         }

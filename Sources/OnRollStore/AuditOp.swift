@@ -14,6 +14,7 @@ public enum AuditOp: String, CaseIterable, Sendable {
     case caseAssign = "case.assign"
     case caseClose = "case.close"
     case caseEhc = "case.ehc"
+    case caseOffsite = "case.offsite"
     case caseOpen = "case.open"
     case casePanelFlag = "case.panel-flag"
     case caseReview = "case.review"

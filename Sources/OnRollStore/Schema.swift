@@ -103,6 +103,26 @@ enum Schema {
             try db.alter(table: "panelAttendees") { t in t.add(column: "apologies", .boolean).notNull().defaults(to: false) }
             try db.alter(table: "panelItems") { t in t.add(column: "removalReason", .text) }
         }
+        // The rules of issue 16.5: an exam's date, the day-6 provision notice, the panel decision's
+        // sending (the reconsideration clock runs from its deemed service), and off-site directions.
+        // NULL when unset, not a default, so audit snapshots of older rows still match (Suspension.lunchtimeFlag).
+        m.registerMigration("v9-rules") { db in
+            try db.alter(table: "suspensions") { t in
+                t.add(column: "examDate", .text)
+                t.add(column: "provisionNotice", .text)
+                t.add(column: "provisionNoticeWaived", .boolean)
+                t.add(column: "panelDecisionSent", .text)
+                t.add(column: "panelDecisionByHand", .boolean)
+            }
+            try db.alter(table: "cases") { t in
+                for c in ["offsiteFirstDay", "offsiteNotice", "offsiteReviewRequested", "offsiteReviewHeld"] { t.add(column: c, .text) }
+            }
+        }
+        // A panel attendee's login on a server store, which row-level security keys on (issue 15). Kept
+        // on a file store too, so it travels with export and restore.
+        m.registerMigration("v9-server-logins") { db in
+            try db.alter(table: "panelAttendees") { t in t.add(column: "login", .text) }
+        }
         return m
     }
 

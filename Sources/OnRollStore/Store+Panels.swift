@@ -24,7 +24,9 @@ extension Store {
     /// a second entry is refused, saying where they already are.
     @discardableResult
     public func addAttendee(user: String, panelId: Int64, name: String, organisation: String?, role: String? = nil,
-                            apologies: Bool = false) throws -> PanelAttendee {
+                            apologies: Bool = false, login: String? = nil) throws -> PanelAttendee {
+        let login = login?.trimmingSpaces.lowercased()
+        if let login, let problem = Officer.loginProblem(login) { throw StoreError.invalid("login '\(login)' \(problem)") }
         let n = try NameInput.clean(name, "name")?.trimmingSpaces ?? ""
         guard !n.isEmpty else { throw StoreError.invalid("an attendee needs a name (--name)") }
         let organisation = try NameInput.clean(organisation, "organisation").flatMap { $0.trimmingSpaces.isEmpty ? nil : $0.trimmingSpaces }
@@ -33,11 +35,15 @@ extension Store {
             guard try panel(ctx.db, panelId).status != .closed else {
                 throw StoreError.invalid("panel \(panelId) has ended; its record is closed (reopen it to correct it)")
             }
-            var a = PanelAttendee(panelId: panelId, name: n, organisation: organisation, role: role, apologies: apologies)
+            var a = PanelAttendee(panelId: panelId, name: n, organisation: organisation, role: role, apologies: apologies,
+                                  login: login?.isEmpty == false ? login : nil)
             let listed = try PanelAttendee.filter(Column("panelId") == panelId).fetchAll(ctx.db)
             if let same = listed.first(where: { $0.identity == a.identity }) {
                 let who = same.name + (same.organisation.map { " (\($0))" } ?? "")
                 throw StoreError.invalid("\(who) is already listed \(same.apologies ? "as sending apologies" : "as attending") panel \(panelId)")
+            }
+            if let l = a.login, let same = listed.first(where: { $0.login == l }) {
+                throw StoreError.invalid("login \(l) is already \(same.name)'s on panel \(panelId)")
             }
             try ctx.insert(&a, op: apologies ? .panelApologies : .panelAttendee, caseRef: nil,
                            summary: "panel \(panelId): \(apologies ? "apologies from" : "attendee") \(n)\(organisation.map { " (\($0))" } ?? "")")

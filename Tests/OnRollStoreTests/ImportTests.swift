@@ -68,7 +68,7 @@ final class ImportTests: XCTestCase {
         let f = try StoreFixture()
         XCTAssertEqual(rejected(f, .cases, "ref,kind,opened,colour\nX,ebsa,2026-01-01,red\n"), [
             "cases.csv:1: child_ref: required column is missing (or upn)",
-            "cases.csv:1: colour: unknown column for cases (expected: ref, child_ref, kind, status, opened, owner, summary, next_review, closed_on, closure_reason, flagged_for_panel, ehc_request, ehc_last_review, ehc_decision, ehc_no_plan_notice, part_time_end, part_time_review, fair_access_accepted, fair_access_placed, version, upn)",
+            "cases.csv:1: colour: unknown column for cases (expected: ref, child_ref, kind, status, opened, owner, summary, next_review, closed_on, closure_reason, flagged_for_panel, ehc_request, ehc_last_review, ehc_decision, ehc_no_plan_notice, part_time_end, part_time_review, fair_access_accepted, fair_access_placed, offsite_first_day, offsite_notice, offsite_review_requested, offsite_review_held, version, upn)",
         ])
     }
 

@@ -57,7 +57,7 @@ final class MigrationTests: XCTestCase {
         XCTAssertTrue(columns.contains("ehcDecision") && columns.contains("ehcNoPlanNotice"), "\(columns)")
         let applied = try store.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier") }
         XCTAssertEqual(applied, ["v1-caseload", "v2-ehc-steps", "v3-panel-note-shared", "v4-chronology-reported", "v5-case-summary",
-                                 "v6-summary-fixed-index", "v7-school-data", "v8-ctf-transfers", "v9-panelmode"])
+                                 "v6-summary-fixed-index", "v7-school-data", "v8-ctf-transfers", "v9-panelmode", "v9-rules", "v9-server-logins"])
         // The v1 rows and their audit entries still verify after the migration: nothing is filtered out.
         XCTAssertEqual(try store.check().problems, [])
         let oldEntries = try store.read { db in

@@ -5,7 +5,7 @@ import OnRollStore
 struct CaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "case", abstract: "Open, close, assign or change the status of a case.",
-        subcommands: [Open.self, Close.self, Assign.self, Officers.self, Status.self, Review.self, Flag.self, EHC.self])
+        subcommands: [Open.self, Close.self, Assign.self, Officers.self, Status.self, Review.self, Flag.self, EHC.self, Offsite.self])
 
     struct Open: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Open a case for a child; prints the new case ref.")
@@ -145,6 +145,32 @@ struct CaseCommand: ParsableCommand {
                 if let d = iss { c.ehcLastReview = d }
             }
             printOut("\(c.ref): \(text)")
+        }
+    }
+
+    struct Offsite: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "offsite",
+            abstract: "Record a direction to off-site provision (s29A): first day, notice, reviews requested and held.",
+            discussion: """
+                Written notice is due 2 school days before the first day; a review asked for by the parents or
+                the LA is due within 10 school days unless one was held in the 10 weeks before the request.
+                """)
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The case ref, e.g. WM-00001 (wm-00001 works too).") var ref: CaseRefArg
+        @Option(help: "The first day the pupil attends the off-site provision, YYYY-MM-DD.") var firstDay: String?
+        @Option(help: "The date written notice was given to the parents (and the LA for an EHC plan), YYYY-MM-DD.") var notice: String?
+        @Option(help: "The date the parents or the LA asked for a review, YYYY-MM-DD.") var reviewRequested: String?
+        @Option(help: "The date the latest review meeting was held, YYYY-MM-DD.") var reviewHeld: String?
+
+        func run() throws {
+            let d = Store.OffsiteDirection(firstDay: try parseDate(firstDay, "--first-day"), notice: try parseDate(notice, "--notice"),
+                                           reviewRequested: try parseDate(reviewRequested, "--review-requested"),
+                                           reviewHeld: try parseDate(reviewHeld, "--review-held"))
+            guard !d.isEmpty else { throw CLIError.usage("give at least one of --first-day, --notice, --review-requested, --review-held") }
+            let store = try global.openStore()
+            let c = try store.recordOffsite(user: global.userName, ref: try ref.resolved(in: store), d, today: try global.todayDate())
+            printOut("\(c.ref): \(Store.describeOffsite(c))")
         }
     }
 

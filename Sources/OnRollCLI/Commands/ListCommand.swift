@@ -65,11 +65,11 @@ struct CaseSummaryJSON: Encodable {
     var childRef: String
     var childName: String
     var ncYear: Int
-    var schoolURN: String?
+    var schoolURN: Nullable<String>
     var schoolName: String?
-    var owner: String?
+    var owner: Nullable<String>
     var opened: String
-    var nextReview: String?
+    var nextReview: Nullable<String>
     var flags: [String]
     var triageScore: Double
     var overdue: Bool
@@ -79,8 +79,8 @@ struct CaseSummaryJSON: Encodable {
         ref = c.caseRef; kind = c.kind.rawValue; status = c.status.rawValue; childRef = c.childRef
         childName = c.childName
         ncYear = SchoolAge.ncYear(dob: c.dob, in: AcademicYear(containing: today))
-        schoolURN = c.schoolURN; schoolName = c.schoolName; owner = c.owner
-        opened = c.opened.iso; nextReview = c.nextReview?.iso; flags = c.flags.map(\.rawValue)
+        schoolURN = Nullable(c.schoolURN); schoolName = c.schoolName; owner = Nullable(c.owner)
+        opened = c.opened.iso; nextReview = Nullable(c.nextReview?.iso); flags = c.flags.map(\.rawValue)
         triageScore = r.score; overdue = r.isOverdue
     }
 }

@@ -35,10 +35,12 @@ struct PanelCommand: ParsableCommand {
         @Option(help: "The attendee's organisation.") var org: String?
         @Option(help: "Their role at the panel, e.g. chair, minute-taker.") var role: String?
         @ArgumentParser.Flag(help: "They sent apologies (listed under Apologies in the minutes).") var apologies = false
+        @Option(help: ArgumentHelp("Their login on a server store: a panel-role login reads only the cases on the agendas of panels it attends.", valueName: "name"))
+        var login: String?
 
         func run() throws {
             let a = try global.openStore().addAttendee(user: global.userName, panelId: id, name: name, organisation: org, role: role,
-                                                       apologies: apologies)
+                                                       apologies: apologies, login: login)
             printOut("panel \(id): \(a.apologies ? "apologies from" : "attendee") \(a.name) added")
         }
     }

@@ -31,7 +31,7 @@ struct ShowCommand: ParsableCommand {
 /// `show --format json` (contract.md names the required keys).
 struct CaseDetailJSON: Encodable {
     struct ChildJSON: Encodable {
-        var ref: String, upn: String?, forename: String, surname: String, preferredName: String?, dob: String
+        var ref: String, upn: Nullable<String>, forename: String, surname: String, preferredName: String?, dob: String
         var age: Int, ncYear: Int, sex: String?, sen: String, senNeed: String?, flags: [String]
         var strengths: String?, interests: String?, pupilVoice: String?, parentVoice: String?, contacts: String?
     }
@@ -45,7 +45,7 @@ struct CaseDetailJSON: Encodable {
     /// The case's edit count: what `case assign/status --expect-version` compares against.
     var version: Int
     var child: ChildJSON
-    var school: School?
+    var school: Nullable<School>
     var triage: TriageJSON
     var deadlines: [Deadline]
     var chronology: [ChronologyEntry]
@@ -67,13 +67,13 @@ struct CaseDetailJSON: Encodable {
         summary = c.summary; nextReview = c.nextReview?.iso; closedOn = c.closedOn?.iso; closureReason = c.closureReason
         flaggedForPanel = c.flaggedForPanel
         version = c.version
-        child = ChildJSON(ref: ch.ref, upn: ch.upn?.value, forename: ch.forename, surname: ch.surname, preferredName: ch.preferredName,
+        child = ChildJSON(ref: ch.ref, upn: Nullable(ch.upn?.value), forename: ch.forename, surname: ch.surname, preferredName: ch.preferredName,
                           dob: ch.dob.iso, age: SchoolAge.age(dob: ch.dob, on: today),
                           ncYear: SchoolAge.ncYear(dob: ch.dob, in: AcademicYear(containing: today)), sex: ch.sex?.rawValue,
                           sen: ch.sen.rawValue, senNeed: ch.senNeed?.rawValue, flags: ch.flags.map(\.rawValue),
                           strengths: ch.strengths, interests: ch.interests, pupilVoice: ch.pupilVoice, parentVoice: ch.parentVoice,
                           contacts: ch.contacts)
-        school = f.school
+        school = Nullable(f.school)
         triage = TriageJSON(score: r.score, reasons: r.assessment.triage.reasons.map { .init(factor: $0.factor, points: $0.points, detail: $0.detail) })
         deadlines = r.assessment.deadlines
         chronology = f.chronology; actions = f.actions; suspensions = f.suspensions
@@ -132,7 +132,7 @@ enum CaseText {
         if f.suspensions.isEmpty { out.append("  none") }
         for x in f.suspensions {
             let refl = x.id.flatMap { f.reflections[$0] } != nil ? "reflection recorded" : "no reflection"
-            out.append("  #\(x.id ?? 0) \(x.start.iso)  \(formatDays(x.days)) days  \(x.lunchtime ? "Lunchtime" : x.type.label)\(x.reasonCodes.isEmpty ? "" : ", " + x.reasonCodes.joined(separator: "/"))  · \(refl)")
+            out.append("  #\(x.id ?? 0) \(x.start.iso)  \(formatDays(x.days)) days  \(x.lunchtime ? "Lunchtime" : x.type.label)\(x.reasonCodes.isEmpty ? "" : ", " + x.reasonCodes.joined(separator: "/"))  · \(refl)\(x.factsText)")
         }
         out.append("")
         out.append("Attendance")

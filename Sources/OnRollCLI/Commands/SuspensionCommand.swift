@@ -22,14 +22,16 @@ struct SuspensionCommand: ParsableCommand {
         @Option(help: "The date notice was given to parents, YYYY-MM-DD (the governors' clock runs from it).") var notice: String?
         @Option(help: "The date the local authority was told, YYYY-MM-DD.") var notifiedLa: String?
         @ArgumentParser.Flag(help: "A public exam or national test is missed.") var examMissed = false
+        @Option(help: "The date of the exam or test missed, YYYY-MM-DD (governors meet before it if that is sooner; implies --exam-missed).") var examDate: String?
 
         func run() throws {
             do { try Suspension.validateDays(days) } catch { throw CLIError.invalid("--days: \(error.message)") }
             let store = try global.openStore()
-            let s = Suspension(childRef: try child.resolved(in: store), start: try parseDate(start, "--start")!, days: days,
+            var s = Suspension(childRef: try child.resolved(in: store), start: try parseDate(start, "--start")!, days: days,
                                reason: try parseCode(reason, ReasonCode.self, "--reason"), schoolURN: school,
                                type: permanent ? .permanent : .suspension, noticeDate: try parseDate(notice, "--notice"),
                                examMissed: examMissed, notifiedLA: try parseDate(notifiedLa, "--notified-la"))
+            if let e = try parseDate(examDate, "--exam-date") { s.examDate = e; s.examMissed = true }
             let rec = try store.addSuspension(user: global.userName, s, today: try global.todayDate())
             printOut(String(rec.id ?? 0))
         }
@@ -41,7 +43,12 @@ struct SuspensionCommand: ParsableCommand {
             discussion: """
                 STEP is one of: notified-la, notified-social-worker, notified-virtual-school, notified-home-la,
                 provision-from, governors-met, decision-letter, review-requested, review-panel, reconsidered,
-                reinstated, off-roll.
+                reinstated, off-roll; and the dates the clocks read:
+                  exam                    the date of the exam the suspension makes the pupil miss (may be ahead)
+                  provision-notice        the parents were told of the day-6 provision (due 48 hours before it)
+                  notice-waived           the parents waived that notice (--date is when)
+                  panel-decision-posted   the panel's decision was posted first class (deemed given 2 working days later)
+                  panel-decision-by-hand  the panel's decision was delivered by hand (given that day)
                 """)
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The suspension id (printed by `suspension add`, shown by `show`).") var id: Int64
@@ -50,6 +57,21 @@ struct SuspensionCommand: ParsableCommand {
 
         func run() throws {
             let d = try parseDate(date, "--date") ?? global.todayDate()
+            let facts: Store.SuspensionFacts?
+            switch step {
+            case "exam": facts = .init(examDate: d)
+            case "provision-notice": facts = .init(provisionNotice: d)
+            case "notice-waived": facts = .init(noticeWaived: true)
+            case "panel-decision-posted": facts = .init(panelDecisionSent: d, panelDecisionByHand: false)
+            case "panel-decision-by-hand": facts = .init(panelDecisionSent: d, panelDecisionByHand: true)
+            default: facts = nil
+            }
+            if let facts {
+                let store = try global.openStore()
+                let s = try store.recordSuspensionFacts(user: global.userName, id: id, facts, today: try global.todayDate())
+                printOut("suspension \(s.id ?? 0): \(facts.describe ?? step)")
+                return
+            }
             let path: WritableKeyPath<Suspension, SchoolDate?>?
             switch step {
             case "notified-la": path = \.notifiedLA

@@ -10,7 +10,7 @@ public enum Command: String, CaseIterable, Sendable {
     case newNote, newAction, completeAction, newSuspension, changeStatus, changeOwner, openCaseForChild
     case recordContact, reviewPlan, planReviews, recordEHC
     case addPlanPhase, changePlanTarget, endPlan
-    case reflectSuspension, addProfessional, recordEnquiry, editOutOfSchool
+    case reflectSuspension, addProfessional, recordEnquiry, editOutOfSchool, suspensionDates, recordOffsite
     case annualContact, setNextReview, togglePanelFlag, cancelAction, rescheduleAction, recordVoice, overdueActions
     case frontDoor
     case panelMode, panelStart, panelNext, panelPrev, panelDecide, panelAction, panelDefer, panelDiscussed, panelEnd, panelReopen
@@ -60,6 +60,8 @@ public enum Command: String, CaseIterable, Sendable {
         case .endPlan: "End the plan (completed, extended, broken down)"
         case .planReviews: "PRU review view: plans by setting"
         case .reflectSuspension: "Reflect on the selected suspension"
+        case .suspensionDates: "Record dates on the selected suspension (exam, day-6 notice, exclusion steps)"
+        case .recordOffsite: "Record an off-site direction (first day, notice, reviews)"
         case .addProfessional: "Add a professional to the team"
         case .recordEnquiry: "Record a CME enquiry step"
         case .editOutOfSchool: "Edit the out-of-school (CNIS) record"

@@ -28,6 +28,39 @@ extension Console {
                 .init("a1owner", "Action 1 owner"), .init("a1due", "Action 1 due", .date, value: due),
                 .init("a2agency", "Action 2 agency", .pick(agencies)), .init("a2desc", "Action 2"),
                 .init("a2owner", "Action 2 owner"), .init("a2due", "Action 2 due", .date, value: due)])
+        case .suspensionDates:
+            let shown = shownSuspensions(c)
+            guard !shown.isEmpty else { state.message = "\(child.displayName) has no suspensions"; return }
+            // On the Suspensions tab the selected one; elsewhere the newest.
+            let s = state.mode == .caseDetail && state.tab == .suspensions && shown.indices.contains(state.suspensionSelection)
+                ? shown[state.suspensionSelection] : shown[0]
+            guard let id = s.id else { return }
+            func v(_ d: SchoolDate?) -> String { d?.iso ?? "" }
+            var fields: [Form.Field] = [.init("exam", "Exam missed on", .date, value: v(s.examDate))]
+            if s.isPermanent {
+                fields += [
+                    .init("governorsMet", "Governors met", .date, value: v(s.governorsMet)),
+                    .init("decisionLetter", "Decision letter", .date, value: v(s.decisionLetter)),
+                    .init("reviewRequested", "Review requested", .date, value: v(s.reviewRequested)),
+                    .init("reviewPanel", "Panel met", .date, value: v(s.reviewPanel)),
+                    .init("panelSent", "Panel decision sent", .date, value: v(s.panelDecisionSent)),
+                    .init("panelBy", "Sent by", .pick(["post", "hand"]), value: s.panelDecisionByHand ? "hand" : "post"),
+                    .init("reconsidered", "Governors reconsidered", .date, value: v(s.reconsidered))]
+            } else {
+                fields += [
+                    .init("notice", "Day-6 notice given", .date, value: v(s.provisionNotice)),
+                    .init("waived", "Parents waived notice?", .pick(["no", "yes"]), value: s.provisionNoticeWaived ? "yes" : "no"),
+                    .init("provisionFrom", "Provision from", .date, value: v(s.provisionFrom))]
+            }
+            state.form = Form(title: formTitle("Dates on the \(s.isPermanent ? "exclusion" : "suspension") of \(s.start.iso)", c),
+                              purpose: .suspensionDates(suspensionId: id, caseRef: ref), fields: fields)
+        case .recordOffsite:
+            let k = c.file.case
+            state.form = Form(title: formTitle("Off-site direction", c), purpose: .offsite(caseRef: ref, version: k.version), fields: [
+                .init("firstDay", "First day", .date, required: true, value: k.offsiteFirstDay?.iso ?? ""),
+                .init("notice", "Notice given", .date, value: k.offsiteNotice?.iso ?? ""),
+                .init("requested", "Review requested", .date, value: k.offsiteReviewRequested?.iso ?? ""),
+                .init("held", "Review held", .date, value: k.offsiteReviewHeld?.iso ?? "")])
         case .addProfessional:
             let agencies = (try? store.agencies()) ?? Agencies.defaults
             state.form = Form(title: formTitle("Add to the team", c), purpose: .professional(caseRef: ref), fields: [
@@ -77,6 +110,15 @@ extension Console {
             remember(ref, "reflection on a suspension recorded", .refuse(UndoRefusal.reflection))
             try reloadCase(ref)
             state.message = "Reflection saved" + (actions.isEmpty ? "" : "; \(actions.count) action(s) added")
+        case .suspensionDates(let id, let ref):
+            try saveSuspensionDates(f, id: id, caseRef: ref)
+        case .offsite(let ref, let version):
+            let d = Store.OffsiteDirection(firstDay: try date("firstDay"), notice: try date("notice"),
+                                           reviewRequested: try date("requested"), reviewHeld: try date("held"))
+            let c = try store.recordOffsite(user: user, ref: ref, d, today: state.today, expectedVersion: version)
+            remember(ref, "off-site direction recorded", .refuse(UndoRefusal.offsite))
+            try reloadCase(ref)
+            state.message = "Off-site direction saved for \(c.ref)"
         case .professional(let ref):
             let p = try store.addProfessional(user: user, Professional(caseRef: ref, agency: f["agency"], role: opt("role"), name: f["name"],
                                                                        contact: opt("contact"), since: try date("since"),
@@ -105,5 +147,54 @@ extension Console {
             state.message = "Out-of-school record saved"
         default: break
         }
+    }
+
+    /// The suspension dates form: what changed is saved as one audited edit (one chronology line); a date
+    /// already recorded is never blanked from here (correct it by typing the right date).
+    func saveSuspensionDates(_ f: Form, id: Int64, caseRef ref: String) throws {
+        func date(_ k: String) throws -> SchoolDate? { f[k].isEmpty ? nil : try SchoolDate.parse(f[k]) }
+        // Read from the store, not the screen: the form may have been opened from the caseload.
+        let file = try store.assessedCase(ref, today: state.today).file
+        guard let before = file.suspensions.first(where: { $0.id == id }) else {
+            throw StoreError.notFound("no suspension with id \(id)")
+        }
+        let steps: [(String, WritableKeyPath<Suspension, SchoolDate?>, String)] = [
+            ("provisionFrom", \.provisionFrom, "provision from"), ("governorsMet", \.governorsMet, "governors met"),
+            ("decisionLetter", \.decisionLetter, "decision letter"), ("reviewRequested", \.reviewRequested, "review requested"),
+            ("reviewPanel", \.reviewPanel, "panel met"), ("reconsidered", \.reconsidered, "reconsidered"),
+        ]
+        var facts = Store.SuspensionFacts()
+        if let e = try date("exam"), e != before.examDate { facts.examDate = e }
+        if let n = try date("notice"), n != before.provisionNotice { facts.provisionNotice = n }
+        if !f["waived"].isEmpty, (f["waived"] == "yes") != before.provisionNoticeWaived { facts.noticeWaived = f["waived"] == "yes" }
+        if let p = try date("panelSent"), p != before.panelDecisionSent { facts.panelDecisionSent = p }
+        if !f["panelBy"].isEmpty, (f["panelBy"] == "hand") != before.panelDecisionByHand,
+           facts.panelDecisionSent != nil || before.panelDecisionSent != nil {
+            facts.panelDecisionByHand = f["panelBy"] == "hand"
+        }
+        var changed: [(WritableKeyPath<Suspension, SchoolDate?>, SchoolDate, String)] = []
+        for (key, path, words) in steps {
+            if let d = try date(key), d != before[keyPath: path] { changed.append((path, d, words)) }
+            else if f[key].isEmpty, before[keyPath: path] != nil, f.fields.contains(where: { $0.key == key }) {
+                throw StoreError.invalid("\(words): a recorded date can't be cleared; type the right date")
+            }
+        }
+        for (k, was, words) in [("exam", before.examDate, "exam"), ("notice", before.provisionNotice, "day-6 notice"),
+                                ("panelSent", before.panelDecisionSent, "panel decision sent")]
+            where f[k].isEmpty && was != nil && f.fields.contains(where: { $0.key == k }) {
+            throw StoreError.invalid("\(words): a recorded date can't be cleared; type the right date")
+        }
+        let words = ([facts.describe].compactMap { $0 } + changed.map { "\($0.2) \($0.1.iso)" }).joined(separator: "; ")
+        guard !words.isEmpty else { state.message = "Nothing changed"; return }
+        for (_, d, w) in changed {
+            if let p = RecordedDate.problem(d, today: state.today, what: w) { throw StoreError.invalid(p) }
+        }
+        try store.updateSuspension(user: state.user, id: id, date: state.today, describe: words) { s in
+            for (path, d, _) in changed { s[keyPath: path] = d }
+            try facts.apply(to: &s, today: state.today)
+        }
+        remember(ref, "dates on the suspension of \(before.start.iso) recorded", .refuse(UndoRefusal.suspension))
+        try reloadCase(ref)
+        state.message = "Saved: \(words)"
     }
 }

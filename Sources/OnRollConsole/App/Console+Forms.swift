@@ -89,7 +89,7 @@ extension Console {
                 .init("type", "Type", .pick(ContactType.known)),
                 .init("outcome", "Outcome", required: true), .init("seen", "Child seen?", .pick(["no", "yes"])),
                 .init("note", "Note"), .init("date", "Date", .date, required: true, value: today)])
-        case .reflectSuspension, .addProfessional, .recordEnquiry, .editOutOfSchool:
+        case .reflectSuspension, .addProfessional, .recordEnquiry, .editOutOfSchool, .suspensionDates, .recordOffsite:
             openCaseworkForm(cmd, c)
         case .annualContact, .setNextReview, .cancelAction, .rescheduleAction, .recordVoice:
             openEverydayForm(cmd, c)
@@ -234,7 +234,7 @@ extension Console {
             state.message = "EHC steps saved for \(ref)"
         case .planReview, .planPhase, .planTarget, .planEnd:
             try savePlanForm(f)
-        case .reflection, .professional, .enquiry, .outOfSchool:
+        case .reflection, .professional, .enquiry, .outOfSchool, .suspensionDates, .offsite:
             try saveCasework(f)
         case .annualContact, .nextReview, .cancelAction, .rescheduleAction, .voice:
             try saveEveryday(f)

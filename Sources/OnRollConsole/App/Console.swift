@@ -273,6 +273,7 @@ public final class Console {
             state.detailScroll = 0
         case .newNote, .newAction, .completeAction, .newSuspension, .changeStatus, .changeOwner, .openCaseForChild,
              .recordContact, .reviewPlan, .recordEHC, .reflectSuspension, .addProfessional, .recordEnquiry, .editOutOfSchool,
+             .suspensionDates, .recordOffsite,
              .addPlanPhase, .changePlanTarget, .endPlan, .annualContact, .setNextReview, .cancelAction, .rescheduleAction, .recordVoice:
             openForm(cmd)
         case .togglePanelFlag: togglePanelFlag()

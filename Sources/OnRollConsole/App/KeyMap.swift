@@ -38,6 +38,7 @@ public enum KeyMap {
         b(.recordContact, .char("c")), b(.reviewPlan, .char("r")), b(.openCaseForChild, .char("O")),
         b(.reflectSuspension, .char("R")), b(.addProfessional, .char("m")), b(.recordEnquiry, .char("e")),
         b(.editOutOfSchool, .char("E")), b(.recordEHC, .char("H")),
+        b(.suspensionDates, .char("S")), b(.recordOffsite, .char("W")),
         b(.annualContact, .char("A")), b(.setNextReview, .char("V")), b(.togglePanelFlag, .char("F")),
         b(.cancelAction, .char("x")), b(.rescheduleAction, .char("D")), b(.recordVoice, .char("v")),
         b(.addPlanPhase, .char("p")), b(.changePlanTarget, .char("T")), b(.endPlan, .char("X")),

@@ -35,6 +35,7 @@ public struct UndoEntry: Sendable, Equatable {
 
 /// What `u` says for the records it will not reverse.
 enum UndoRefusal {
+    static let offsite = "an off-site direction's dates are its record: type the right date with W instead"
     static let contact = "a contact is part of the chronology and is never removed: record a correction note instead"
     static let planReview = "a plan review is part of the plan's record and is never removed: record a corrected review instead"
     static let planRecord = "a plan's phases, target and ending are its history: change them again with p, T or a review instead"

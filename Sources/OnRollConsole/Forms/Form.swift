@@ -25,6 +25,8 @@ public struct Form: Equatable, Sendable {
         case panelRemoveItem(panelId: Int64, caseRef: String)
         case panelAttendee(panelId: Int64)
         case reflection(suspensionId: Int64, caseRef: String)
+        case suspensionDates(suspensionId: Int64, caseRef: String)
+        case offsite(caseRef: String, version: Int)
         case professional(caseRef: String)
         case enquiry(childRef: String, caseRef: String)
         case outOfSchool(childRef: String, caseRef: String)

@@ -146,7 +146,7 @@ enum CaseView {
             // The reflection state comes before the reason so a narrow terminal still shows it.
             let refl = reflected ? "reflection ✓   " : "! no reflection"
             let mark = i == s.suspensionSelection ? "›" : " "
-            out.append(StyledLine("\(mark) \(x.start.iso)  \(TextWidth.pad(formatDays(x.days), toWidth: 4, align: .right)) days  \(x.lunchtime ? "Lunchtime" : x.type.label) · \(refl)\(Self.reasons(x))", i == s.suspensionSelection ? Theme.selected : reflected ? Theme.plain : Theme.warning))
+            out.append(StyledLine("\(mark) \(x.start.iso)  \(TextWidth.pad(formatDays(x.days), toWidth: 4, align: .right)) days  \(x.lunchtime ? "Lunchtime" : x.type.label) · \(refl)\(Self.reasons(x))\(x.factsText)", i == s.suspensionSelection ? Theme.selected : reflected ? Theme.plain : Theme.warning))
         }
         if !c.file.suspensions.isEmpty { out.append(StyledLine("  j/k picks a suspension · R records the reflection", Theme.dim)) }
         if c.file.suspensions.isEmpty { out.append(StyledLine("  none", Theme.dim)) }

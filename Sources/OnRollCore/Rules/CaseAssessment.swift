@@ -12,6 +12,9 @@ public struct CaseAssessment: Sendable {
     public var triage: TriageResult
     /// Days since the child was last seen or spoken to (nil if never recorded).
     public var daysSinceContact: Int?
+    /// The next day a term counted in school days changes (an unowned referral waiting): the score's
+    /// fixed part holds only until then.
+    public var scoreGrowsOn: SchoolDate? = nil
 
     public static func assess(file: CaseFile, calendar: SchoolCalendar, today: SchoolDate,
                               weights: TriageWeights = TriageWeights()) -> CaseAssessment {
@@ -19,9 +22,11 @@ public struct CaseAssessment: Sendable {
                                             calendar: calendar, lookedAfter: file.child.flags.contains(.LAC))
         let deadlines = Clocks.deadlines(for: file, calendar: calendar, today: today, ledger: ledger)
         let attendance = AttendanceSummary.summarise(file.attendance, today: today)
-        let triage = Triage.score(file: file, deadlines: deadlines, attendance: attendance, today: today, weights: weights)
+        let triage = Triage.score(file: file, deadlines: deadlines, attendance: attendance, calendar: calendar,
+                                  today: today, weights: weights)
         return CaseAssessment(caseRef: file.case.ref, today: today, deadlines: deadlines, attendance: attendance,
-                              ledger: ledger, triage: triage, daysSinceContact: file.lastContact.map { $0.days(to: today) })
+                              ledger: ledger, triage: triage, daysSinceContact: file.lastContact.map { $0.days(to: today) },
+                              scoreGrowsOn: UnownedReferral.nextChange(file.case, calendar: calendar, today: today))
     }
 
     /// Open duties (upcoming, due today, overdue), soonest first.

@@ -3,13 +3,14 @@
 ///
 /// The triage score depends on today, so it is stored in two parts:
 /// - `fixedTenths`: the terms that stay the same from `asOf` until `validUntil` (deadline states, actions
-///   falling due, the academic year, attendance windows). Past `validUntil` (or before `asOf`) the summary
+///   falling due, the academic year, attendance windows, and an unowned referral's school days waited,
+///   which change only on the next school day). Past `validUntil` (or before `asOf`) the summary
 ///   is stale and is assessed again.
 /// - the contact term, which grows by a day each day: stored as its inputs (`contactBase`, weight, cap)
 ///   and added for the given today by `score(on:)`, or by the same formula in SQL.
 public struct CaseSummary: Sendable, Equatable {
     /// Bumped whenever a rule that feeds the summary changes: summaries from an older build are stale.
-    public static let rulesVersion = 1
+    public static let rulesVersion = 2
 
     public var caseRef: String
     public var childRef: String
@@ -123,6 +124,8 @@ public struct CaseSummary: Sendable, Equatable {
         consider(file.case.nextReview?.adding(days: 1))
         for r in file.attendance { consider(r.from); consider(r.to); consider(r.to.adding(days: 1)) }
         for s in file.suspensions { consider(s.start); consider(s.start.adding(days: 1)) }
+        // The unowned-referral term grows by school days, which SQL can't count: held as fixed until the next one.
+        consider(a.scoreGrowsOn)
         return best
     }
 }

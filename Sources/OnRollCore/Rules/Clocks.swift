@@ -20,6 +20,7 @@ public enum Clocks {
         b.outOfSchool()
         b.ehc()
         b.fairAccess()
+        b.offsite()
         b.plans()
         b.caseWork()
         return b.finish()
@@ -34,14 +35,15 @@ enum RuleText {
     static let day1 = "A looked-after child needs full-time provision from the 1st day of a suspension (DfE suspension guidance 2023)"
     static let gov15 = "Governors must consider reinstatement within 15 school days of notice when a pupil's suspensions pass 15 school days in a term; notice is the recorded notice date, else the start of the suspension that passed 15 (DfE suspension guidance 2023)"
     static let gov50 = "Term total over 5 and up to 15 school days: governors meet within 50 school days only if parents make representations (DfE suspension guidance 2023)"
-    static let govExam = "A suspension that makes a pupil miss a public exam or national test: governors must consider reinstatement within 15 school days, before the exam if practicable (DfE suspension guidance 2023)"
+    static let govExam = "A suspension that makes a pupil miss a public exam or national test: governors must consider reinstatement within 15 school days, before the exam if practicable; with the exam's date recorded, by the day before it when that is sooner (DfE suspension guidance 2023)"
+    static let day6Notice = "Parents are told of the day-6 provision at least 48 hours before it starts, unless they waive that notice; OnRoll counts dates, so notice is due 2 calendar days before day 6 (DfE suspension and permanent exclusion guidance 2023; domain.md corrections)"
     static let pexDay6 = "The local authority arranges full-time education from the 6th school day of a permanent exclusion (DfE exclusion guidance 2023)"
     static let pexDay1 = "A looked-after child needs full-time provision from the 1st day of an exclusion (DfE exclusion guidance 2023)"
     static let pexGov = "Governors must consider reinstatement within 15 school days of notice of a permanent exclusion (DfE exclusion guidance 2023)"
     static let pexLetter = "Governors' decision is sent to parents without delay: OnRoll allows 1 school day after the meeting (OnRoll choice; the guidance gives no figure)"
     static let pexIRPRequest = "Parents may apply for an independent review within 15 school days of the governors' decision letter (SI 2012/1033; DfE exclusion guidance 2023)"
     static let pexIRPPanel = "The independent review panel meets within 15 school days of the application (SI 2012/1033)"
-    static let pexReconsider = "Governors reconsider within 10 school days of the panel's decision where it recommends or quashes (SI 2012/1033 reg 17)"
+    static let pexReconsider = "Governors reconsider within 10 school days of notice of the panel's decision where it recommends or quashes; posted first class, notice is deemed given on the 2nd working day after posting, by hand on delivery (SI 2012/1033 reg 17)"
     static let pexOutcome = "Once review ends without reinstatement the pupil leaves the roll; otherwise they are reinstated: record which (DfE exclusion guidance 2023)"
     static let notifyLA = "The school tells the local authority without delay of every suspension and permanent exclusion, whatever its length (since Sept 2022); OnRoll reads 'without delay' as by the start date"
     static let notifySW = "The school tells the child's social worker without delay (CP, CIN or looked after) (DfE suspension guidance 2023); due by the start date"
@@ -56,6 +58,8 @@ enum RuleText {
     static let ehc16 = "Notice if no EHC plan will be issued within 16 weeks of the request (SEND Regulations 2014; SEND Code of Practice 2015)"
     static let ehc20 = "Final EHC plan within 20 weeks of the request (SEND Regulations 2014 reg 13; SEND Code of Practice 2015)"
     static let ehcAnnual = "An EHC plan is reviewed at least every 12 months (SEND Regulations 2014 reg 18)"
+    static let offsiteNotice = "A direction to off-site provision needs written notice to the parents (and the LA where the pupil has an EHC plan) at least 2 school days before its first day (s29A Education Act 2002; SI 2010/1156 reg 3(2))"
+    static let offsiteReview = "A review meeting must be held as soon as reasonably practicable when the parents or the LA ask, unless one was held in the 10 weeks before the request; OnRoll allows 10 school days (SI 2010/1156 reg 4A, inserted by SI 2012/2532)"
     static let fairAccess = "A child accepted under the Fair Access Protocol is allocated a place within 20 school days (School Admissions Code 2021)"
     static let planReview = "A reintegration plan is reviewed every agreed number of school days (OnRoll plan setting)"
     static let caseReview = "The case's next review date set by its officer (OnRoll)"
@@ -143,6 +147,7 @@ struct ClockBuilder {
             } else {
                 emit(DeadlineKind.suspensionDay6, "Day-6 provision", due: due, done: run.provisionFrom,
                      rule: RuleText.day6, detail: detail)
+                day6Notice(run, provisionDue: due)
             }
         }
 
@@ -150,7 +155,9 @@ struct ClockBuilder {
             if let s = t.overFifteen {
                 do throws(SchoolCalendar.Failure) {
                     let notice = s.noticeDate ?? s.start
-                    let due = try calendar.add(15, after: notice)
+                    let (due, exam) = Self.beforeExam(try calendar.add(15, after: notice), ledger.suspensions.filter {
+                        $0.start >= s.start && calendar.term(of: $0.start)?.term == t.term
+                    }, after: notice)
                     // Met by a governors' meeting on or after the notice, recorded on this or a later suspension of the term.
                     var met: SchoolDate?
                     for o in ledger.suspensions where o.start >= s.start {
@@ -160,7 +167,7 @@ struct ClockBuilder {
                     }
                     emit(DeadlineKind.governors15, "Governors: reinstatement (\(t.term.label) >15 days)", due: due,
                          done: met, rule: RuleText.gov15,
-                         detail: "\(formatDays(t.days)) school days in the \(t.term.rawValue) term; notice \(notice.long) (\(s.noticeDate == nil ? "start of the suspension that passed 15" : "recorded notice date"))")
+                         detail: "\(formatDays(t.days)) school days in the \(t.term.rawValue) term; notice \(notice.long) (\(s.noticeDate == nil ? "start of the suspension that passed 15" : "recorded notice date"))\(exam)")
                 } catch { fail(error) }
             } else if let s = t.overFive {
                 do throws(SchoolCalendar.Failure) {
@@ -175,12 +182,13 @@ struct ClockBuilder {
         }
 
         let overFifteen = Set(ledger.terms.compactMap(\.overFifteen))
-        for s in ledger.suspensions where s.examMissed && !overFifteen.contains(s) {
+        for s in ledger.suspensions where s.missesExam && !overFifteen.contains(s) {
             do throws(SchoolCalendar.Failure) {
                 let notice = s.noticeDate ?? s.start
-                let due = try calendar.add(15, after: notice)
+                let (due, exam) = Self.beforeExam(try calendar.add(15, after: notice), [s], after: notice)
                 emit(DeadlineKind.governorsExam, "Governors: missed exam", due: due, done: s.governorsMet,
-                     rule: RuleText.govExam, detail: "\(Self.describe(s)); meet before the exam if practicable")
+                     rule: RuleText.govExam,
+                     detail: "\(Self.describe(s))" + (exam.isEmpty ? "; meet before the exam if practicable (record its date)" : exam))
             } catch { fail(error) }
         }
 
@@ -243,9 +251,10 @@ struct ClockBuilder {
     mutating func pexSteps(_ s: Suspension, _ what: String) throws(SchoolCalendar.Failure) -> SchoolDate? {
         var settled: SchoolDate?
         let notice = s.noticeDate ?? s.start
-        emit(DeadlineKind.pexGovernors, "Governors: consider reinstatement", due: try calendar.add(15, after: notice),
+        let (govDue, exam) = Self.beforeExam(try calendar.add(15, after: notice), [s], after: notice)
+        emit(DeadlineKind.pexGovernors, "Governors: consider reinstatement", due: govDue,
              done: s.governorsMet, rule: RuleText.pexGov,
-             detail: "\(what); notice \(notice.long)\(s.noticeDate == nil ? " (start date: no notice date recorded)" : "")")
+             detail: "\(what); notice \(notice.long)\(s.noticeDate == nil ? " (start date: no notice date recorded)" : "")\(exam)")
         guard let met = s.governorsMet else { return nil }
         emit(DeadlineKind.pexDecisionLetter, "Decision letter to parents", due: try calendar.add(1, after: met),
              done: s.decisionLetter, rule: RuleText.pexLetter, detail: "governors met \(met.long)")
@@ -267,16 +276,82 @@ struct ClockBuilder {
         emit(DeadlineKind.pexIRPPanel, "IRP panel", due: try calendar.add(15, after: req), done: s.reviewPanel,
              rule: RuleText.pexIRPPanel, detail: "review requested \(req.long)")
         guard let panel = s.reviewPanel else { return nil }
-        let reconsiderDue = try calendar.add(10, after: panel)
+        let (decisionNotice, noticeText) = Self.panelDecisionNotice(s, panel: panel)
+        let reconsiderDue = try calendar.add(10, after: decisionNotice)
         if s.reconsidered == nil, let outcome = s.pexOutcome {
             emit(DeadlineKind.pexReconsider, "Governors reconsider", due: reconsiderDue, state: .met,
                  rule: RuleText.pexReconsider,
                  detail: "outcome '\(outcome)' recorded with no reconsideration (the panel upheld the decision)")
         } else {
             emit(DeadlineKind.pexReconsider, "Governors reconsider", due: reconsiderDue, done: s.reconsidered,
-                 rule: RuleText.pexReconsider, detail: "panel met \(panel.long); needed only if the panel recommended or quashed")
+                 rule: RuleText.pexReconsider, detail: "panel met \(panel.long); \(noticeText); needed only if the panel recommended or quashed")
         }
         return s.reconsidered ?? reconsiderDue
+    }
+
+    /// The day notice of the panel's decision counts from, and how it was reached. Without a recorded
+    /// sending date the hearing is the earliest notice could be given, so the clock is never later than the law's.
+    static func panelDecisionNotice(_ s: Suspension, panel: SchoolDate) -> (SchoolDate, String) {
+        guard let sent = s.panelDecisionSent else {
+            return (panel, "no date recorded for sending the panel's decision: counted from the hearing until it is")
+        }
+        if s.panelDecisionByHand { return (sent, "decision delivered by hand \(sent.long)") }
+        let given = WorkingDays.deemedGiven(sent: sent, byHand: false)
+        return (given, "decision posted \(sent.long), deemed given \(given.long) (2nd working day after posting)"
+                    + (WorkingDays.isKnown(sent) ? "" : "; bank holidays for \(sent.year) not known, weekends only"))
+    }
+
+    /// A 15-day governors' deadline brought forward to the day before the earliest recorded exam of
+    /// `suspensions` falling after their notice, where that is sooner; with the words for the detail.
+    static func beforeExam(_ due: SchoolDate, _ suspensions: [Suspension], after notice: SchoolDate) -> (SchoolDate, String) {
+        guard let exam = suspensions.compactMap(\.examDate).filter({ $0 > notice }).min() else { return (due, "") }
+        let eve = exam.adding(days: -1)
+        return eve < due ? (eve, "; brought forward: the exam is on \(exam.long)")
+                         : (due, "; the exam on \(exam.long) is after the 15 school days")
+    }
+
+    /// Notice of the day-6 provision for a run of suspensions: due 2 calendar days before day 6, met by
+    /// the earliest notice recorded on the run, or by the parents waiving it.
+    mutating func day6Notice(_ run: SuspensionLedger.Run, provisionDue: SchoolDate) {
+        let due = provisionDue.adding(days: -2)
+        if let w = run.suspensions.first(where: \.provisionNoticeWaived) {
+            emit(DeadlineKind.suspensionDay6Notice, "Day-6 provision: notice to parents", due: due, state: .met,
+                 rule: RuleText.day6Notice, detail: "the parents waived the 48 hours' notice (suspension from \(w.start.long))")
+            return
+        }
+        let given = run.suspensions.compactMap(\.provisionNotice).min()
+        emit(DeadlineKind.suspensionDay6Notice, "Day-6 provision: notice to parents", due: due, done: given,
+             rule: RuleText.day6Notice,
+             detail: given.map { "notice given \($0.long); provision from \(provisionDue.long)" }
+                ?? "provision from \(provisionDue.long): tell the parents by \(due.long), or record that they waived it")
+    }
+
+    // MARK: Off-site directions
+
+    mutating func offsite() {
+        let c = file.case
+        guard let first = c.offsiteFirstDay else { return }
+        do throws(SchoolCalendar.Failure) {
+            let due = try calendar.subtract(2, before: first)
+            emit(DeadlineKind.offsiteNotice, "Off-site direction: written notice", due: due, done: c.offsiteNotice,
+                 rule: RuleText.offsiteNotice,
+                 detail: "first day \(first.long); 2 school days before is \(due.long)"
+                    + (file.child.sen == .ehcp ? "; the LA must be told too (EHC plan)" : ""))
+        } catch { fail(error) }
+        guard let asked = c.offsiteReviewRequested else { return }
+        let held = c.offsiteReviewHeld
+        if let h = held, h < asked, asked.adding(days: -70) <= h {
+            emit(DeadlineKind.offsiteReview, "Off-site direction: review on request", due: asked, state: .met,
+                 rule: RuleText.offsiteReview,
+                 detail: "requested \(asked.long); not required: a review was held \(h.long), within the 10 weeks before",
+                 informational: true)
+            return
+        }
+        do throws(SchoolCalendar.Failure) {
+            emit(DeadlineKind.offsiteReview, "Off-site direction: review on request", due: try calendar.add(10, after: asked),
+                 done: held.flatMap { $0 >= asked ? $0 : nil }, rule: RuleText.offsiteReview,
+                 detail: "requested \(asked.long)" + (held.map { $0 < asked ? "; last review \($0.long), more than 10 weeks before" : "" } ?? ""))
+        } catch { fail(error) }
     }
 
     // MARK: Part-time timetables

@@ -64,6 +64,7 @@ public enum DeadlineKind {
     public static let suspensionCap = "suspension.cap45"
     public static let suspensionDay6 = "suspension.day6"
     public static let suspensionDay1 = "suspension.day1"
+    public static let suspensionDay6Notice = "suspension.day6-notice"
     public static let governors15 = "suspension.governors15"
     public static let governors50 = "suspension.governors50"
     public static let governorsExam = "suspension.governors-exam"
@@ -91,16 +92,18 @@ public enum DeadlineKind {
     public static let ehcWeek20 = "ehc.week20"
     public static let ehcAnnualReview = "ehc.annual-review"
     public static let fairAccessPlace = "fair-access.place"
+    public static let offsiteNotice = "offsite.notice"
+    public static let offsiteReview = "offsite.review"
     public static let planReview = "plan.review"
     public static let caseReview = "case.review"
     public static let actionDue = "action.due"
 
     public static let all: [String] = [
-        calendarMissing, suspensionCap, suspensionDay6, suspensionDay1, governors15, governors50, governorsExam,
+        calendarMissing, suspensionCap, suspensionDay6, suspensionDay1, suspensionDay6Notice, governors15, governors50, governorsExam,
         pexDay6, pexDay1, pexGovernors, pexDecisionLetter, pexIRPRequest, pexIRPPanel, pexReconsider, pexOutcome,
         notifyLA, notifySocialWorker, notifyVirtualSchool, notifyHomeLA,
         partTimeEnd, partTimeReview, partTimeNoEnd, partTimeNoReview,
         cmeEnquiries, cmeLostPupil, eheAnnualContact,
-        ehcWeek6, ehcWeek16, ehcWeek20, ehcAnnualReview, fairAccessPlace, planReview, caseReview, actionDue,
+        ehcWeek6, ehcWeek16, ehcWeek20, ehcAnnualReview, fairAccessPlace, offsiteNotice, offsiteReview, planReview, caseReview, actionDue,
     ]
 }

@@ -27,7 +27,7 @@ public enum Triage {
     static let ownFactorKinds: Set<String> = [DeadlineKind.actionDue, DeadlineKind.caseReview]
 
     public static func score(file: CaseFile, deadlines: [Deadline], attendance: AttendanceSummary?,
-                             today: SchoolDate, weights: TriageWeights) -> TriageResult {
+                             calendar: SchoolCalendar, today: SchoolDate, weights: TriageWeights) -> TriageResult {
         let c = file.case
         guard c.isOpen else { return .zero }
         var reasons: [TriageReason] = []
@@ -47,6 +47,10 @@ public enum Triage {
         case .referral: add("status.referral", 1, "referral not yet triaged")
         case .monitoring: add("status.monitoring", 1, "in monitoring")
         default: break
+        }
+        if let waited = UnownedReferral.schoolDays(c, calendar: calendar, today: today) {
+            let cap = TriageWeights.factor(UnownedReferral.factor)?.cap ?? .infinity
+            add(UnownedReferral.factor, waited, "referral with no owner for \(fmt1(waited)) school day\(waited == 1 ? "" : "s") since \(c.opened.long)\(waited > cap ? " (counted to \(fmt1(cap)))" : "")")
         }
         if c.flaggedForPanel { add("panel.flagged", 1, "flagged for the next panel") }
 
@@ -142,5 +146,27 @@ public enum RepeatSuspension {
         for i in s.indices where i != latest && (before < 0 || s[i].start >= s[before].start) { before = i }
         guard let id = s[before].id else { return true }
         return file.reflections[id] == nil
+    }
+}
+
+/// A referral nobody owns: it climbs the queue with each school day it waits, until someone takes it.
+public enum UnownedReferral {
+    public static let factor = "referral.unowned"
+
+    /// School days since the case opened (the opening day not counted) while it is a referral with no
+    /// owner; nil when it has an owner, is past the referral stage, or the days can't be counted
+    /// (missing term dates show as their own deadline).
+    public static func schoolDays(_ c: Case, calendar: SchoolCalendar, today: SchoolDate) -> Double? {
+        guard c.status == .referral, (c.owner ?? "").trimmingSpaces.isEmpty, c.opened < today else { return nil }
+        return try? calendar.count(from: c.opened.adding(days: 1), to: today)
+    }
+
+    /// The next day after `today` on which the term changes (the next school day), while it is below its
+    /// cap: the case summary is stale from that day, because SQL can't count school days.
+    public static func nextChange(_ c: Case, calendar: SchoolCalendar, today: SchoolDate) -> SchoolDate? {
+        guard c.status == .referral, (c.owner ?? "").trimmingSpaces.isEmpty else { return nil }
+        let waited = schoolDays(c, calendar: calendar, today: today) ?? 0
+        if let cap = TriageWeights.factor(factor)?.cap, waited >= cap { return nil }
+        return try? calendar.add(0.5, after: max(today, c.opened))
     }
 }

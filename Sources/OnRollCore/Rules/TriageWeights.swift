@@ -65,6 +65,8 @@ public struct TriageWeights: Hashable, Sendable {
                reason: "the officer's own review date has passed"),
         Factor(key: "status.referral", defaultValue: 3, per: "case", cap: nil,
                reason: "a referral nobody has triaged yet"),
+        Factor(key: "referral.unowned", defaultValue: 5, per: "school day a referral has waited with no owner", cap: 6,
+               reason: "nobody is working it: a week unowned outranks a part-time timetable at 38; at most 30 points, from the 6th school day"),
         Factor(key: "status.monitoring", defaultValue: -3, per: "case", cap: nil,
                reason: "in monitoring: the plan is working, so it sinks below active work"),
         Factor(key: "panel.flagged", defaultValue: 3, per: "case", cap: nil,

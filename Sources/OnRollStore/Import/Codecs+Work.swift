@@ -220,14 +220,14 @@ extension Codecs {
 
     nonisolated(unsafe) static let attendees = Codec<PanelAttendee>(
         kind: "attendees",
-        columns: ["id", "panel_id", "name", "organisation", "role", "apologies"],
+        columns: ["id", "panel_id", "name", "organisation", "role", "apologies", "login"],
         required: ["panel_id", "name"],
         decode: { r in
             PanelAttendee(id: r.id(), panelId: r.id("panel_id") ?? 0, name: r.name("name") ?? "",
                           organisation: r.name("organisation", required: false), role: r.name("role", required: false),
-                          apologies: r.bool("apologies"))
+                          apologies: r.bool("apologies"), login: r.login("login"))
         },
-        encode: { a in [CSVField.id(a.id), String(a.panelId), a.name, a.organisation ?? "", a.role ?? "", CSVField.bool(a.apologies)] },
+        encode: { a in [CSVField.id(a.id), String(a.panelId), a.name, a.organisation ?? "", a.role ?? "", CSVField.bool(a.apologies), a.login ?? ""] },
         references: { a in [("panel_id", "panels", String(a.panelId))] },
         existing: { db, e in
             if let id = e.id { return try PanelAttendee.cached(db, where: "id = ?", [id]) }

@@ -56,7 +56,8 @@ enum Codecs {
         kind: "cases",
         columns: ["ref", "child_ref", "kind", "status", "opened", "owner", "summary", "next_review", "closed_on",
                   "closure_reason", "flagged_for_panel", "ehc_request", "ehc_last_review", "ehc_decision", "ehc_no_plan_notice", "part_time_end",
-                  "part_time_review", "fair_access_accepted", "fair_access_placed"],
+                  "part_time_review", "fair_access_accepted", "fair_access_placed", "offsite_first_day", "offsite_notice",
+                  "offsite_review_requested", "offsite_review_held"],
         required: ["ref", "child_ref", "kind", "opened"],
         decode: { r in
             let status = r.code("status", CaseStatus.self) ?? .open
@@ -70,6 +71,8 @@ enum Codecs {
                          ehcDecision: r.date("ehc_decision"), ehcNoPlanNotice: r.date("ehc_no_plan_notice"),
                          partTimeEnd: r.date("part_time_end"), partTimeReview: r.date("part_time_review"),
                          fairAccessAccepted: r.date("fair_access_accepted"), fairAccessPlaced: r.date("fair_access_placed"))
+            c.offsiteFirstDay = r.date("offsite_first_day"); c.offsiteNotice = r.date("offsite_notice")
+            c.offsiteReviewRequested = r.date("offsite_review_requested"); c.offsiteReviewHeld = r.date("offsite_review_held")
             if status == .closed && c.closureReason == nil { r.fail("closure_reason", "is required for a closed case") }
             if status == .closed && c.closedOn == nil { c.closedOn = c.opened }
             return c
@@ -79,7 +82,9 @@ enum Codecs {
                         CSVField.bool(c.flaggedForPanel), CSVField.date(c.ehcRequest), CSVField.date(c.ehcLastReview),
                         CSVField.date(c.ehcDecision), CSVField.date(c.ehcNoPlanNotice),
                         CSVField.date(c.partTimeEnd), CSVField.date(c.partTimeReview),
-                        CSVField.date(c.fairAccessAccepted), CSVField.date(c.fairAccessPlaced)] },
+                        CSVField.date(c.fairAccessAccepted), CSVField.date(c.fairAccessPlaced),
+                        CSVField.date(c.offsiteFirstDay), CSVField.date(c.offsiteNotice),
+                        CSVField.date(c.offsiteReviewRequested), CSVField.date(c.offsiteReviewHeld)] },
         references: { c in [("child_ref", "children", c.childRef)] },
         existing: { db, e in try Case.cached(db, where: "ref = ?", [e.ref]) },
         caseRef: { $0.ref },
@@ -97,12 +102,13 @@ enum Codecs {
         columns: ["id", "child_ref", "start", "days", "reason", "school_urn", "type", "notice_date", "exam_missed",
                   "notified_la", "notified_social_worker", "notified_virtual_school", "notified_home_la", "provision_from",
                   "governors_met", "decision_letter", "review_requested", "review_panel", "reconsidered", "pex_outcome",
-                  "reasons", "lunchtime"],
+                  "reasons", "lunchtime", "exam_date", "provision_notice", "provision_notice_waived", "panel_decision_sent",
+                  "panel_decision_by_hand"],
         required: ["child_ref", "start", "days"],
         decode: { r in
             let days = r.double("days", required: true) ?? 0
             if days != 0 { do { try Suspension.validateDays(days) } catch { r.fail("days", error.message) } }
-            return Suspension(id: r.id(), childRef: r.required("child_ref"), start: r.date("start", required: true) ?? SchoolDate(dayNumber: 0),
+            var s = Suspension(id: r.id(), childRef: r.required("child_ref"), start: r.date("start", required: true) ?? SchoolDate(dayNumber: 0),
                               days: days, reason: r.code("reason", ReasonCode.self), schoolURN: r.text("school_urn"),
                               type: r.code("type", SuspensionType.self) ?? .suspension, noticeDate: r.date("notice_date"),
                               examMissed: r.bool("exam_missed"), notifiedLA: r.date("notified_la"),
@@ -113,13 +119,20 @@ enum Codecs {
                               reviewPanel: r.date("review_panel"), reconsidered: r.date("reconsidered"),
                               pexOutcome: r.text("pex_outcome"), reportedReasons: r.text("reasons").map(ReportedReasons.parse),
                               lunchtime: r.bool("lunchtime"))
+            s.examDate = r.date("exam_date")
+            if s.examDate != nil { s.examMissed = true }
+            s.provisionNotice = r.date("provision_notice"); s.provisionNoticeWaived = r.bool("provision_notice_waived")
+            s.panelDecisionSent = r.date("panel_decision_sent"); s.panelDecisionByHand = r.bool("panel_decision_by_hand")
+            return s
         },
         encode: { s in [CSVField.id(s.id), s.childRef, s.start.iso, formatDays(s.days), s.reason?.rawValue ?? "", s.schoolURN ?? "",
                         s.type.rawValue, CSVField.date(s.noticeDate), CSVField.bool(s.examMissed), CSVField.date(s.notifiedLA),
                         CSVField.date(s.notifiedSocialWorker), CSVField.date(s.notifiedVirtualSchool),
                         CSVField.date(s.notifiedHomeLA), CSVField.date(s.provisionFrom), CSVField.date(s.governorsMet),
                         CSVField.date(s.decisionLetter), CSVField.date(s.reviewRequested), CSVField.date(s.reviewPanel),
-                        CSVField.date(s.reconsidered), s.pexOutcome ?? "", s.reportedReasons?.description ?? "", CSVField.bool(s.lunchtime)] },
+                        CSVField.date(s.reconsidered), s.pexOutcome ?? "", s.reportedReasons?.description ?? "", CSVField.bool(s.lunchtime),
+                        CSVField.date(s.examDate), CSVField.date(s.provisionNotice), CSVField.bool(s.provisionNoticeWaived),
+                        CSVField.date(s.panelDecisionSent), CSVField.bool(s.panelDecisionByHand)] },
         references: { s in [("child_ref", "children", s.childRef)] + (s.schoolURN.map { [("school_urn", "schools", $0)] } ?? []) },
         existing: { db, e in
             if let id = e.id { return try Suspension.cached(db, where: "id = ?", [id]) }

@@ -113,6 +113,13 @@ public struct RowReader {
     }
 
     /// Names and refs must be printable single-line text of sensible length.
+    /// A server login (lowercased), or nil when empty; one the server would not take is an error.
+    mutating func login(_ column: String) -> String? {
+        guard let v = name(column, required: false)?.lowercased(), !v.isEmpty else { return nil }
+        if let problem = Officer.loginProblem(v) { fail(column, "'\(v)' \(problem)"); return nil }
+        return v
+    }
+
     mutating func name(_ column: String, required: Bool = true, maxLength: Int = 100) -> String? {
         guard let t = text(column) else {
             if required { fail(column, "is required") }

@@ -103,7 +103,6 @@ enum ServerSchema {
           "identifier" text PRIMARY KEY,
           "appliedAt" text NOT NULL
         );
-        ALTER TABLE "panelAttendees" ADD COLUMN IF NOT EXISTS "login" text;
 
         -- The same length-prefixed SHA-256 as AuditEntry.digest, so `check` verifies a server's chain with
         -- the code that verifies a file's. A NULL field is the one byte 0, as there.

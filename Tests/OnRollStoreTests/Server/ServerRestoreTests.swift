@@ -73,4 +73,23 @@ final class ServerRestoreTests: XCTestCase {
             guard case StoreError.denied = e else { return XCTFail("\(e)") }
         }
     }
+
+    /// A panel member's login recorded on a file store (`panel attendee --login`) travels with the export,
+    /// and on the server row-level security then shows that login exactly its panel's agenda.
+    func testAnAttendeeLoginFromAFileStoreLimitsThatPanelMemberOnTheServer() throws {
+        let file = try StoreFixture()
+        let f = try TestServer.fresh()
+        let pat = f.login("pat")
+        let panel = try file.store.newPanel(user: "tester", date: file.today, type: .inclusion, chair: "Chair")
+        _ = try file.store.addItem(user: "tester", panelId: panel.id!, caseRef: "WM-00002", reason: "new referral", today: file.today)
+        _ = try file.store.addAttendee(user: "tester", panelId: panel.id!, name: "Pat Head", organisation: "Hillcrest", login: pat.uppercased())
+        XCTAssertThrowsError(try file.store.addAttendee(user: "tester", panelId: panel.id!, name: "Someone Else", organisation: nil, login: pat))
+        XCTAssertThrowsError(try file.store.addAttendee(user: "tester", panelId: panel.id!, name: "Bad", organisation: nil, login: "no spaces"))
+        let server = try ServerStore.restore(try file.store.exportDocument(), url: f.ownerURL)
+        _ = try server.addUser(pat, role: .panel, password: "pat-password")
+        let conn = try f.connect(as: pat, password: "pat-password")
+        XCTAssertEqual(try conn.exec(#"SELECT "ref" FROM "cases""#).values.compactMap { $0[0] }, ["WM-00002"])
+        XCTAssertEqual(try conn.exec(#"SELECT "ref" FROM "children""#).values.compactMap { $0[0] }, ["C2"])
+        XCTAssertEqual(try server.check(), [])
+    }
 }
