@@ -1,7 +1,11 @@
 # Everyday casework without the CLI (issue 17.4): the EHE annual contact by `A`, cancelling an action
 # with a reason by `x`, and the overdue-actions list (`A` on the caseload) that opens each case.
 # Cases are picked here, not hard-coded, and kept clear of the WM-00001..5 the other files use.
-CW_EHE=$(onroll list --kind ehe --format csv 2>/dev/null | awk -F, 'NR > 1 && $2 > "WM-00005" { print $2; exit }')
+# An EHE case whose annual contact was not already made today (else a new one changes nothing).
+CW_EHE=""
+for r in $(onroll list --kind ehe --format csv 2>/dev/null | awk -F, 'NR > 1 && $2 > "WM-00005" { print $2 }'); do
+  if ! onroll show "$r" 2>/dev/null | grep -q "last annual contact 23 Nov 2026"; then CW_EHE=$r; break; fi
+done
 # A case with no open actions, so `x` can only pick the one added here.
 CW_CASE=""
 for r in $(onroll list --format csv 2>/dev/null | awk -F, 'NR > 1 && $2 > "WM-00005" { print $2 }'); do
