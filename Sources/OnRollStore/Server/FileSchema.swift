@@ -72,16 +72,13 @@ struct FileSchema {
                     ForeignKey(column: $0["from"], table: $0["table"], to: ($0["to"] as String?) ?? "")
                 }
                 var indexes: [Index] = []
-                for ix in try Row.fetchAll(db, sql: "SELECT * FROM pragma_index_list(?) WHERE origin = 'c'", arguments: [name]) {
-                    let ixName: String = ix["name"]
+                // 'c': CREATE INDEX; 'u': a unique constraint (`.unique()`, `uniqueKey`), an automatic index in
+                // SQLite whose name is SQLite's own, so it is named after its columns on the server.
+                for ix in try Row.fetchAll(db, sql: "SELECT * FROM pragma_index_list(?) WHERE origin IN ('c', 'u')", arguments: [name]) {
+                    let ixName: String = ix["name"], origin: String = ix["origin"]
                     let columns = try String.fetchAll(db, sql: "SELECT name FROM pragma_index_info(?) ORDER BY seqno", arguments: [ixName])
-                    indexes.append(Index(name: ixName, columns: columns, unique: ix["unique"] == 1))
-                }
-                // Unique constraints declared on a column (`.unique()`) are automatic indexes in SQLite.
-                for ix in try Row.fetchAll(db, sql: "SELECT * FROM pragma_index_list(?) WHERE origin = 'u'", arguments: [name]) {
-                    let ixName: String = ix["name"]
-                    let columns = try String.fetchAll(db, sql: "SELECT name FROM pragma_index_info(?) ORDER BY seqno", arguments: [ixName])
-                    indexes.append(Index(name: "\(name)_\(columns.joined(separator: "_"))_key", columns: columns, unique: true))
+                    indexes.append(Index(name: origin == "u" ? "\(name)_\(columns.joined(separator: "_"))_key" : ixName,
+                                         columns: columns, unique: origin == "u" || ix["unique"] == 1))
                 }
                 tables.append(Table(name: name, columns: cols, foreignKeys: fks, indexes: indexes,
                                     autoIncrement: sql.uppercased().contains("AUTOINCREMENT"), isFullText: false))

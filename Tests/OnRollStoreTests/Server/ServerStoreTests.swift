@@ -28,6 +28,38 @@ final class ServerStoreTests: XCTestCase {
         XCTAssertEqual(try s.check(), [])
     }
 
+    /// The server has every table and column the file migrations make, with the same unique keys, so a
+    /// restore is row for row and a new migration cannot be forgotten on one backend.
+    func testTheServerHasEveryFileTableColumnAndUniqueKey() throws {
+        let f = try TestServer.fresh()
+        _ = try ServerStore.initialize(url: f.ownerURL)
+        let conn = try f.connect(as: f.owner, password: f.password)
+        let file = try FileSchema.current()
+        XCTAssertGreaterThan(file.tables.count, 20)
+        // The unique keys Schema.swift declares, stated here so a derivation that drops them is caught.
+        let declared = [("caseSummary", ["caseRef"]), ("schoolHistory", ["childRef", "laestab", "entry"]), ("terms", ["academicYear", "start"])]
+        for (table, columns) in declared {
+            XCTAssertTrue(file.tables.first { $0.name == table }?.indexes.contains { $0.unique && $0.columns == columns } ?? false,
+                          "\(table) \(columns)")
+        }
+        for t in file.tables {
+            let cols = try conn.exec("""
+                SELECT column_name FROM information_schema.columns WHERE table_schema = 'onroll' AND table_name = $1
+                """, [t.name]).values.compactMap { $0[0] }
+            XCTAssertEqual(Set(cols).intersection(t.columns.map(\.name)), Set(t.columns.map(\.name)), t.name)
+            for ix in t.indexes where ix.unique {
+                let found = try conn.exec("""
+                    SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid
+                    JOIN pg_namespace n ON n.oid = c.relnamespace
+                    WHERE n.nspname = 'onroll' AND c.relname = $1 AND i.indisunique
+                      AND (SELECT array_agg(a.attname::text ORDER BY k.ord) FROM unnest(i.indkey) WITH ORDINALITY k(attnum, ord)
+                           JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum) = $2::text[]
+                    """, [t.name, "{" + ix.columns.joined(separator: ",") + "}"]).first?[0]
+                XCTAssertEqual(found, "1", "\(t.name) unique \(ix.columns)")
+            }
+        }
+    }
+
     func testInitByALoginThatDoesNotOwnTheDatabaseIsRefused() throws {
         let f = try TestServer.fresh()
         let a = try TestServer.admin(f.config)
