@@ -33,6 +33,17 @@ else
   check "check verifies the server's chain" bash -c "PGPASSWORD=sam-password '$BIN' check --store 'postgresql://${SDB}_sam@$PGH:$PGP/$SDB' | grep -q '^ok: 2 audit entries chained'"
   out=$(as_sam list 2>&1 || true)
   check "a command not yet on a server says so" grep -q "does not yet work on a server store" <<<"$out"
+  # An auditor reads the log and writes nothing; a wrong password is a refused login, not an outage.
+  printf 'al-password\n' | PGPASSWORD=owner-password "$BIN" user add ${SDB}_al --role auditor --store "$SURL" >/dev/null
+  as_al() { PGPASSWORD=al-password ONROLL_STORE="postgresql://${SDB}_al@$PGH:$PGP/$SDB" "$BIN" "$@"; }
+  al_reads_log() { as_al log --format csv 2>/dev/null | grep -q ',user.add,'; }
+  check "an auditor reads the audit log (store named by ONROLL_STORE)" al_reads_log
+  rc=0; printf 'x-password\n' | as_al user add ${SDB}_y --role officer >/dev/null 2>&1 || rc=$?
+  check "an auditor cannot add logins (exit 77)" test "$rc" = 77
+  psql_err=$(PGPASSWORD=al-password psql -X -q -h "$PGH" -p "$PGP" -U "${SDB}_al" -d "$SDB" -c 'INSERT INTO onroll.agencies VALUES ($$x$$)' 2>&1 || true)
+  check "psql as the auditor: INSERT is denied" grep -q "permission denied" <<<"$psql_err"
+  rc=0; PGPASSWORD=wrong "$BIN" log --store "postgresql://${SDB}_al@$PGH:$PGP/$SDB" >/dev/null 2>&1 || rc=$?
+  check "a wrong password is refused as a login (exit 77)" test "$rc" = 77
   rc=0; PGPASSWORD=x "$BIN" log --store "postgresql://nobody@127.0.0.1:1/none?connect_timeout=2" >/dev/null 2>&1 || rc=$?
   check "an unreachable server exits 69" test "$rc" = 69
 
