@@ -75,3 +75,17 @@ extension ServerStore {
         try write { try audit(.view, entity: entity, entityId: entityId, caseRef: caseRef, summary: summary) }
     }
 }
+
+extension ServerStore {
+    /// Starts listening for committed changes (the audit trigger NOTIFYs in the writing transaction, so
+    /// the wake-up is delivered only when it commits). Call once; then `waitForChange`.
+    public func listenForChanges() throws {
+        try mapErrors { try conn.exec("LISTEN \(ServerSchema.changesChannel)") }
+    }
+
+    /// Waits up to `timeout` seconds for a colleague's committed change; true when one arrived. A console
+    /// calls this instead of polling, then reads what is new by position (`auditSince`).
+    public func waitForChange(timeout: Double) throws -> Bool {
+        try mapErrors { !(try conn.waitForNotifications(timeout: timeout)).isEmpty }
+    }
+}

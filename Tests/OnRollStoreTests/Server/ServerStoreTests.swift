@@ -177,6 +177,27 @@ final class ServerStoreTests: XCTestCase {
         XCTAssertEqual(try s.check(), [])
     }
 
+    /// A second officer's connection is woken by the commit of the first's write, not before it, and reads
+    /// the new entry by position.
+    func testAColleaguesCommitWakesAListenerAndNothingBeforeIt() throws {
+        let f = try TestServer.fresh()
+        let s = try ServerStore.initialize(url: f.ownerURL)
+        let jo = f.login("jo")
+        _ = try s.addUser(jo, role: .officer, password: "jo-password")
+        let watcher = try ServerStore(url: f.url(as: jo, password: "jo-password"))
+        try watcher.listenForChanges()
+        let seen = try watcher.headPosition()
+        XCTAssertFalse(try watcher.waitForChange(timeout: 0.2), "woken with nothing written")
+        // An uncommitted write wakes nobody; its commit does.
+        let writer = try f.connect(as: f.owner, password: f.password)
+        try writer.exec("BEGIN")
+        try writer.exec(#"INSERT INTO "audit" ("at","user","op","entity","entityId","summary","prevHash","hash") VALUES ('','','note.add','case','X','a note','','')"#)
+        XCTAssertFalse(try watcher.waitForChange(timeout: 0.3), "woken before the commit")
+        try writer.exec("COMMIT")
+        XCTAssertTrue(try watcher.waitForChange(timeout: 1.0), "not woken within a second of the commit")
+        XCTAssertEqual(try watcher.auditSince(position: seen).map(\.summary), ["a note"])
+    }
+
     func testOnlyAManagerManagesLoginsAndADisabledLoginCannotConnect() throws {
         let f = try TestServer.fresh()
         let s = try ServerStore.initialize(url: f.ownerURL)
