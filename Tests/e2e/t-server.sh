@@ -33,6 +33,10 @@ else
   check "check verifies the server's chain" bash -c "PGPASSWORD=sam-password '$BIN' check --store 'postgresql://${SDB}_sam@$PGH:$PGP/$SDB' | grep -q '^ok: 2 audit entries chained'"
   out=$(as_sam list 2>&1 || true)
   check "a command not yet on a server says so" grep -q "does not yet work on a server store" <<<"$out"
+  # libpq's own conventions: a ~/.pgpass (mode 0600) instead of PGPASSWORD.
+  mkdir -p "$WORK/home" && printf '%s\n' "$PGH:$PGP:$SDB:${SDB}_sam:sam-password" > "$WORK/home/.pgpass" && chmod 600 "$WORK/home/.pgpass"
+  pgpass_works() { env -u PGPASSWORD HOME="$WORK/home" "$BIN" log --limit 1 --store "postgresql://${SDB}_sam@$PGH:$PGP/$SDB" >/dev/null 2>&1; }
+  check "the password comes from ~/.pgpass as for psql" pgpass_works
   # An auditor reads the log and writes nothing; a wrong password is a refused login, not an outage.
   printf 'al-password\n' | PGPASSWORD=owner-password "$BIN" user add ${SDB}_al --role auditor --store "$SURL" >/dev/null
   as_al() { PGPASSWORD=al-password ONROLL_STORE="postgresql://${SDB}_al@$PGH:$PGP/$SDB" "$BIN" "$@"; }
