@@ -30,7 +30,10 @@ extension Console {
             case .summer?: r.term = nil
             }
         case .reportPublish: r.publish.toggle()
-        case .reportChartGroup: r.chartByTrust.toggle()
+        case .reportChartGroup:
+            // The same figures drawn another way: nothing to read again.
+            state.reports.chartByTrust.toggle()
+            return
         case .reportWrite:
             writeReport()
             return
