@@ -18,6 +18,10 @@ if args.count >= 3, args[1] == "--probe-write" {
 }
 if args.count >= 5, args[1] == "--rss-run" { RSSRun.run(Array(args.dropFirst(2))) }
 if args.count >= 4, args[1] == "--server-writer" { ServerBench.writer(url: args[2], count: Int(args[3]) ?? 0) }
+if args.count >= 3, args[1] == "--probe-reports" {
+    try ReportsProbe.run(store: args[2])
+    exit(0)
+}
 if args.count >= 3, args[1] == "--probe-console" {
     try ConsoleProbe.run(store: args[2], keystrokes: args.count >= 4 ? Int(args[3]) ?? 200 : 200)
     exit(0)

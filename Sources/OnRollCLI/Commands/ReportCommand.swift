@@ -36,10 +36,11 @@ struct ReportCommand: ParsableCommand {
         let today = try global.todayDate()
         let period = try ReportCommand.period(year: year, term: term, today: today)
         let store = try global.openStore()
-        let data = try store.reportData()
         let published = publish || pseudonymiseSchools
-        let bundle = ReportCommand.bundle(name, data, period: period, today: today,
-                                          publish: published, pseudonymiseSchools: pseudonymiseSchools)
+        guard let bundle = try store.report(name, period: period, today: today,
+                                            publish: published, pseudonymiseSchools: pseudonymiseSchools) else {
+            throw CLIError.usage("unknown report '\(name)'")
+        }
         // An unpublished report keeps counts of one or two per school and officer, which can name a
         // child to anyone who knows the school: a read, logged once. A published one is suppressed.
         let head = published ? try store.head()
@@ -76,11 +77,5 @@ struct ReportCommand: ParsableCommand {
             do { t = try Term.parse(term.lowercased()) } catch { throw CLIError.usage("--term: \(error.message)") }
         }
         return ReportPeriod(year: y, term: t)
-    }
-
-    static func bundle(_ name: String, _ data: ReportData, period: ReportPeriod, today: SchoolDate,
-                       publish: Bool, pseudonymiseSchools: Bool) -> ReportBundle {
-        let raw = Reports.run(name, data, period: period, today: today)!
-        return publish ? Disclosure.publish(raw, pseudonymiseSchools: pseudonymiseSchools) : raw
     }
 }

@@ -70,7 +70,7 @@ public final class Console {
         applyFilter(keeping: keepRef)
         if let ref = state.detail?.file.case.ref { try reloadDetail(ref) }
         if state.mode == .plans { try loadPlans() }
-        if state.mode == .reports { try loadReportData(); computeReport() }
+        if state.mode == .reports { try loadReport(); state.message = "w writes \(reportPath)" }
     }
 
     /// Re-reads one case after a change, without re-assessing the whole caseload, and follows

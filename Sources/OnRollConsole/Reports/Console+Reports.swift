@@ -30,7 +30,10 @@ extension Console {
             case .summer?: r.term = nil
             }
         case .reportPublish: r.publish.toggle()
-        case .reportChartGroup: r.chartByTrust.toggle()
+        case .reportChartGroup:
+            // The same figures drawn another way: nothing to read again.
+            state.reports.chartByTrust.toggle()
+            return
         case .reportWrite:
             writeReport()
             return
@@ -42,26 +45,33 @@ extension Console {
     }
 
     func openReports() {
+        if state.reports.year == nil { state.reports.year = AcademicYear(containing: state.today) }
         do {
-            try loadReportData()
-            if state.reports.year == nil { state.reports.year = AcademicYear(containing: state.today) }
+            try loadReport()
             state.mode = .reports
-            computeReport()
+            state.message = "w writes \(reportPath)"
         } catch {
             state.message = "Cannot load the reports: \(error)"
         }
     }
 
-    func loadReportData() throws {
-        state.reports.data = try store.reportData()
+    /// Reads the report on screen from the store, as `onroll report` does (`Store.report`): only the
+    /// columns its figures use, read again for each report and period, so the screen keeps no copy
+    /// of the caseload and always shows what is stored now.
+    func loadReport() throws {
+        let r = state.reports
+        guard let year = r.year else { return }
+        state.reports.bundle = try store.report(r.name, period: ReportPeriod(year: year, term: r.term),
+                                                today: state.today, publish: r.publish)
     }
 
     func computeReport() {
-        let r = state.reports
-        guard let data = r.data, let year = r.year else { return }
-        let raw = Reports.run(r.name, data, period: ReportPeriod(year: year, term: r.term), today: state.today)
-        state.reports.bundle = raw.map { r.publish ? Disclosure.publish($0, pseudonymiseSchools: false) : $0 }
-        state.message = "w writes \(reportPath)"
+        do {
+            try loadReport()
+            state.message = "w writes \(reportPath)"
+        } catch {
+            state.message = "Cannot load the reports: \(error)"
+        }
     }
 
     /// Where `w` writes: the report directory (the working directory unless set) and the file name.

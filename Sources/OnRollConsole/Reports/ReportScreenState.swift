@@ -1,7 +1,7 @@
 import OnRollCore
 
 /// What the reports screen shows: which report, for which period, raw or publishable, and the
-/// figures themselves (computed by the same `Reports` functions as `onroll report`).
+/// figures themselves (read through `Store.report`, as `onroll report` reads them).
 public struct ReportScreenState: Sendable {
     public var nameIndex = 0
     public var year: AcademicYear?
@@ -10,7 +10,6 @@ public struct ReportScreenState: Sendable {
     /// The chart groups by trust instead of by school.
     public var chartByTrust = false
     public var scroll = 0
-    public var data: ReportData?
     public var bundle: ReportBundle?
 
     public init() {}

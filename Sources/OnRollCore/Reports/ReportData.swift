@@ -1,25 +1,48 @@
-// What a report reads: plain arrays the store (or a test) assembles. Reports fetch nothing.
+// What a report reads: narrow rows (ReportRows.swift) the store (or a test) assembles. Reports fetch nothing.
 
 public struct ReportData: Sendable {
     public var schools: [School]
-    public var children: [Child]
-    public var cases: [Case]
-    public var suspensions: [Suspension]
-    public var plans: [PlanDetail]
-    public var actions: [CaseAction]
+    public var children: [ReportChild]
+    public var cases: [ReportCase]
+    public var suspensions: [ReportSuspension]
+    public var plans: [ReportPlan]
+    public var actions: [ReportAction]
     /// Last contact (child seen or spoken to) per case ref, e.g. from `CaseFile.lastContact`.
     public var lastContact: [String: SchoolDate]
-    public var deletions: [RollDeletion]
-    public var outOfSchool: [OutOfSchoolRecord]
+    public var deletions: [ReportDeletion]
+    public var outOfSchool: [ReportSighting]
     public var calendar: SchoolCalendar
 
+    /// Only the schools and term dates; the store adds the rows a report reads (`Reports.sources`).
+    public init(schools: [School], calendar: SchoolCalendar) {
+        self.schools = schools; self.children = []; self.cases = []; self.suspensions = []; self.plans = []
+        self.actions = []; self.lastContact = [:]; self.deletions = []; self.outOfSchool = []; self.calendar = calendar
+    }
+
+    /// From whole records (tests, and the case-file path below): each is narrowed to what reports read.
     public init(schools: [School] = [], children: [Child] = [], cases: [Case] = [], suspensions: [Suspension] = [],
                 plans: [PlanDetail] = [], actions: [CaseAction] = [], lastContact: [String: SchoolDate] = [:],
                 deletions: [RollDeletion] = [], outOfSchool: [OutOfSchoolRecord] = [],
                 calendar: SchoolCalendar = SchoolCalendar(rows: [])) {
-        self.schools = schools; self.children = children; self.cases = cases; self.suspensions = suspensions
-        self.plans = plans; self.actions = actions; self.lastContact = lastContact; self.deletions = deletions
-        self.outOfSchool = outOfSchool; self.calendar = calendar
+        self.init(schools: schools, calendar: calendar)
+        self.children = children.map(ReportChild.init); self.cases = cases.map(ReportCase.init)
+        self.suspensions = suspensions.map(ReportSuspension.init); self.plans = plans.map { ReportPlan($0.plan) }
+        self.actions = actions.map(ReportAction.init); self.lastContact = lastContact
+        self.deletions = deletions.map(ReportDeletion.init); self.outOfSchool = outOfSchool.map(ReportSighting.init)
+    }
+
+    /// The same data with only `sources` kept (the rest empty): what the store reads for a report.
+    public func keeping(_ sources: ReportSources) -> ReportData {
+        var d = ReportData(schools: schools, calendar: calendar)
+        if sources.contains(.children) { d.children = children }
+        if sources.contains(.cases) { d.cases = cases }
+        if sources.contains(.suspensions) { d.suspensions = suspensions }
+        if sources.contains(.plans) { d.plans = plans }
+        if sources.contains(.actions) { d.actions = actions }
+        if sources.contains(.lastContact) { d.lastContact = lastContact }
+        if sources.contains(.deletions) { d.deletions = deletions }
+        if sources.contains(.outOfSchool) { d.outOfSchool = outOfSchool }
+        return d
     }
 
     /// Builds the arrays from case files (de-duplicating what several files of one child share).

@@ -7,9 +7,9 @@ extension Reports {
         let (r, periodNote) = period.range(calendar: data.calendar)
         let label = period.label(calendar: data.calendar)
         let ctx = SchoolContext(data)
-        let started = data.plans.map(\.plan).filter { r.contains($0.start) }
+        let started = data.plans.filter { r.contains($0.start) }
         var usedWeekdays = false
-        func schoolDays(_ p: ReintegrationPlan) -> Double? {
+        func schoolDays(_ p: ReportPlan) -> Double? {
             guard let end = p.endedOn, end >= p.start else { return nil }
             do { return try data.calendar.count(from: p.start, to: end) } catch {
                 usedWeekdays = true
@@ -60,7 +60,7 @@ extension Reports {
         let ctx = SchoolContext(data)
         var seen: [String: SchoolDate] = [:]
         for o in data.outOfSchool { if let d = o.lastSeen { seen[o.childRef] = d } }
-        func lastContact(_ c: Case) -> SchoolDate? {
+        func lastContact(_ c: ReportCase) -> SchoolDate? {
             [data.lastContact[c.ref], seen[c.childRef]].compactMap { $0 }.filter { $0 <= today }.max()
         }
         let open = data.cases.filter { $0.isOpen && $0.opened <= today && $0.kind.isOutOfSchool }
@@ -78,7 +78,7 @@ extension Reports {
                 "Source: OnRoll cases, chronology and out-of-school records.",
             ],
             rowSums: [RowSum(total: "open", parts: ["contacted", "neverContacted"])])
-        func caseRow(_ cs: [Case]) -> [ReportCell] {
+        func caseRow(_ cs: [ReportCase]) -> [ReportCell] {
             let days = cs.compactMap(lastContact).map { Double($0.days(to: today)) }
             return [.count(cs.count), .count(days.count), .count(cs.count - days.count), .median(days)]
         }
@@ -91,7 +91,7 @@ extension Reports {
             ReportColumn(key: "notNotified", header: "LA not notified", role: .count(summed: true)),
             ReportColumn(key: "unknownDestination", header: "Destination unknown", role: .count(summed: true)),
         ]
-        func delRow(_ ds: [RollDeletion]) -> [ReportCell] {
+        func delRow(_ ds: [ReportDeletion]) -> [ReportCell] {
             [.count(ds.count), .count(ds.filter { !$0.laNotified }.count),
              .count(ds.filter { ($0.destination ?? "").trimmingSpaces.isEmpty }.count)]
         }

@@ -27,8 +27,8 @@ public enum Reports {
         let open = data.cases.filter { $0.isOpen && $0.opened <= today }
         let new = data.cases.filter { r.contains($0.opened) }
         let closed = data.cases.filter { c in c.closedOn.map { r.contains($0) } ?? false }
-        func daysOpen(_ cs: [Case]) -> ReportCell { .median(cs.map { Double($0.opened.days(to: today)) }) }
-        func counts(_ keep: (Case) -> Bool) -> [ReportCell] {
+        func daysOpen(_ cs: [ReportCase]) -> ReportCell { .median(cs.map { Double($0.opened.days(to: today)) }) }
+        func counts(_ keep: (ReportCase) -> Bool) -> [ReportCell] {
             [.count(open.filter(keep).count), .count(new.filter(keep).count), .count(closed.filter(keep).count)]
         }
         let flowCols = [
@@ -66,17 +66,26 @@ public enum Reports {
         var byOwner = ReportTable(id: "byOfficer", title: "Cases by officer", subtitle: label,
                                   columns: [ReportColumn(key: "officer", header: "Officer", role: .officer)] + flowCols + [medianCol],
                                   notes: ["Officer: the case owner; cases with no owner are counted as \(unassigned)."])
-        func ownerOf(_ c: Case) -> String { c.owner.flatMap { $0.isEmpty ? nil : $0 } ?? unassigned }
+        func ownerOf(_ c: ReportCase) -> String { c.owner.flatMap { $0.isEmpty ? nil : $0 } ?? unassigned }
         for o in owners.sorted(by: { ($0 == unassigned ? 1 : 0, $0) < ($1 == unassigned ? 1 : 0, $1) }) {
             byOwner.rows.append([.text(o)] + counts { ownerOf($0) == o } + [daysOpen(open.filter { ownerOf($0) == o })])
         }
         byOwner.totalRow = [.text("Total")] + counts { _ in true } + [daysOpen(open)]
 
-        let used = Set((open + new + closed).map { ctx.key(forChild: $0.childRef) })
+        // Each case has one school key: counted once per key here, a group's figure is the sum of its
+        // keys' (filtering every case again for each school and trust made this report quadratic).
+        func perKey(_ cs: [ReportCase]) -> [String: Int] {
+            var n: [String: Int] = [:]
+            for c in cs { n[ctx.key(forChild: c.childRef), default: 0] += 1 }
+            return n
+        }
+        let openBy = perKey(open), newBy = perKey(new), closedBy = perKey(closed)
+        func sum(_ by: [String: Int], _ keys: Set<String>) -> ReportCell { .count(keys.reduce(0) { $0 + (by[$1] ?? 0) }) }
+        let used = Set(openBy.keys).union(newBy.keys).union(closedBy.keys)
         let (schoolTables, links) = ctx.schoolTables(
             idPrefix: "", what: "Cases", subtitle: label, used: used, includeAll: true, withTrust: true,
             columns: flowCols, notes: definitions.suffix(1) + ["A child with no school recorded (or a school not in the school list) is counted under \"\(noSchoolLabel)\"."]
-        ) { keys in counts { keys.contains(ctx.key(forChild: $0.childRef)) } }
+        ) { keys in [sum(openBy, keys), sum(newBy, keys), sum(closedBy, keys)] }
 
         return ReportBundle(name: "caseload", title: "Caseload", period: label,
                             tables: [byKind, byStatus, byOwner] + schoolTables, links: links, schoolURNs: ctx.urns)
@@ -89,10 +98,12 @@ public enum Reports {
         let label = period.label(calendar: data.calendar)
         let ctx = SchoolContext(data)
         let inPeriod = data.suspensions.filter { r.contains($0.start) }
-        func key(_ s: Suspension) -> String {
+        func key(_ s: ReportSuspension) -> String {
             if let u = s.schoolURN, ctx.byURN[u] != nil { return u }
             return s.schoolURN == nil ? ctx.key(forChild: s.childRef) : ""
         }
+        // Each suspension with its school key, worked out once: every row filters the suspensions by it.
+        let keyed = inPeriod.map { (s: $0, key: key($0)) }
         let columns = [
             ReportColumn(key: "roll", header: "Roll", role: .denominator),
             ReportColumn(key: "suspensions", header: "Suspensions", role: .count(summed: true)),
@@ -107,25 +118,25 @@ public enum Reports {
             ReportColumn(key: "topReasons", header: "Top reasons", role: .detail),
         ]
         func row(_ keys: Set<String>) -> [ReportCell] {
-            let ss = inPeriod.filter { keys.contains(key($0)) }
-            let susp = ss.filter { !$0.isPermanent }, pex = ss.filter(\.isPermanent)
+            let ss = keyed.filter { keys.contains($0.key) }
+            let susp = ss.filter { !$0.s.isPermanent }, pex = ss.filter(\.s.isPermanent)
             // Rates are over schools with a known roll: numerator and denominator from the same schools.
             let rolled = Set(keys.filter { (ctx.byURN[$0]?.roll ?? 0) > 0 })
             let roll = rolled.reduce(0) { $0 + (ctx.byURN[$1]?.roll ?? 0) }
             var perPupil: [String: Int] = [:]
-            for s in susp { perPupil["\(key(s))|\(s.childRef)", default: 0] += 1 }
-            let rolledPupils = Set(susp.filter { rolled.contains(key($0)) }.map { "\(key($0))|\($0.childRef)" }).count
+            for x in susp { perPupil["\(x.key)|\(x.s.childRef)", default: 0] += 1 }
+            let rolledPupils = Set(susp.filter { rolled.contains($0.key) }.map { "\($0.key)|\($0.s.childRef)" }).count
             var reasons: [ReasonCode: Int] = [:]
-            for s in ss { if let c = s.reason { reasons[c, default: 0] += 1 } }
+            for x in ss { if let c = x.s.reason { reasons[c, default: 0] += 1 } }
             let top = reasons.sorted { ($1.value, $0.key.rawValue) < ($0.value, $1.key.rawValue) }.prefix(3)
             let rate = { (n: Int) -> ReportCell in roll > 0 ? .per100(n, of: roll) : .notApplicable }
             return [
                 roll > 0 ? .count(roll) : .notApplicable,
-                .count(susp.count), rate(susp.filter { rolled.contains(key($0)) }.count),
+                .count(susp.count), rate(susp.filter { rolled.contains($0.key) }.count),
                 .count(perPupil.count), rate(rolledPupils),
-                .count(pex.count), rate(pex.filter { rolled.contains(key($0)) }.count),
+                .count(pex.count), rate(pex.filter { rolled.contains($0.key) }.count),
                 .count(perPupil.values.filter { $0 >= 2 }.count), .count(perPupil.values.filter { $0 >= 5 }.count),
-                .measure(susp.reduce(0) { $0 + $1.days }, basis: susp.count),
+                .measure(susp.reduce(0) { $0 + $1.s.days }, basis: susp.count),
                 .tally(top.map { TallyItem(label: $0.key.rawValue, count: $0.value) }),
             ]
         }
@@ -138,7 +149,7 @@ public enum Reports {
             "School days lost: the sum of suspension lengths in school days (half days count 0.5). Top reasons: the three most frequent census reason codes across suspensions and permanent exclusions.",
             "Source: OnRoll suspension ledger; school rolls from the school list.",
         ] + (periodNote.map { [$0] } ?? [])
-        let used = Set(inPeriod.map(key))
+        let used = Set(keyed.map(\.key))
         let (tables, links) = ctx.schoolTables(idPrefix: "", what: "Suspensions and permanent exclusions", subtitle: label,
                                                used: used, includeAll: true, withTrust: true, columns: columns,
                                                notes: notes, totalLabel: "Partnership total", row: row)
