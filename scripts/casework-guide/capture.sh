@@ -16,14 +16,19 @@ k Tab Tab Tab Tab; cap "suspensions"
 k j R; cap "reflection form"
 t "Swore at a cover teacher after being moved seat"; k Tab; t "Cover lesson; seat moved without warning"; k Tab; t "I didn't know why I was moved"
 k Tab; t "Seating plan shared with cover staff"; k Tab; t "sc"; k Tab; t "Share seating plan with cover staff"; k Tab; t "Head of Year"
-cap "reflection filled"
+sleep 1.5; cap "reflection filled"
 k C-s; cap "after reflection"
 k m; t "Dana Price"; k Tab; t "educational p"; k Tab; t "Educational psychologist"; k Tab; t "dana.price@westmarch.gov.uk"; k Tab Tab Right; cap "team form"
 k C-s; k BTab BTab BTab BTab; cap "summary after team"
 k q; sleep 0.3; k Escape; sleep 0.3; k 4; cap "out of school view"
-k Enter; cap "oos case"
+k /; t "WM-00030"; k Enter Enter; cap "oos case"
 k e; cap "enquiry form"
 k Escape; sleep 0.3; k E; cap "cnis form"
-k Escape; sleep 0.3; k q q
+k Escape; sleep 0.3; k q; sleep 0.3; k Escape; sleep 0.3; k 0; sleep 0.3
+k A; cap "overdue actions"
+k q; sleep 0.3
+k /; t "WM-00027"; k Enter Enter; sleep 0.3; k A; cap "annual contact"
+k Escape; sleep 0.5; k w; cap "handover"
+k Escape; sleep 0.5; k q q
 sleep 0.5
 tmux kill-session -t $S 2>/dev/null
