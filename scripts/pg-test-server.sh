@@ -22,11 +22,14 @@ as_postgres() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
+# A port nothing on loopback answers on (bash's /dev/tcp, so no python or netcat is needed); the start
+# below retries with another if a race takes it first.
 free_port() {
-  python3 - <<'PY'
-import socket
-s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()
-PY
+  local p
+  while :; do
+    p=$(( 20000 + RANDOM % 40000 ))
+    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
+  done
 }
 
 case "${1:-}" in
@@ -39,10 +42,15 @@ start)
   if [ "$(id -u)" = 0 ]; then chown -R postgres "$dir"; fi
   as_postgres "$BIN/initdb" -D "$dir/data" -U onroll_test_admin --pwfile="$dir/pw" -A scram-sha-256 -E UTF8 \
     --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; exit 1; }
-  port=$(free_port)
-  as_postgres "$BIN/pg_ctl" -D "$dir/data" -l "$dir/log" -w \
-    -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=on -c max_connections=200" start >/dev/null \
-    || { cat "$dir/log" >&2; exit 1; }
+  started=""
+  for attempt in 1 2 3 4 5; do
+    port=$(free_port)
+    if as_postgres "$BIN/pg_ctl" -D "$dir/data" -l "$dir/log" -w \
+      -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=on -c max_connections=200" start >/dev/null; then
+      started=1; break
+    fi
+  done
+  [ -n "$started" ] || { cat "$dir/log" >&2; exit 1; }
   cat > "$dir/env" <<ENV
 export ONROLL_TEST_PG_HOST=127.0.0.1
 export ONROLL_TEST_PG_PORT=$port
