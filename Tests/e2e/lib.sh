@@ -18,8 +18,16 @@ onroll() { "$BIN" "$@" --store "$STORE"; }
 
 start_console() {
   tmux kill-session -t "$SESSION" 2>/dev/null || true
-  tmux new-session -d -s "$SESSION" -x "${1:-100}" -y "${2:-30}" \
-    "env ONROLL_TODAY=$ONROLL_TODAY ONROLL_USER=$ONROLL_USER LANG=C.UTF-8 TERM=xterm-256color $BIN --store $STORE; echo EXITED; sleep 30"
+  # Killing the last session makes the tmux server exit; a new-session that reaches it while it is going
+  # fails with "server exited unexpectedly" (seen twice in 2026-12 runs). Try again on a fresh server.
+  local i
+  for i in 1 2 3 4 5; do
+    tmux new-session -d -s "$SESSION" -x "${1:-100}" -y "${2:-30}" \
+      "env ONROLL_TODAY=$ONROLL_TODAY ONROLL_USER=$ONROLL_USER LANG=C.UTF-8 TERM=xterm-256color $BIN --store $STORE; echo EXITED; sleep 30" \
+      && return 0
+    sleep 0.5
+  done
+  return 1
 }
 
 screen() { tmux capture-pane -t "$SESSION" -p; }
