@@ -51,9 +51,15 @@ public final class PGConnection: @unchecked Sendable {
             throw PGError(kind: .unavailable, message: PGConnection.tidy(String(cString: PQerrorMessage(conn))))
         }
         defer { PQclear(res) }
+        try check(res, conn)
+        return PGRows(res)
+    }
+
+    /// Throws the server's error for a result that is not a success.
+    private func check(_ res: OpaquePointer, _ conn: OpaquePointer) throws {
         switch PQresultStatus(res) {
         case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
-            return PGRows(res)
+            return
         default:
             let state = PQresultErrorField(res, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
             let primary = PQresultErrorField(res, Int32(UInt8(ascii: "M"))).map { String(cString: $0) }
@@ -72,13 +78,7 @@ public final class PGConnection: @unchecked Sendable {
             throw PGError(kind: .unavailable, message: PGConnection.tidy(String(cString: PQerrorMessage(conn))))
         }
         defer { PQclear(res) }
-        let st = PQresultStatus(res)
-        guard st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK || st == PGRES_EMPTY_QUERY else {
-            let state = PQresultErrorField(res, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
-            let down = PQstatus(conn) != CONNECTION_OK
-            throw PGError(kind: down ? .unavailable : .refused, sqlState: state,
-                          message: PGConnection.tidy(String(cString: PQerrorMessage(conn))))
-        }
+        try check(res, conn)
     }
 
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.

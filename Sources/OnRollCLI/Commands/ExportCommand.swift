@@ -30,24 +30,21 @@ struct ExportCommand: ParsableCommand {
     var pseudonymKey: String?
 
     func run() throws {
-        if let server = try global.openServer() { return try runOnServer(server) }
-        let store = try global.openStore()
+        let server = try global.openServer()
+        let store = server == nil ? try global.openStore() : nil
         if keepText && !pseudonymise { throw CLIError.usage("--keep-text is for --pseudonymise") }
         if keepText {
             printErr("warning: --keep-text keeps what officers typed; names OnRoll does not hold, nicknames and descriptions can still identify a child. Read it before it leaves the authority.")
         }
         let p = pseudonymise ? Pseudonymiser(key: pseudonymKey ?? GlobalOptions.env["ONROLL_PSEUDONYM_KEY"], keepText: keepText) : nil
+        if let server { return try runOnServer(server, pseudonymiser: p) }
+        guard let store else { return }
         switch format {
         case .json:
             if directory != nil { throw CLIError.usage("a directory is only taken with --format csv (use --output FILE for json)") }
             let text = try store.exportDocument(pseudonymiser: p).json
             try logExport(store, "json", pseudonymised: p != nil)
-            if let output {
-                try OutputFile.write(text, to: output, protecting: store.path, overwrite: false)
-                printErr("wrote \(output)\(p == nil ? "" : " (pseudonymised)")")
-            } else {
-                printOut(text, newline: false)
-            }
+            try emit(text, protecting: store.path)
         case .csv:
             guard let directory else { throw CLIError.usage("--format csv needs a directory: onroll export --format csv DIR") }
             if output != nil { throw CLIError.usage("--output is for --format json; --format csv writes into DIR") }
@@ -62,20 +59,26 @@ struct ExportCommand: ParsableCommand {
 extension ExportCommand {
     /// The same document from a server store (JSON only: the CSVs are made through a file store's import
     /// codecs, so export JSON, restore it into a file, and export CSV from that).
-    func runOnServer(_ server: ServerStore) throws {
+    func runOnServer(_ server: ServerStore, pseudonymiser p: Pseudonymiser?) throws {
         guard format == .json else { throw CLIError.usage("a server store exports --format json; restore it into a file store for CSV") }
-        if keepText && !pseudonymise { throw CLIError.usage("--keep-text is for --pseudonymise") }
         if directory != nil { throw CLIError.usage("a directory is only taken with --format csv (use --output FILE for json)") }
-        let p = pseudonymise ? Pseudonymiser(key: pseudonymKey ?? GlobalOptions.env["ONROLL_PSEUDONYM_KEY"], keepText: keepText) : nil
-        let doc = try server.exportDocument(pseudonymiser: p)
-        try server.logRead(entity: "store", entityId: "export",
-                           summary: "whole store exported (json\(pseudonymise ? ", pseudonymised" : ""))")
+        let text = try server.exportDocument(pseudonymiser: p).json
+        try server.logRead(entity: "store", entityId: "export", summary: ExportCommand.exported("json", pseudonymised: p != nil))
+        try emit(text, protecting: nil)
+    }
+
+    /// The JSON document to `--output FILE` (never over an existing file or the store), else standard output.
+    func emit(_ text: String, protecting store: String?) throws {
         if let output {
-            try OutputFile.write(doc.json, to: output, protecting: nil, overwrite: false)
+            try OutputFile.write(text, to: output, protecting: store, overwrite: false)
             printErr("wrote \(output)\(pseudonymise ? " (pseudonymised)" : "")")
         } else {
-            printOut(doc.json, newline: false)
+            printOut(text, newline: false)
         }
+    }
+
+    static func exported(_ format: String, pseudonymised: Bool) -> String {
+        "whole store exported (\(format)\(pseudonymised ? ", pseudonymised" : ""))"
     }
 
     /// An export carries every child's record out of the store, so it is audited as one read. It is
@@ -83,7 +86,7 @@ extension ExportCommand {
     /// records this one.
     func logExport(_ store: Store, _ format: String, pseudonymised: Bool) throws {
         try store.logRead(user: global.userName, entity: "store", entityId: "export",
-                          summary: "whole store exported (\(format)\(pseudonymised ? ", pseudonymised" : ""))")
+                          summary: ExportCommand.exported(format, pseudonymised: pseudonymised))
     }
 }
 

@@ -11,30 +11,25 @@ struct LogCommand: ParsableCommand {
 
     func run() throws {
         if let server = try global.openServer() {
-            render(try server.auditLog(caseRef: ref?.typed, limit: limit))
+            try render(try server.auditLog(caseRef: ref?.typed, limit: limit))
             return
         }
         let store = try global.openStore()
         let ref = try self.ref?.resolved(in: store)
         let entries = try store.auditLog(caseRef: ref, limit: limit)
-        switch format {
-        case .json:
-            // The before/after snapshots are whole records (names, addresses, notes): reading them is a view.
-            let records = entries.filter { $0.before != nil || $0.after != nil }.count
-            if records > 0 {
-                try store.logRead(user: global.userName, entity: "audit", entityId: ref ?? "all", caseRef: ref,
-                                  summary: "\(ref.map { "\($0): " } ?? "")audit log read with \(records) record snapshots (log --format json)")
-            }
-            render(entries)
-        default:
-            render(entries)
+        // The before/after snapshots are whole records (names, addresses, notes): reading them is a view.
+        let records = entries.filter { $0.before != nil || $0.after != nil }.count
+        if format == .json, records > 0 {
+            try store.logRead(user: global.userName, entity: "audit", entityId: ref ?? "all", caseRef: ref,
+                              summary: "\(ref.map { "\($0): " } ?? "")audit log read with \(records) record snapshots (log --format json)")
         }
+        try render(entries)
     }
 
-    func render(_ entries: [AuditEntry]) {
+    func render(_ entries: [AuditEntry]) throws {
         switch format {
         case .json:
-            printOut((try? JSONOut.encode(entries.map(AuditEntryJSON.init))) ?? "[]")
+            printOut(try JSONOut.encode(entries.map(AuditEntryJSON.init)))
         default:
             printOut(Tabular.render(["#", "at", "user", "op", "summary"],
                                     entries.map { [String($0.id ?? 0), $0.at, $0.user, $0.op, $0.summary] }, format: format))

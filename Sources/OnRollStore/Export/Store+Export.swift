@@ -46,12 +46,7 @@ extension Store {
     /// `acceptNoHead`: restore an export made before exports recorded their head (an older OnRoll's
     /// backup); its chain is still verified, but a cut-off end could not be told from a whole one.
     public static func restore(_ doc: ExportDocument, to path: String, acceptNoHead: Bool = false) throws -> Store {
-        guard !doc.pseudonymised else {
-            throw StoreError.invalid("this export is pseudonymised: it cannot be restored as a caseload (names, UPNs, addresses and the audit log were removed)")
-        }
-        if doc.head == nil && !acceptNoHead {
-            throw StoreError.invalid("this export records no audit head (it was made by an older OnRoll), so a cut-off audit log could not be told from a whole one; nothing was restored. If it is your own backup, restore it with --accept-no-head")
-        }
+        try doc.checkRestorable(acceptNoHead: acceptNoHead)
         let store = try load(doc, to: path)
         do {
             let report = try store.check()
@@ -90,17 +85,9 @@ extension Store {
         let store = try Store.create(path: path)
         do {
             try store.pool.write { db in
-                let known = Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
-                let unknown = doc.migrations.filter { !known.contains($0) }
-                guard unknown.isEmpty else {
-                    throw StoreError.invalid("the export was made by a newer OnRoll (schema \(unknown.joined(separator: ", "))); restore it with that version")
-                }
-                // Only the tables OnRoll itself makes: anything else (a smuggled table, or rows for
-                // grdb_migrations or sqlite_sequence) would pass the insert but is no part of a caseload.
-                let own = Set(Store.tableOrder(try Store.recordTables(db)))
-                if let extra = doc.tables.map(\.name).first(where: { !own.contains($0) }) {
-                    throw StoreError.invalid("the export has a table \(extra) that OnRoll does not keep; nothing was restored")
-                }
+                // Only the tables OnRoll itself makes: not grdb_migrations or sqlite_sequence either.
+                try doc.checkFits(migrations: try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"),
+                                  tables: Set(Store.tableOrder(try Store.recordTables(db))))
                 try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
                 for t in doc.tables { try insert(db, t.name, t.rows) }
                 // Verbatim: ids, times, users and hashes as exported, so the chain still verifies.

@@ -1,4 +1,5 @@
 import OnRollCore
+import PostgresClient
 
 /// The server store's schema, as SQL for PostgreSQL. The tables and columns are the file store's
 /// (FileSchema), so a restore copies rows one to one; what is added here is what only a server can
@@ -27,8 +28,10 @@ enum ServerSchema {
         }
     }
 
-    static func q(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
-    static func lit(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "''") + "'" }
+    static func q(_ s: String) -> String { PGConnection.quoteIdent(s) }
+    static func lit(_ s: String) -> String { PGConnection.quoteLiteral(s) }
+    /// Every connection's first statement: the store's tables by their plain names.
+    static var setSearchPath: String { "SET search_path = \(q(namespace)), pg_catalog" }
 
     static func pgType(_ c: FileSchema.Column) -> String {
         let t = c.declaredType

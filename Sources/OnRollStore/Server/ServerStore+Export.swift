@@ -55,29 +55,13 @@ extension ServerStore {
     /// the chain — and finally the chain must end at the head the export recorded. One transaction: a
     /// failure leaves the database as empty as it was.
     public static func restore(_ doc: ExportDocument, url: String, acceptNoHead: Bool = false) throws -> ServerStore {
-        guard !doc.pseudonymised else {
-            throw StoreError.invalid("this export is pseudonymised: it cannot be restored as a caseload (names, UPNs, addresses and the audit log were removed)")
-        }
-        if doc.head == nil && !acceptNoHead {
-            throw StoreError.invalid("this export records no audit head (it was made by an older OnRoll), so a cut-off audit log could not be told from a whole one; nothing was restored. If it is your own backup, restore it with --accept-no-head")
-        }
+        try doc.checkRestorable(acceptNoHead: acceptNoHead)
         let s = try ServerStore(connecting: url)
         try s.mapErrors {
-            guard try s.isDatabaseOwner() else {
-                throw StoreError.denied("`onroll restore` into a server must be run by the owner of database \(s.conn.database); \(s.login) is not")
-            }
-            if try s.schemaExists() {
-                throw StoreError.exists("\(s.location.display) (a server store is already there; restore goes into an empty database)")
-            }
+            try s.requireOwnerOfEmptyDatabase("restore", exists: "\(s.location.display) (a server store is already there; restore goes into an empty database)")
             let file = try FileSchema.current()
-            let unknown = doc.migrations.filter { !file.migrations.contains($0) }
-            guard unknown.isEmpty else {
-                throw StoreError.invalid("the export was made by a newer OnRoll (schema \(unknown.joined(separator: ", "))); restore it with that version")
-            }
             let own = Dictionary(uniqueKeysWithValues: recordTables(file).map { ($0.name, $0) })
-            if let extra = doc.tables.map(\.name).first(where: { own[$0] == nil }) {
-                throw StoreError.invalid("the export has a table \(extra) that OnRoll does not keep; nothing was restored")
-            }
+            try doc.checkFits(migrations: file.migrations, tables: Set(own.keys))
             try s.conn.transaction {
                 try s.sync(file)
                 try s.conn.exec("SET CONSTRAINTS ALL DEFERRED")
@@ -98,9 +82,7 @@ extension ServerStore {
                 if let expected = doc.head, head != expected.position {
                     throw StoreError.invalid("the export says its audit log ends at entry \(expected.position) (\(expected.short)) but it ends at entry \(head): entries were cut or added; nothing was restored")
                 }
-                let stamp = try s.serverStamp()
-                try s.insertOfficer(Officer(login: s.login, role: .manager, enabled: true, addedAt: stamp, addedBy: s.login))
-                try s.conn.exec("GRANT \(ServerSchema.q(s.roles.group(.manager))) TO \(ServerSchema.q(s.login))")
+                _ = try s.makeOwnerFirstManager()
             }
         }
         return s

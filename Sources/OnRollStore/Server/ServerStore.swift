@@ -26,7 +26,7 @@ public final class ServerStore: @unchecked Sendable {
         location = .server(url)
         do {
             conn = try PGConnection(url)
-            try conn.exec("SET search_path = \(ServerSchema.q(ServerSchema.namespace)), pg_catalog")
+            try conn.exec(ServerSchema.setSearchPath)
             login = try conn.exec("SELECT session_user").first?[0] ?? conn.user
         } catch let e as PGError {
             throw ServerStore.storeError(e, location: StoreLocation.redacted(url))
@@ -39,22 +39,32 @@ public final class ServerStore: @unchecked Sendable {
     public static func initialize(url: String) throws -> ServerStore {
         let s = try ServerStore(connecting: url)
         try s.mapErrors {
-            guard try s.isDatabaseOwner() else {
-                throw StoreError.denied("`onroll init` must be run by the owner of database \(s.conn.database); \(s.login) is not")
-            }
-            if try s.schemaExists() { throw StoreError.exists(s.location.display) }
+            try s.requireOwnerOfEmptyDatabase("init", exists: s.location.display)
             try s.conn.transaction {
                 try s.sync()
-                let stamp = try s.serverStamp()
-                let owner = Officer(login: s.login, role: .manager, enabled: true, addedAt: stamp, addedBy: s.login)
-                try s.insertOfficer(owner)
-                try s.conn.exec("GRANT \(ServerSchema.q(s.roles.group(.manager))) TO \(ServerSchema.q(s.login))")
+                let owner = try s.makeOwnerFirstManager()
                 try s.audit(.serverInit, entity: "store", entityId: s.conn.database, caseRef: nil,
                             summary: "server store created in database \(s.conn.database); \(s.login) is its first manager",
                             after: CanonicalJSON.encode(owner))
             }
         }
         return s
+    }
+
+    /// `init` and `restore` start a store: only in an empty database, and only as its owner.
+    func requireOwnerOfEmptyDatabase(_ command: String, exists: String) throws {
+        guard try isDatabaseOwner() else {
+            throw StoreError.denied("`onroll \(command)` must be run by the owner of database \(conn.database); \(login) is not")
+        }
+        if try schemaExists() { throw StoreError.exists(exists) }
+    }
+
+    /// The login that created the store is its first manager.
+    func makeOwnerFirstManager() throws -> Officer {
+        let owner = Officer(login: login, role: .manager, enabled: true, addedAt: try serverStamp(), addedBy: login)
+        try insertOfficer(owner)
+        try conn.exec("GRANT \(ServerSchema.q(roles.group(.manager))) TO \(ServerSchema.q(login))")
+        return owner
     }
 
     // MARK: schema
@@ -160,7 +170,7 @@ public final class ServerStore: @unchecked Sendable {
 
     private func reconnect() throws {
         try conn.reconnect()
-        try conn.exec("SET search_path = \(ServerSchema.q(ServerSchema.namespace)), pg_catalog")
+        try conn.exec(ServerSchema.setSearchPath)
     }
 
     static func storeError(_ e: PGError, location: String) -> StoreError {

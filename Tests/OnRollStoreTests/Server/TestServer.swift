@@ -40,6 +40,18 @@ enum TestServer {
 
     nonisolated(unsafe) private static var counter = 0
 
+    /// The server refuses `sql` for this login as insufficient privilege (SQLSTATE 42501: a GRANT or a
+    /// row-level policy); `byPrivilege` also requires it was the GRANT ("permission denied for …").
+    static func assertRefused(_ conn: PGConnection, _ sql: String, byPrivilege: Bool = false,
+                              file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertThrowsError(try conn.exec(sql), sql, file: file, line: line) { e in
+            XCTAssertEqual((e as? PGError)?.sqlState, "42501", "\(sql): \(e)", file: file, line: line)
+            if byPrivilege {
+                XCTAssertTrue((e as? PGError)?.message.hasPrefix("permission denied for") ?? false, "\(sql): \(e)", file: file, line: line)
+            }
+        }
+    }
+
     /// Runs a program to completion and returns its exit status. posix_spawn and waitpid, not Foundation's
     /// Process, whose waitUntilExit never returned here once pg_ctl had started a daemon.
     static func run(_ path: String, _ args: [String]) -> Int32 {
