@@ -18,6 +18,8 @@ public struct GlobalOptions: ParsableArguments {
 
     static var env: [String: String] { ProcessInfo.processInfo.environment }
     nonisolated(unsafe) static var warnedUnlogged = false
+    /// The login of the server store this process opened (nil for a file store).
+    nonisolated(unsafe) static var serverLogin: String?
 
     /// A wait set from the environment, in debug (test) builds only, so a test need not wait 15 s.
     static func seconds(_ name: String) -> Double? {
@@ -37,6 +39,8 @@ public struct GlobalOptions: ParsableArguments {
     }
 
     public var userName: String {
+        // On a server the officer is the login it authenticated, whatever --user or $USER say.
+        if let login = GlobalOptions.serverLogin { return login }
         for v in [user, GlobalOptions.env["ONROLL_USER"], GlobalOptions.env["USER"]] {
             if let u = v?.trimmingSpaces, !u.isEmpty { return u }
         }
@@ -57,7 +61,9 @@ public struct GlobalOptions: ParsableArguments {
     /// so the screen is not frozen; a save that gives up keeps its form, with the importer named.
     public func openStore(console: Bool = false) throws -> Store {
         let s = try openUnwitnessed(console: console)
-        StoreWitness.warnOnOpen(s)
+        // A file's witness guards against a file swapped or cut behind the officer's back; a server's chain
+        // is kept by the server itself (`check` verifies it).
+        if s.server == nil { StoreWitness.warnOnOpen(s) }
         return s
     }
 
@@ -68,6 +74,7 @@ public struct GlobalOptions: ParsableArguments {
     func openServer() throws -> ServerStore? {
         guard case .server(let url) = location else { return nil }
         let s = try ServerStore(url: url)
+        GlobalOptions.serverLogin = s.login
         // Only an explicit --user is checked: ONROLL_USER is a file store's setting, and on a server the
         // login the server authenticated is the officer whatever it says.
         try s.checkUser(user)
@@ -76,7 +83,12 @@ public struct GlobalOptions: ParsableArguments {
 
     /// For `check`, which reports the witness itself (as a problem) and advances it only when clean.
     func openUnwitnessed(console: Bool = false) throws -> Store {
-        if case .server = location { throw CLIError.failed(ServerSupport.notYet) }
+        if case .server = location {
+            let s = try Store(path: storePath, options: StoreOptions(today: try? todayDate()))
+            try s.server?.checkUser(user)
+            GlobalOptions.serverLogin = s.server?.login
+            return s
+        }
         let busy = GlobalOptions.seconds("ONROLL_BUSY_TIMEOUT") ?? 15
         var options = StoreOptions(busyTimeout: busy, importWait: GlobalOptions.seconds("ONROLL_IMPORT_WAIT") ?? 600,
                                    today: try? todayDate())

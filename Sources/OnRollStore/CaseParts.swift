@@ -24,7 +24,7 @@ struct CaseParts {
     var outOfSchool: [String: OutOfSchoolRecord] = [:]
     var deletions: [String: [RollDeletion]] = [:]
 
-    init(_ db: Database, cases: [Case], narrow: Bool) throws {
+    init(_ db: StoreDB, cases: [Case], narrow: Bool) throws {
         let childRefs = Set(cases.map(\.childRef)), caseRefs = Set(cases.map(\.ref))
         // Narrow reads filter in SQL; a whole-caseload read takes every row and filters here. Narrow SQL
         // goes through the statement cache: every write reads its cases this way, and preparing a dozen

@@ -19,7 +19,7 @@ extension Store {
                 throw StoreError.invalid("case \(newRef) already exists")
             }
             // Refs are typed in any case (resolveCaseRef), so one differing only in case would be a second name for the first.
-            if let same = try String.fetchOne(ctx.db, sql: "SELECT ref FROM cases WHERE ref = ? COLLATE NOCASE", arguments: [newRef]) {
+            if let same = try String.fetchOne(ctx.db, sql: "SELECT ref FROM cases WHERE lower(ref) = lower(?)", arguments: [newRef]) {
                 throw StoreError.invalid("case \(same) already exists (refs ignore case)")
             }
             var c = Case(ref: newRef, childRef: childRef, kind: kind, status: status, opened: today, owner: owner,
@@ -31,7 +31,7 @@ extension Store {
         }
     }
 
-    func nextCaseRef(_ db: Database) throws -> String {
+    func nextCaseRef(_ db: StoreDB) throws -> String {
         let refs = try String.fetchAll(db, sql: "SELECT ref FROM cases WHERE ref LIKE 'WM-%'")
         let maxN = refs.compactMap { Int($0.dropFirst(3)) }.max() ?? 0
         return "WM-" + String(maxN + 1).leftPadded(5, "0")
@@ -192,7 +192,7 @@ extension Store {
     }
 
     /// The stored agency list (defaults plus the authority's own), matched case-insensitively.
-    func canonicalAgency(_ db: Database, _ name: String) throws -> String {
+    func canonicalAgency(_ db: StoreDB, _ name: String) throws -> String {
         let n = name.trimmingSpaces
         guard !n.isEmpty else { throw StoreError.invalid("an agency is required") }
         let known = try agencies(db)
@@ -200,7 +200,7 @@ extension Store {
         throw StoreError.invalid("'\(n)' is not a known agency (one of: \(known.joined(separator: ", "))); add it with `onroll agency add`")
     }
 
-    func agencies(_ db: Database) throws -> [String] {
+    func agencies(_ db: StoreDB) throws -> [String] {
         let extra = try String.fetchAll(db, sql: "SELECT name FROM agencies ORDER BY name")
         return Agencies.defaults + extra.filter { e in !Agencies.defaults.contains { $0.lowercased() == e.lowercased() } }
     }

@@ -61,7 +61,7 @@ extension Store {
         try read { try officers($0) }
     }
 
-    func officers(_ db: Database) throws -> [String] {
+    func officers(_ db: StoreDB) throws -> [String] {
         let names = try String.fetchAll(db, sql: """
             SELECT owner FROM cases WHERE owner IS NOT NULL AND owner != ''
             UNION SELECT DISTINCT user FROM audit
@@ -93,7 +93,7 @@ extension Store {
         }
     }
 
-    func leadHeldByOwner(_ db: Database, _ c: Case) throws -> Professional? {
+    func leadHeldByOwner(_ db: StoreDB, _ c: Case) throws -> Professional? {
         guard let owner = c.owner?.lowercased(), !owner.isEmpty else { return nil }
         return try Professional.filter(Column("caseRef") == c.ref && Column("isLead") == true).fetchAll(db)
             .first { $0.left == nil && $0.name.lowercased() == owner }

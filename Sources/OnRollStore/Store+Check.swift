@@ -67,7 +67,7 @@ extension Store {
         }
     }
 
-    private func verifyRows<R: AuditedRecord>(_ db: Database, _ type: R.Type, latest: [String: String?], report: inout CheckReport) throws {
+    private func verifyRows<R: AuditedRecord>(_ db: StoreDB, _ type: R.Type, latest: [String: String?], report: inout CheckReport) throws {
         let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(R.databaseTableName)")
         var seen = Set<String>()
         while let row = try rows.next() {
@@ -95,10 +95,10 @@ extension Store {
     /// Every summary current for the store's day must equal what a fresh assessment of its case gives
     /// (all but the dates it was made on and is good until); one out of date is not a fault, it is
     /// assessed again on the next read.
-    private func verifySummaries(_ db: Database, report: inout CheckReport) throws {
+    private func verifySummaries(_ db: StoreDB, report: inout CheckReport) throws {
         let today = summaryDay
         let stale = try SummarySQL.staleRefs(db, today: today)
-        let stored = Dictionary(try Row.fetchAll(db, sql: "SELECT \(SummaryColumns.names), 0 FROM caseSummary")
+        let stored = Dictionary(try PositionalRow.fetchAll(db, sql: "SELECT \(SummaryColumns.names), 0 FROM caseSummary")
             .map { SummarySQL.row($0).summary }.map { ($0.caseRef, $0) }, uniquingKeysWith: { a, _ in a })
         let cases = Set(try String.fetchAll(db, sql: "SELECT ref FROM cases"))
         for ref in stored.keys.sorted() where !cases.contains(ref) {
@@ -130,14 +130,14 @@ extension Store {
     /// Assesses every case again and rewrites its summary and search entry (derived data: no audit entry).
     public func rebuildSummaries() throws {
         guard !isReadOnly else { throw StoreError.readOnly(path) }
-        try pool.write { db in
+        try writeDerived { db in
             try db.execute(sql: "DELETE FROM caseSearch")
             try db.execute(sql: "DELETE FROM caseSummary")
             try SummaryWriter.recompute(self, db, refs: Set(try String.fetchAll(db, sql: "SELECT ref FROM cases")), today: summaryDay)
         }
     }
 
-    private func verifyConfig(_ db: Database, latest: [String: String?], report: inout CheckReport) throws {
+    private func verifyConfig(_ db: StoreDB, latest: [String: String?], report: inout CheckReport) throws {
         var seen = Set<String>()
         for row in try Row.fetchAll(db, sql: "SELECT key, value FROM config") {
             let key: String = row["key"], value: String = row["value"]

@@ -8,7 +8,7 @@ extension Store {
         try read { db in try config(db) }
     }
 
-    func config(_ db: Database) throws -> [String: String] {
+    func config(_ db: StoreDB) throws -> [String: String] {
         Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT key, value FROM config").map {
             ($0["key"] as String, $0["value"] as String)
         })

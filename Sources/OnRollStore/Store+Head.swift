@@ -28,7 +28,7 @@ extension Store {
         try read { db in try Store.head(db) }
     }
 
-    static func head(_ db: Database) throws -> AuditHead {
+    static func head(_ db: StoreDB) throws -> AuditHead {
         guard let row = try Row.fetchOne(db, sql: "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1") else { return .empty }
         return AuditHead(position: row["id"], hash: row["hash"])
     }

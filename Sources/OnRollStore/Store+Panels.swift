@@ -57,7 +57,7 @@ extension Store {
 
     public func panel(_ id: Int64) throws -> Panel { try read { try panel($0, id) } }
 
-    func panel(_ db: Database, _ id: Int64) throws -> Panel {
+    func panel(_ db: StoreDB, _ id: Int64) throws -> Panel {
         guard let p = try Panel.fetchOne(db, key: id) else { throw StoreError.notFound("no panel with id \(id)") }
         return p
     }
@@ -91,7 +91,7 @@ extension Store {
     }
 
     /// Every name the store holds around a child: theirs, their contacts' and parents', and their team's.
-    func redaction(_ db: Database, child: Child?, caseRef: String) throws -> Redaction {
+    func redaction(_ db: StoreDB, child: Child?, caseRef: String) throws -> Redaction {
         guard let child else { return Redaction(childNames: [], initials: "?", otherNames: []) }
         var others = Redaction.contactNames(child.contacts)
         if let oos = try OutOfSchoolRecord.fetchOne(db, key: child.ref) {
@@ -140,7 +140,7 @@ extension Store {
     }
 
     /// For each case, the date of the latest panel before this one's date that discussed it.
-    func discussedBefore(_ db: Database, _ p: Panel) throws -> [String: SchoolDate] {
+    func discussedBefore(_ db: StoreDB, _ p: Panel) throws -> [String: SchoolDate] {
         let rows = try Row.fetchAll(db, sql: """
             SELECT i.caseRef AS ref, MAX(p.date) AS date FROM panelItems i JOIN panels p ON p.id = i.panelId
             WHERE i.status = ? AND p.date < ? AND p.id != ? GROUP BY i.caseRef
@@ -154,7 +154,7 @@ extension Store {
 
     /// Each case's latest chronology date other than the panels' own lines (suspensions, status
     /// changes, notes, contacts all land in the chronology).
-    func lastNews(_ db: Database) throws -> [String: SchoolDate] {
+    func lastNews(_ db: StoreDB) throws -> [String: SchoolDate] {
         let rows = try Row.fetchAll(db, sql: "SELECT caseRef AS ref, MAX(date) AS date FROM chronology WHERE kind != ? GROUP BY caseRef",
                                     arguments: [ChronologyEntry.Kind.decision.rawValue])
         var out: [String: SchoolDate] = [:]
@@ -219,7 +219,7 @@ extension Store {
         }
     }
 
-    func nextPosition(_ db: Database, _ panelId: Int64) throws -> Int {
+    func nextPosition(_ db: StoreDB, _ panelId: Int64) throws -> Int {
         (try Int.fetchOne(db, sql: "SELECT MAX(position) FROM panelItems WHERE panelId = ?", arguments: [panelId]) ?? 0) + 1
     }
 

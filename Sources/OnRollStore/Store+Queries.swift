@@ -7,7 +7,7 @@ extension Store {
         try read { db in try calendar(db) }
     }
 
-    func calendar(_ db: Database) throws -> SchoolCalendar {
+    func calendar(_ db: StoreDB) throws -> SchoolCalendar {
         SchoolCalendar(rows: try TermDates.order(Column("start")).fetchAll(db))
     }
 
@@ -27,7 +27,7 @@ extension Store {
         }
     }
 
-    func caseFile(_ db: Database, _ c: Case) throws -> CaseFile {
+    func caseFile(_ db: StoreDB, _ c: Case) throws -> CaseFile {
         guard let child = try Child.fetchOne(db, key: c.childRef) else {
             throw StoreError.notFound("case \(c.ref) names child \(c.childRef), who is not in the store")
         }
@@ -62,7 +62,7 @@ extension Store {
         try read { db in try caseFiles(db, includeClosed: includeClosed) }
     }
 
-    func caseFiles(_ db: Database, includeClosed: Bool) throws -> [CaseFile] {
+    func caseFiles(_ db: StoreDB, includeClosed: Bool) throws -> [CaseFile] {
         let cases = includeClosed
             ? try Case.order(Column("ref")).fetchAll(db)
             : try Case.filter(Column("status") != CaseStatus.closed.rawValue).order(Column("ref")).fetchAll(db)
@@ -71,7 +71,7 @@ extension Store {
 
     /// The named cases (any status), assembled as the bulk read does; unknown refs are skipped.
     /// A handful are read by key; many, by one pass over each table.
-    func caseFiles(_ db: Database, refs: Set<String>) throws -> [CaseFile] {
+    func caseFiles(_ db: StoreDB, refs: Set<String>) throws -> [CaseFile] {
         guard !refs.isEmpty else { return [] }
         let narrow = refs.count <= CaseParts.narrowLimit
         let cases = narrow

@@ -21,7 +21,7 @@ extension Store {
         try read { db in
             // The primary key first: the usual case, and the only way to reach one of two refs that differ only in case.
             if try String.fetchOne(db, sql: "SELECT ref FROM \(table) WHERE ref = ?", arguments: [typed]) != nil { return typed }
-            let near = try String.fetchAll(db, sql: "SELECT ref FROM \(table) WHERE ref = ? COLLATE NOCASE ORDER BY ref LIMIT 10",
+            let near = try String.fetchAll(db, sql: "SELECT ref FROM \(table) WHERE lower(ref) = lower(?) ORDER BY ref LIMIT 10",
                                            arguments: [typed])
             switch near.count {
             case 0: return typed

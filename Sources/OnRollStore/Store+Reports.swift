@@ -82,38 +82,38 @@ extension Store {
 /// Reading a report's narrow rows by column position. A value that does not parse is an error naming
 /// the column, as decoding the whole record would be: a report never counts a row it cannot read.
 enum ReportSQL {
-    static func rows<T>(_ db: Database, _ sql: String, _ make: (Row) throws -> T) throws -> [T] {
+    static func rows<T>(_ db: StoreDB, _ sql: String, _ make: (PositionalRow) throws -> T) throws -> [T] {
         var out: [T] = []
-        let cursor = try Row.fetchCursor(db, sql: sql)
+        let cursor = try PositionalRow.fetchCursor(db, sql: sql)
         while let r = try cursor.next() { out.append(try make(r)) }
         return out
     }
 
-    static func code<T: CodeList>(_ r: Row, _ i: Int) throws -> T {
+    static func code<T: CodeList>(_ r: PositionalRow, _ i: Int) throws -> T {
         let text: String? = r[i]
         guard let text, let v = T(rawValue: text) else { throw bad(r, i, text) }
         return v
     }
 
-    static func optionalCode<T: CodeList>(_ r: Row, _ i: Int) throws -> T? {
+    static func optionalCode<T: CodeList>(_ r: PositionalRow, _ i: Int) throws -> T? {
         guard let text: String = r[i] else { return nil }
         guard let v = T(rawValue: text) else { throw bad(r, i, text) }
         return v
     }
 
-    static func date(_ r: Row, _ i: Int) throws -> SchoolDate {
+    static func date(_ r: PositionalRow, _ i: Int) throws -> SchoolDate {
         guard let d = try optionalDate(r, i) else { throw bad(r, i, nil) }
         return d
     }
 
-    static func optionalDate(_ r: Row, _ i: Int) throws -> SchoolDate? {
+    static func optionalDate(_ r: PositionalRow, _ i: Int) throws -> SchoolDate? {
         guard let text: String = r[i] else { return nil }
         guard let d = try? SchoolDate.parse(text) else { throw bad(r, i, text) }
         return d
     }
 
-    private static func bad(_ r: Row, _ i: Int, _ text: String?) -> DatabaseError {
+    private static func bad(_ r: PositionalRow, _ i: Int, _ text: String?) -> DatabaseError {
         DatabaseError(resultCode: .SQLITE_MISMATCH,
-                      message: "column \(Array(r.columnNames)[i]): cannot read \(text.map { "'\($0)'" } ?? "NULL")")
+                      message: "column \(r.columnName(i)): cannot read \(text.map { "'\($0)'" } ?? "NULL")")
     }
 }

@@ -83,7 +83,7 @@ extension Store {
         }
     }
 
-    func openCaseRefs(_ db: Database, childRef: String) throws -> [String] {
+    func openCaseRefs(_ db: StoreDB, childRef: String) throws -> [String] {
         try String.fetchAll(db, sql: "SELECT ref FROM cases WHERE childRef = ? AND status != 'closed' ORDER BY ref", arguments: [childRef])
     }
 }

@@ -3,16 +3,35 @@ import GRDB
 import Logging
 import OnRollCore
 
-/// One caseload: one SQLite file, opened in WAL mode with foreign keys on.
+/// One caseload: one SQLite file, opened in WAL mode with foreign keys on, or a database on a
+/// PostgreSQL server shared by a team (`postgresql://…`).
 ///
 /// Reads go through `read`; every change goes through `write`, which runs in one immediate
-/// transaction and appends the audit entries of that change in the same transaction.
+/// transaction and appends the audit entries of that change in the same transaction. Both hand the
+/// store's code a `StoreDB`, so every rule is written once for both backends.
 public final class Store: Sendable {
+    /// The file's path, or the server's address with any password removed.
     public let path: String
-    let pool: DatabasePool
+    let backend: Backend
+    enum Backend: Sendable {
+        case file(DatabasePool)
+        case server(ServerSession)
+    }
+    /// The file's pool, for what only a file has (its own restore, its integrity checks).
+    var pool: DatabasePool {
+        get throws {
+            guard case .file(let p) = backend else { throw StoreError.invalid("this works on a store file, not a server store") }
+            return p
+        }
+    }
+    /// The server side, nil for a file.
+    public var server: ServerStore? { if case .server(let s) = backend { return s.server } else { return nil } }
     /// Opened read-only (StoreAccess.isReadOnly): reads work, every write is refused with `.readOnly`,
     /// and reads of personal data are not audited (there is nowhere to write the entry).
     public let isReadOnly: Bool
+    /// Whether this store may write its caseload summaries (derived data): not a read-only file, nor a
+    /// server login that may only read (an auditor, a panel member), whose reads assess what is stale.
+    let canKeepSummaries: Bool
     /// The day a write assesses the summaries it refreshes for: the caller's today when it gave one.
     /// Any day is correct (a read for another day recomputes what is stale for it); the caller's own
     /// today spares that read the work.
@@ -21,15 +40,27 @@ public final class Store: Sendable {
 
     /// Opens an existing store. Throws `.missing` when there is none.
     public init(path: String, options: StoreOptions = StoreOptions()) throws {
+        if case .server(let url) = StoreLocation(path) {
+            let server = try ServerStore(url: url)
+            self.path = server.location.display
+            summaryDay = options.today ?? Store.clockToday()
+            isReadOnly = false
+            backend = .server(try ServerSession(server: server))
+            canKeepSummaries = try server.role().map { $0 == .officer || $0 == .manager } ?? false
+            return
+        }
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missing(path) }
         try Store.checkIsStore(path)
         self.path = path
         summaryDay = options.today ?? Store.clockToday()
         isReadOnly = StoreAccess.isReadOnly(path)
+        canKeepSummaries = !isReadOnly
+        let pool: DatabasePool
         do { pool = try Store.openPool(path, options, readOnly: isReadOnly) } catch let e as DatabaseError where e.resultCode == .SQLITE_BUSY {
             // GRDB writes a little on opening a store whose -wal is empty: that waits for the lock too.
             throw StoreError.busy(Store.busyMessage(path))
         }
+        backend = .file(pool)
         // Checked in a read first: `migrate` takes the write lock even when there is nothing to do, so a
         // store held by a colleague's import could not even be opened to be read.
         let current = try pool.read { try Schema.migrator.hasCompletedMigrations($0) }
@@ -47,8 +78,10 @@ public final class Store: Sendable {
         self.path = path
         summaryDay = today ?? Store.clockToday()
         isReadOnly = false
-        pool = try Store.openPool(path, StoreOptions(), readOnly: false)
+        canKeepSummaries = true
+        let pool = try Store.openPool(path, StoreOptions(), readOnly: false)
         try Schema.migrator.migrate(pool)
+        backend = .file(pool)
     }
 
     /// Creates a new store with mode 0600, refusing to overwrite one that exists.
@@ -99,8 +132,20 @@ public final class Store: Sendable {
         return mode.intValue & 0o077 != 0
     }
 
-    func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try pool.read(body)
+    func read<T>(_ body: (StoreDB) throws -> T) throws -> T {
+        switch backend {
+        case .file(let pool): return try pool.read { try body(StoreDB(file: $0)) }
+        case .server(let s): return try s.read { try body(StoreDB(server: s)) }
+        }
+    }
+
+    /// Writes derived data only (the caseload summaries, the search index): no audit entry, as nothing
+    /// of a child's record changes.
+    func writeDerived<T>(_ body: (StoreDB) throws -> T) throws -> T {
+        switch backend {
+        case .file(let pool): return try pool.write { try body(StoreDB(file: $0)) }
+        case .server(let s): return try s.write { try body(StoreDB(server: s)) }
+        }
     }
 
     /// Runs one change as one transaction, with its audit entries. Nothing of a failed change remains.
@@ -118,11 +163,28 @@ public final class Store: Sendable {
     }
 
     private func writeTransaction<T>(user: String, _ body: (WriteContext) throws -> T) throws -> T {
-        try pool.writeWithoutTransaction { db in
+        let pool: DatabasePool
+        switch backend {
+        case .file(let p): pool = p
+        case .server(let s):
+            // On a server the officer is the login, whatever name the caller passed.
+            var ctx: WriteContext?
+            let result = try s.write {
+                let c = try WriteContext(db: StoreDB(server: s), user: s.server.login)
+                ctx = c
+                let r = try body(c)
+                try SummaryWriter.refresh(self, c, today: summaryDay)
+                return r
+            }
+            if let c = ctx { Store.logCommit(c) }
+            Store.noteCommit()
+            return result
+        }
+        return try pool.writeWithoutTransaction { db in
             var result: T?
             var ctx: WriteContext?
             try db.inTransaction(.immediate) {
-                ctx = try WriteContext(db: db, user: user)
+                ctx = try WriteContext(db: StoreDB(file: db), user: user)
                 result = try body(ctx!)
                 try SummaryWriter.refresh(self, ctx!, today: summaryDay)
                 return .commit
@@ -183,6 +245,13 @@ public final class Store: Sendable {
     /// A stamp that changes whenever anyone commits to the store; the console polls it to notice
     /// other officers' changes.
     public func changeStamp() throws -> Int64 {
-        try pool.read { db in try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM audit") ?? 0 }
+        try read { db in try Store.changeStamp(db) }
+    }
+
+    /// The chain's head position: on a server the head row the writers serialise on (never `MAX(id)`,
+    /// which a reader's snapshot could see past a gap), on a file the last entry's id.
+    static func changeStamp(_ db: StoreDB) throws -> Int64 {
+        if db.isServer { return try Int64.fetchOne(db, sql: "SELECT position FROM auditHead") ?? 0 }
+        return try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM audit") ?? 0
     }
 }

@@ -6,7 +6,7 @@ import OnRollCore
 final class WriteContext {
     /// Internal: code outside the store writes only through the audited methods below, so nothing can
     /// change a record without its audit entry.
-    let db: Database
+    let db: StoreDB
     let user: String
     let now: String
     private var lastHash: String
@@ -15,16 +15,19 @@ final class WriteContext {
     /// What this transaction changed, so the caseload summaries of those cases are refreshed before it commits.
     var touched = SummaryTouches()
 
-    init(db: Database, user: String) throws {
+    init(db: StoreDB, user: String) throws {
         // The officer's name goes into every audit entry and is shown wherever their work is.
         if let problem = NameText.problem(user) { throw StoreError.invalid("officer name: \(problem)") }
         self.db = db
         self.user = user
-        let head = try Row.fetchOne(db, sql: "SELECT hash, at FROM audit ORDER BY id DESC LIMIT 1")
+        // On a server the head row holds the chain's end, and the time is the server's (its audit
+        // trigger stamps both again; this is what the records written beside the entry carry).
+        let head = try Row.fetchOne(db, sql: db.isServer ? "SELECT hash, at FROM auditHead"
+                                                         : "SELECT hash, at FROM audit ORDER BY id DESC LIMIT 1")
         lastHash = head?["hash"] ?? AuditEntry.genesis
         // The chain's time never goes backwards: a machine whose clock is behind the last writer's
         // stamps the head's time, so `check` can treat any step back as tampering.
-        let clock = Store.now()
+        let clock = db.isServer ? try String.fetchOne(db, sql: ServerStore.clockSQL) ?? Store.now() : Store.now()
         let headAt: String = head?["at"] ?? ""
         self.now = clock < headAt ? headAt : clock
     }

@@ -3,6 +3,9 @@ import CLibPQ
 /// The rows of one result, copied out of libpq's buffer as text (the text protocol: what psql shows).
 public struct PGRows: Sendable {
     public let columns: [String]
+    /// Each column's type as the server's OID (`pg_type.oid`: 20 bigint, 25 text, 701 double…), so a
+    /// caller can turn the text back into the value it was.
+    public let types: [UInt32]
     public let values: [[String?]]
     /// Rows changed by an INSERT/UPDATE/DELETE (libpq's PQcmdTuples).
     public let affected: Int
@@ -10,6 +13,7 @@ public struct PGRows: Sendable {
     init(_ res: OpaquePointer) {
         let nf = Int(PQnfields(res)), nt = Int(PQntuples(res))
         columns = (0..<nf).map { String(cString: PQfname(res, Int32($0))) }
+        types = (0..<nf).map { UInt32(PQftype(res, Int32($0))) }
         var rows: [[String?]] = []
         rows.reserveCapacity(nt)
         for r in 0..<nt {

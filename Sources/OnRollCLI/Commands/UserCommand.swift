@@ -91,8 +91,3 @@ enum PasswordInput {
         return readLine(strippingNewline: true) ?? ""
     }
 }
-
-/// What a server store can do today, said once wherever a command can't yet run on one.
-enum ServerSupport {
-    static let notYet = "this command does not yet work on a server store; there today: init, user add|list|disable, log, check (docs/admin-guide.md)"
-}

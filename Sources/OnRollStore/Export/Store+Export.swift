@@ -28,7 +28,7 @@ extension Store {
         }
     }
 
-    static func rows(_ db: Database, _ table: String) throws -> [[String: StoredValue]] {
+    static func rows(_ db: StoreDB, _ table: String) throws -> [[String: StoredValue]] {
         let pk = try Row.fetchAll(db, sql: "SELECT name, pk FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk", arguments: [table])
             .map { $0["name"] as String }
         let order = pk.isEmpty ? "rowid" : pk.map { "\"\($0)\"" }.joined(separator: ", ")
@@ -73,7 +73,7 @@ extension Store {
     /// goes through a scratch store).
     /// The tables that hold records: not GRDB's or SQLite's own, and not the caseload read model
     /// (`caseSummary` and the search index), which is derived from the records and rebuilt on restore.
-    static func recordTables(_ db: Database) throws -> [String] {
+    static func recordTables(_ db: StoreDB) throws -> [String] {
         try String.fetchAll(db, sql: """
             SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'grdb_migrations'
             AND name != 'caseSummary' AND name NOT LIKE 'caseSearch%'
@@ -84,7 +84,8 @@ extension Store {
         if FileManager.default.fileExists(atPath: path) { throw StoreError.exists(path) }
         let store = try Store.create(path: path)
         do {
-            try store.pool.write { db in
+            try store.pool.write { file in
+                let db = StoreDB(file: file)
                 // Only the tables OnRoll itself makes: not grdb_migrations or sqlite_sequence either.
                 try doc.checkFits(migrations: try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"),
                                   tables: Set(Store.tableOrder(try Store.recordTables(db))))
@@ -105,7 +106,7 @@ extension Store {
         return store
     }
 
-    private static func insert(_ db: Database, _ table: String, _ rows: [[String: StoredValue]]) throws {
+    private static func insert(_ db: StoreDB, _ table: String, _ rows: [[String: StoredValue]]) throws {
         let columns = Set(try Row.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [table]).map { $0["name"] as String })
         guard !columns.isEmpty else { throw StoreError.invalid("the export has a table \(table) this store does not know") }
         for (i, row) in rows.enumerated() {

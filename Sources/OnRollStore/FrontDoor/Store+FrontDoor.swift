@@ -36,7 +36,7 @@ extension Store {
                         summary: "front door looked at: \(door.arrivals.count + door.more) arrivals since #\(door.since)")
     }
 
-    private func arrival(_ db: Database, _ e: Row) throws -> Arrival? {
+    private func arrival(_ db: StoreDB, _ e: Row) throws -> Arrival? {
         let entity: String = e["entity"], key: String = e["entityId"], op: String = e["op"]
         var kind: Arrival.Kind, childRef: String, school: String?, detail: String
         switch entity {

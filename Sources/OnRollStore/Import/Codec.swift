@@ -12,7 +12,7 @@ struct Codec<E: AuditedRecord> {
     /// Records this one names: (column, table, key). Each must exist in the store or the same file.
     var references: (E) -> [(column: String, table: String, key: String)] = { _ in [] }
     /// The stored record a re-imported row stands for, if any (refs are keys).
-    var existing: (Database, E) throws -> E?
+    var existing: (StoreDB, E) throws -> E?
     /// The case a change to this record belongs to, for the audit log.
     var caseRef: (E) -> String? = { _ in nil }
     /// Carries over what the file does not hold (id, version) so an unchanged row compares equal.
@@ -62,7 +62,7 @@ func keeping<E: VersionedRecord>(_ stored: E, _ incoming: E, id: WritableKeyPath
 extension FetchableRecord where Self: TableRecord {
     /// One record by a WHERE clause, through the statement cache: an import looks up every row's
     /// record, and building and preparing a query-interface request per row was a fifth of its time.
-    static func cached(_ db: Database, where clause: String, _ arguments: StatementArguments) throws -> Self? {
+    static func cached(_ db: StoreDB, where clause: String, _ arguments: StatementArguments) throws -> Self? {
         try fetchOne(db.cachedStatement(sql: "SELECT * FROM \(databaseTableName) WHERE \(clause) LIMIT 1"), arguments: arguments)
     }
 }

@@ -14,7 +14,7 @@ struct ImportNames {
     /// The columns the file used in place of a codec column (shown in the header error's expected list).
     static let aliases = ["upn", "laestab", "suspension_start"]
 
-    static func resolve<E>(_ codec: Codec<E>, _ original: CSVTable, file: String, db: Database) throws -> ImportNames {
+    static func resolve<E>(_ codec: Codec<E>, _ original: CSVTable, file: String, db: StoreDB) throws -> ImportNames {
         var out = ImportNames(table: original)
         let header = original.header
         func col(_ name: String) -> Int? { header.firstIndex(of: name) }
@@ -142,7 +142,7 @@ struct ImportNames {
         }
     }
 
-    private static func resolve(_ name: ChildName, _ c: Child, _ given: String, startText: String, db: Database,
+    private static func resolve(_ name: ChildName, _ c: Child, _ given: String, startText: String, db: StoreDB,
                                 fail: (String, String) -> Void, set: (String, String) -> Void) throws {
         switch name {
         case .child(let column):
@@ -177,7 +177,7 @@ struct ImportNames {
 
     /// One more than the highest `C<digits>` ref stored: new children from a school's file get refs in
     /// the same series as the sample's and the console's.
-    static func nextChildNumber(_ db: Database) throws -> Int {
+    static func nextChildNumber(_ db: StoreDB) throws -> Int {
         let refs = try String.fetchAll(db, sql: "SELECT ref FROM children WHERE ref GLOB 'C[0-9]*'")
         return (refs.compactMap { Int($0.dropFirst()) }.max() ?? 0) + 1
     }

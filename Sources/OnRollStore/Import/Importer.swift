@@ -257,7 +257,7 @@ extension Store {
         try ctx.update(&x, op: .importUpdate, caseRef: caseRef, summary: summary)
     }
 
-    private func exists(_ db: Database, table: String, key: String) throws -> Bool {
+    private func exists(_ db: StoreDB, table: String, key: String) throws -> Bool {
         let column: String
         switch table {
         case "schools": column = "urn"

@@ -35,16 +35,27 @@ struct FileSchema {
         let isFullText: Bool
 
         func has(_ column: String) -> Bool { columns.contains { $0.name == column } }
+
+        /// The one INTEGER PRIMARY KEY column, which SQLite numbers itself (an identity on the server).
+        var rowIDColumn: String? {
+            let pk = columns.filter { $0.primaryKey > 0 }
+            guard pk.count == 1, pk[0].declaredType == "INTEGER", !isFullText else { return nil }
+            return pk[0].name
+        }
+        var primaryKey: [String] { columns.filter { $0.primaryKey > 0 }.sorted { $0.primaryKey < $1.primaryKey }.map(\.name) }
     }
 
     let tables: [Table]
     /// The file migrations these tables reflect, in order.
     let migrations: [String]
 
-    static func current() throws -> FileSchema {
-        let db = try DatabaseQueue()
-        try Schema.migrator.migrate(db)
-        return try db.read { db in
+    static func current() throws -> FileSchema { try currentWithDatabase().0 }
+
+    /// The schema and the scratch database it was read from (ServerCatalog compiles requests against it).
+    static func currentWithDatabase() throws -> (FileSchema, DatabaseQueue) {
+        let queue = try DatabaseQueue()
+        try Schema.migrator.migrate(queue)
+        let schema = try queue.read { db in
             let masters = try Row.fetchAll(db, sql: """
                 SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
                   AND name NOT LIKE 'grdb_%' ORDER BY rowid
@@ -86,5 +97,6 @@ struct FileSchema {
             let migrations = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid")
             return FileSchema(tables: tables, migrations: migrations)
         }
+        return (schema, queue)
     }
 }

@@ -119,8 +119,9 @@ public final class ServerStore: @unchecked Sendable {
 
     /// The server's clock for this transaction, in the audit log's format (what the trigger stamps too).
     func serverStamp() throws -> String {
-        try conn.exec(#"SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')"#).first?[0] ?? ""
+        try conn.exec(ServerStore.clockSQL).first?[0] ?? ""
     }
+    static let clockSQL = #"SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')"#
 
     /// The role this login holds in this store (the strongest, when it holds several), nil for none.
     public func role() throws -> OfficerRole? {

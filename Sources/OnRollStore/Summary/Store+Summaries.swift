@@ -35,7 +35,7 @@ extension Store {
     /// the summaries that are out of date for `today` (their rows may move once they are assessed again).
     public func caseRowsFirstPage(today: SchoolDate, limit: Int) throws -> CaseRowsPage {
         try read { db in
-            let (whereSQL, args) = SummarySQL.filter(CaseFilter())
+            let (whereSQL, args) = SummarySQL.filter(CaseFilter(), db)
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM caseSummary WHERE \(whereSQL)", arguments: StatementArguments(args)) ?? 0
             // Every case has its summary unless the store was just upgraded: two counts tell, no join.
             let cases = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cases") ?? 0
@@ -73,7 +73,7 @@ extension Store {
                     }
                 }
             }
-            try pool.write { db in try SummaryWriter.recompute(self, db, refs: stale, today: today) }
+            try writeDerived { db in try SummaryWriter.recompute(self, db, refs: stale, today: today) }
         }
         var f = CaseFilter(); f.includeClosed = true
         return try read { db in
@@ -81,9 +81,9 @@ extension Store {
         }
     }
 
-    func rows(_ db: Database, today: SchoolDate, filter: CaseFilter, limit: Int?, offset: Int, only ref: String? = nil,
+    func rows(_ db: StoreDB, today: SchoolDate, filter: CaseFilter, limit: Int?, offset: Int, only ref: String? = nil,
               minFixed: Int? = nil) throws -> [CaseRow] {
-        var (whereSQL, args) = SummarySQL.filter(filter)
+        var (whereSQL, args) = SummarySQL.filter(filter, db)
         if let ref { whereSQL += " AND caseRef = ?"; args.append(ref) }
         if let minFixed { whereSQL += " AND fixedTenths >= ?"; args.append(minFixed) }
         var sql = "SELECT \(SummaryColumns.names), \(SummarySQL.tenths) AS scoreTenths FROM caseSummary WHERE \(whereSQL) "
@@ -92,7 +92,7 @@ extension Store {
         if let limit { sql += " LIMIT ? OFFSET ?"; arguments += [limit, offset] }
         // A cursor, read by position: a name lookup per column per row was a fifth of `list`'s time.
         var out: [CaseRow] = []
-        let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        let cursor = try PositionalRow.fetchCursor(db, sql: sql, arguments: arguments)
         while let r = try cursor.next() { out.append(SummarySQL.row(r)) }
         return out
     }
@@ -101,7 +101,7 @@ extension Store {
     public func caseRowCount(today: SchoolDate, filter: CaseFilter = CaseFilter()) throws -> Int {
         if try !refreshSummaries(today: today) { return try inMemoryRows(today: today).filter { filter.matches($0.summary) }.count }
         return try read { db in
-            let (whereSQL, args) = SummarySQL.filter(filter)
+            let (whereSQL, args) = SummarySQL.filter(filter, db)
             return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM caseSummary WHERE \(whereSQL)", arguments: StatementArguments(args)) ?? 0
         }
     }
@@ -115,7 +115,7 @@ extension Store {
         guard !isReadOnly else { return false }
         // Derived data, not a record: written without an audit entry, and only what is still stale
         // once the write lock is held (another process may have just done it).
-        try pool.write { db in
+        try writeDerived { db in
             let still = try SummarySQL.staleRefs(db, today: today)
             try SummaryWriter.recompute(self, db, refs: still, today: today, progress: progress)
         }
@@ -128,7 +128,7 @@ extension Store {
         try read { db in
             let stale = try SummarySQL.staleRefs(db, today: today)
             let summarise = try SummaryWriter.summariser(self, db, today: today)
-            var rows = try Row.fetchAll(db, sql: "SELECT \(SummaryColumns.names), 0 AS scoreTenths FROM caseSummary").map(SummarySQL.row)
+            var rows = try PositionalRow.fetchAll(db, sql: "SELECT \(SummaryColumns.names), 0 AS scoreTenths FROM caseSummary").map(SummarySQL.row)
                 .filter { !stale.contains($0.ref) }
             for f in try caseFiles(db, refs: stale) { rows.append(CaseRow(summary: summarise(f), score: 0)) }
             for i in rows.indices { rows[i].score = rows[i].summary.score(on: today) }
@@ -147,7 +147,7 @@ enum SummarySQL {
         """
 
     /// Cases with no summary, or one that is stale for `today`.
-    static func staleRefs(_ db: Database, today: SchoolDate, only ref: String? = nil) throws -> Set<String> {
+    static func staleRefs(_ db: StoreDB, today: SchoolDate, only ref: String? = nil) throws -> Set<String> {
         let one = ref == nil ? "" : " AND caseRef = ?"
         let args: [DatabaseValueConvertible] = [CaseSummary.rulesVersion, today.dayNumber, today.dayNumber] + (ref.map { [$0] } ?? [])
         var refs = Set(try String.fetchAll(db, sql: """
@@ -159,7 +159,7 @@ enum SummarySQL {
     }
 
     /// How many stored summaries are out of date for `today` (the missing ones are not counted here).
-    static func outOfDateCount(_ db: Database, today: SchoolDate) throws -> Int {
+    static func outOfDateCount(_ db: StoreDB, today: SchoolDate) throws -> Int {
         try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM caseSummary WHERE \(outOfDate)",
                          arguments: [CaseSummary.rulesVersion, today.dayNumber, today.dayNumber]) ?? 0
     }
@@ -168,7 +168,7 @@ enum SummarySQL {
     static let outOfDate = "rulesVersion != ? OR asOf > ? OR validUntil <= ?"
 
     /// The WHERE clause of a filter and its arguments (after the day, which is `?1`).
-    static func filter(_ f: CaseFilter) -> (String, [DatabaseValueConvertible?]) {
+    static func filter(_ f: CaseFilter, _ db: StoreDB) -> (String, [DatabaseValueConvertible?]) {
         var clauses: [String] = [], args: [DatabaseValueConvertible?] = []
         if !f.includeClosed, f.status == nil { clauses.append("status != 'closed'") }
         if !f.kinds.isEmpty {
@@ -177,23 +177,23 @@ enum SummarySQL {
         }
         if let s = f.status { clauses.append("status = ?"); args.append(s.rawValue) }
         if let u = f.schoolURN { clauses.append("schoolURN = ?"); args.append(u) }
-        if let o = f.owner { clauses.append("COALESCE(owner, '') = ? COLLATE NOCASE"); args.append(o) }
+        if let o = f.owner { clauses.append("lower(COALESCE(owner, '')) = lower(?)"); args.append(o) }
         if let fl = f.flag { clauses.append("instr(flags, ?) > 0"); args.append(";\(fl.rawValue);") }
-        if f.overdueOnly { clauses.append("overdue") }
+        if f.overdueOnly { clauses.append("overdue != 0") }
         for w in f.searchWords {
             // The trigram index finds candidates for a word of three letters or more; instr keeps the
             // exact rule (the folded word appears in the folded text) for every word.
-            if w.count >= 3 {
+            if w.count >= 3, !db.isServer {
                 clauses.append("id IN (SELECT rowid FROM caseSearch WHERE caseSearch MATCH ?)")
                 args.append("\"" + w.replacingOccurrences(of: "\"", with: "\"\"") + "\"")
             }
             clauses.append("instr(searchText, ?) > 0"); args.append(w)
         }
-        return (clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), args)
+        return (clauses.isEmpty ? "1 = 1" : clauses.joined(separator: " AND "), args)
     }
 
     /// A row selected as `SummaryColumns.names, <score in tenths>`, read by position in that order.
-    static func row(_ r: Row) -> CaseRow {
+    static func row(_ r: PositionalRow) -> CaseRow {
         func date(_ i: Int) -> SchoolDate? { (r[i] as Int?).map(SchoolDate.init(dayNumber:)) }
         let flagText: String = r[11]
         let summary = CaseSummary(

@@ -41,7 +41,7 @@ enum SummaryWriter {
 
     /// A case file's summary as a fresh assessment for `today` gives it, the calendar and the team's
     /// weights read once: the one way a summary is made (written, shown from a read-only copy, checked).
-    static func summariser(_ store: Store, _ db: Database, today: SchoolDate) throws -> (CaseFile) -> CaseSummary {
+    static func summariser(_ store: Store, _ db: StoreDB, today: SchoolDate) throws -> (CaseFile) -> CaseSummary {
         let calendar = try store.calendar(db)
         let weights = try TriageWeights(overrides: Store.triageOverrides(try store.config(db)))
         return { f in
@@ -54,7 +54,7 @@ enum SummaryWriter {
     static let recomputeLimit = CaseParts.narrowLimit
 
     /// Assesses the named cases for `today` and stores their summaries.
-    static func recompute(_ store: Store, _ db: Database, refs: Set<String>, today: SchoolDate,
+    static func recompute(_ store: Store, _ db: StoreDB, refs: Set<String>, today: SchoolDate,
                           progress: ((Int, Int) -> Void)? = nil) throws {
         guard !refs.isEmpty else { return }
         let files = try store.caseFiles(db, refs: refs)
@@ -65,7 +65,7 @@ enum SummaryWriter {
         }
     }
 
-    static func upsert(_ db: Database, _ s: CaseSummary) throws {
+    static func upsert(_ db: StoreDB, _ s: CaseSummary) throws {
         let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM caseSummary WHERE caseRef = ?"), arguments: [s.caseRef])
         let values: StatementArguments = [
             s.caseRef, s.childRef, s.kind.rawValue, s.status.rawValue, s.owner, s.opened.dayNumber, s.nextReview?.dayNumber,

@@ -1,0 +1,206 @@
+import Foundation
+import Logging
+import GRDB
+import OnRollCore
+import PostgresClient
+
+/// The server side of `StoreDB`: one connection to the store's database, the dialect that turns the
+/// store's SQL into PostgreSQL, and the catalog of the tables (the file store's, from `FileSchema`).
+/// Values travel as text both ways and are turned back into the value types GRDB's records decode,
+/// so a record reads the same from either backend.
+final class ServerSession: @unchecked Sendable {
+    let server: ServerStore
+    var conn: PGConnection { server.conn }
+    let catalog: ServerCatalog
+    private let lock = NSRecursiveLock()
+    private var translated: [String: String] = [:]
+
+    init(server: ServerStore) throws {
+        self.server = server
+        catalog = try ServerCatalog.shared()
+    }
+
+    /// One statement, translated, its arguments sent apart from it.
+    func query(_ sql: String, _ arguments: StatementArguments) throws -> PGRows {
+        let text = translate(sql)
+        do { return try conn.exec(text, try ServerSession.texts(arguments)) } catch let e as PGError {
+            ServerSession.log.debug("server refused a statement", metadata: ["sql": "\(text)", "error": "\(e.message)"])
+            throw e
+        }
+    }
+    static let log = Logger(label: "onroll.server")
+
+    func translate(_ sql: String) -> String {
+        lock.lock(); defer { lock.unlock() }
+        if let t = translated[sql] { return t }
+        let t = catalog.dialect.translate(sql)
+        translated[sql] = t
+        return t
+    }
+
+    /// Runs `body` holding the connection (a store is shared by a console's threads).
+    func locked<T>(_ body: () throws -> T) throws -> T {
+        lock.lock(); defer { lock.unlock() }
+        return try body()
+    }
+
+    /// A snapshot read: everything `body` reads is from one moment, as a file store's read transaction.
+    func read<T>(_ body: () throws -> T) throws -> T {
+        try locked {
+            try server.mapErrors {
+                try conn.exec("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                do {
+                    let v = try body()
+                    try conn.exec("COMMIT")
+                    return v
+                } catch {
+                    if conn.isConnected { _ = try? conn.exec("ROLLBACK") }
+                    throw error
+                }
+            }
+        }
+    }
+
+    /// A write transaction. Writers take one lock first, as SQLite's immediate transaction does, so the
+    /// store's read-check-write rules (a version compared, a duplicate looked for) see every earlier
+    /// commit and no later one can slip between the check and the write.
+    func write<T>(_ body: () throws -> T) throws -> T {
+        try locked {
+            try server.mapErrors {
+                try conn.exec("BEGIN")
+                do {
+                    try conn.exec("SELECT pg_advisory_xact_lock(\(ServerSession.writeLock))")
+                    let v = try body()
+                    try conn.exec("COMMIT")
+                    return v
+                } catch {
+                    if conn.isConnected { _ = try? conn.exec("ROLLBACK") }
+                    throw error
+                }
+            }
+        }
+    }
+
+    /// The advisory lock key every writer of a store takes ("OnRoll" in ASCII).
+    static let writeLock: Int64 = 0x4f6e526f6c6c
+
+    // MARK: values
+
+    /// Arguments as the text the server parses; types are left for the server to infer from the
+    /// statement (unknown-typed parameters), as SQLite's are.
+    static func texts(_ arguments: StatementArguments) throws -> [String?] {
+        try arguments.boundValues().map(text)
+    }
+
+    static func text(_ v: DatabaseValue) -> String? {
+        switch v.storage {
+        case .null: return nil
+        case .int64(let i): return String(i)
+        case .double(let d): return "\(d)"
+        case .string(let s): return s
+        case .blob(let d): return "\\x" + d.map { String(format: "%02x", $0) }.joined()
+        }
+    }
+
+    /// A value of a result back as the storage class SQLite would have given it.
+    static func value(_ text: String?, type: UInt32) -> DatabaseValue {
+        guard let text else { return .null }
+        switch type {
+        case 20, 21, 23, 26: return Int64(text).map { $0.databaseValue } ?? text.databaseValue
+        case 16: return (text == "t" ? 1 : 0 as Int64).databaseValue
+        case 700, 701: return Double(text).map { $0.databaseValue } ?? text.databaseValue
+        case 1700:
+            if let i = Int64(text) { return i.databaseValue }
+            return Double(text).map { $0.databaseValue } ?? text.databaseValue
+        case 17: return hexData(text).map { $0.databaseValue } ?? text.databaseValue
+        default: return text.databaseValue
+        }
+    }
+
+    private static func hexData(_ s: String) -> Data? {
+        guard s.hasPrefix("\\x") else { return nil }
+        var d = Data()
+        var it = s.dropFirst(2).makeIterator()
+        while let a = it.next(), let b = it.next() {
+            guard let byte = UInt8(String([a, b]), radix: 16) else { return nil }
+            d.append(byte)
+        }
+        return d
+    }
+
+    /// Each result row as a GRDB row, so records decode with their own `init(row:)`. Column lookup by
+    /// name is what records use; a reader by position asks `RowPositions` first.
+    static func rows(_ r: PGRows) -> [Row] {
+        r.values.map { vals in
+            var d: [String: (any DatabaseValueConvertible)?] = [:]
+            for (k, name) in r.columns.enumerated() where d[name] == nil {
+                d[name] = value(vals[k], type: r.types[k])
+            }
+            return Row(d)
+        }
+    }
+}
+
+extension StatementArguments {
+    /// The positional values, in order. GRDB keeps them private; they are read by reflection, which
+    /// `StoreDBTests` pins (a GRDB that renames the field fails it, not a casework save).
+    func boundValues() throws -> [DatabaseValue] {
+        var positional: [DatabaseValue]?
+        var named: [String: DatabaseValue] = [:]
+        for child in Mirror(reflecting: self).children {
+            if child.label == "values" { positional = child.value as? [DatabaseValue] }
+            if child.label == "namedValues" { named = child.value as? [String: DatabaseValue] ?? [:] }
+        }
+        guard let positional, named.isEmpty else {
+            throw StoreError.invalid("internal: statement arguments this store can't send to a server")
+        }
+        return positional
+    }
+}
+
+/// The tables of the store as the file's migrations define them, and an in-memory SQLite copy of
+/// that schema that GRDB's query builder compiles its requests against (it needs a database to know
+/// primary keys); the SQL it makes is then translated and run on the server.
+final class ServerCatalog: @unchecked Sendable {
+    let schema: FileSchema
+    let scratch: DatabaseQueue
+    let dialect: PostgresDialect
+    private let tables: [String: FileSchema.Table]
+
+    private init() throws {
+        let (schema, queue) = try FileSchema.currentWithDatabase()
+        self.schema = schema
+        scratch = queue
+        tables = Dictionary(schema.tables.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        var identifiers: Set<String> = ServerSchema.serverTables.reduce(into: []) { $0.insert($1) }
+        for t in schema.tables {
+            identifiers.insert(t.name)
+            for c in t.columns { identifiers.insert(c.name) }
+        }
+        for extra in ["position", "addedAt", "addedBy", "appliedAt"] { identifiers.insert(extra) }
+        dialect = PostgresDialect(identifiers: identifiers)
+    }
+
+    nonisolated(unsafe) private static var made: ServerCatalog?
+    private static let madeLock = NSLock()
+    static func shared() throws -> ServerCatalog {
+        madeLock.lock(); defer { madeLock.unlock() }
+        if let made { return made }
+        let c = try ServerCatalog()
+        made = c
+        return c
+    }
+
+    func table(_ name: String) throws -> FileSchema.Table {
+        guard let t = tables[name] else { throw StoreError.invalid("internal: no table \(name) in the store's schema") }
+        return t
+    }
+
+    /// The SQL and arguments GRDB makes for a request.
+    func compile(_ request: some FetchRequest, single: Bool) throws -> (String, StatementArguments) {
+        try scratch.read { db in
+            let prepared = try request.makePreparedRequest(db, forSingleResult: single)
+            return (prepared.statement.sql, prepared.statement.arguments)
+        }
+    }
+}
