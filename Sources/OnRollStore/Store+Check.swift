@@ -14,11 +14,20 @@ extension Store {
     }
 
     public func check() throws -> CheckReport {
+        var report = try checkRecords()
+        // On a server, also the chain head row and the logins (ServerStore.check); its chain findings
+        // repeat this check's, so they are added only when this one found the chain sound.
+        if let server, report.problems.isEmpty { report.problems += try server.check() }
+        return report
+    }
+
+    private func checkRecords() throws -> CheckReport {
         try read { db in
             var report = CheckReport()
-            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+            // A server keeps its own pages and foreign keys; a file is asked.
+            let integrity = db.isServer ? ["ok"] : try String.fetchAll(db, sql: "PRAGMA integrity_check")
             if integrity != ["ok"] { report.problems += integrity.map { "sqlite integrity: \($0)" } }
-            let fk = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
+            let fk = db.isServer ? [] : try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
             for r in fk.prefix(20) { report.problems.append("foreign key: \(r["table"] as String? ?? "?") row \(r["rowid"] as Int64? ?? -1) names a missing \(r["parent"] as String? ?? "?")") }
 
             // 1. The chain: each entry's hash is recomputed and must link to the one before.

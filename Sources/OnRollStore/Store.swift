@@ -45,7 +45,7 @@ public final class Store: Sendable {
             self.path = server.location.display
             summaryDay = options.today ?? Store.clockToday()
             isReadOnly = false
-            backend = .server(try ServerSession(server: server))
+            backend = .server(try ServerSession(server: server, busyTimeout: options.busyTimeout))
             canKeepSummaries = try server.role().map { $0 == .officer || $0 == .manager } ?? false
             return
         }

@@ -14,6 +14,7 @@ final class AuditChainTests: XCTestCase {
     }
 
     func testRowEditedWithSqlite3IsCaught() throws {
+        try StoreFixture.fileOnly("edits the file behind OnRoll's back with sqlite3 (ServerStoreTests tamper with a server's rows)")
         let f = try StoreFixture()
         _ = try f.sqlite("UPDATE children SET surname = 'Smith' WHERE ref = 'C1'")
         let r = try f.store.check()
@@ -22,12 +23,14 @@ final class AuditChainTests: XCTestCase {
     }
 
     func testRowInsertedOutsideIsCaught() throws {
+        try StoreFixture.fileOnly("edits the file behind OnRoll's back with sqlite3 (ServerStoreTests tamper with a server's rows)")
         let f = try StoreFixture()
         _ = try f.sqlite("INSERT INTO schools(urn, name) VALUES ('999999', 'Ghost School')")
         XCTAssertTrue(try f.store.check().problems.contains { $0.contains("school 999999 has no audit entry") })
     }
 
     func testAuditEntryAlteredIsCaughtAndNamed() throws {
+        try StoreFixture.fileOnly("edits the file behind OnRoll's back with sqlite3 (ServerStoreTests tamper with a server's rows)")
         let f = try StoreFixture()
         _ = try f.sqlite("DROP TRIGGER audit_no_update; UPDATE audit SET user = 'mallory' WHERE id = 2")
         let r = try f.store.check()
@@ -35,12 +38,14 @@ final class AuditChainTests: XCTestCase {
     }
 
     func testAuditEntryRemovedIsCaught() throws {
+        try StoreFixture.fileOnly("edits the file behind OnRoll's back with sqlite3 (ServerStoreTests tamper with a server's rows)")
         let f = try StoreFixture()
         _ = try f.sqlite("DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id = 4")
         XCTAssertEqual(try f.store.check().problems.first, "audit entry 4 is missing (next present is 5)")
     }
 
     func testRowDeletedOutsideIsCaught() throws {
+        try StoreFixture.fileOnly("edits the file behind OnRoll's back with sqlite3 (ServerStoreTests tamper with a server's rows)")
         let f = try StoreFixture()
         _ = try f.sqlite("PRAGMA foreign_keys=OFF; DELETE FROM actions; DELETE FROM chronology WHERE 0; DELETE FROM cases WHERE ref = 'WM-00002'")
         // The chronology trigger stops deleting its lines, so the case's lines now name a missing case.

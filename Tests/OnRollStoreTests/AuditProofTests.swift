@@ -20,6 +20,7 @@ final class AuditProofTests: XCTestCase {
     }
 
     func testConfigRowInsertedOutsideOnRollIsCaughtByKey() throws {
+        try StoreFixture.fileOnly("rewrites the file or its witness behind OnRoll's back")
         let f = try StoreFixture()
         // What sqlite3 would do: straight into the table, no audit entry.
         try f.store.pool.write { db in
@@ -30,6 +31,7 @@ final class AuditProofTests: XCTestCase {
     }
 
     func testConfigValueAlteredOrDeletedOutsideOnRollIsCaught() throws {
+        try StoreFixture.fileOnly("rewrites the file or its witness behind OnRoll's back")
         let f = try StoreFixture()
         try f.store.setConfig(user: "tester", key: "triage.kind.cme", value: "30")
         try f.store.setConfig(user: "tester", key: "panel.threshold", value: "40")
@@ -42,6 +44,7 @@ final class AuditProofTests: XCTestCase {
     // MARK: 5b. time never steps back, even in an entry whose hash is right
 
     func testBackdatedEntryWithAValidHashIsCaught() throws {
+        try StoreFixture.fileOnly("rewrites the file or its witness behind OnRoll's back")
         let f = try StoreFixture()
         let head = try f.store.head()
         let at = "2001-01-01T00:00:00Z"
@@ -82,6 +85,7 @@ final class AuditProofTests: XCTestCase {
     }
 
     func testTruncatedChainIsCaughtByTheWitness() throws {
+        try StoreFixture.fileOnly("rewrites the file or its witness behind OnRoll's back")
         let f = try StoreFixture()
         _ = try f.store.addNote(user: "tester", caseRef: "WM-00001", text: "Home visit", date: f.today, today: f.today)
         let w = witness()
@@ -101,6 +105,7 @@ final class AuditProofTests: XCTestCase {
     }
 
     func testRolledBackOrRewrittenChainIsCaughtByTheWitness() throws {
+        try StoreFixture.fileOnly("rewrites the file or its witness behind OnRoll's back")
         let f = try StoreFixture()
         let old = f.dir + "/old.onroll"
         try f.store.pool.writeWithoutTransaction { db in try db.execute(sql: "VACUUM INTO ?", arguments: [old]) }

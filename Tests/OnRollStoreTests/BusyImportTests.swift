@@ -5,6 +5,7 @@ import XCTest
 /// Issue 12.11: a save blocked by a colleague's long import says whose import it is waiting for.
 final class BusyImportTests: XCTestCase {
     func testASaveThatTimesOutNamesTheImport() throws {
+        try StoreFixture.fileOnly("SQLite\'s write lock and the import note beside the file")
         let f = try StoreFixture()
         // The note an import leaves before its transaction (this process is "the importer").
         ImportNote.write(ImportNote(user: "asha.patel", file: "/home/asha/children.csv", started: Store.now(), rows: 200_000), store: f.path)
@@ -36,6 +37,7 @@ final class BusyImportTests: XCTestCase {
     }
 
     func testWithoutANoteTheBusyMessageSaysAnotherSave() throws {
+        try StoreFixture.fileOnly("SQLite\'s write lock and the import note beside the file")
         let f = try StoreFixture()
         let colleague = try Store(path: f.path, options: StoreOptions(busyTimeout: 0.2, importWait: 5))
         let holding = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0), done = DispatchSemaphore(value: 0)
@@ -53,6 +55,7 @@ final class BusyImportTests: XCTestCase {
     }
 
     func testAnImportLeavesNoNoteBehind() throws {
+        try StoreFixture.fileOnly("SQLite\'s write lock and the import note beside the file")
         let f = try StoreFixture()
         XCTAssertFalse(FileManager.default.fileExists(atPath: ImportNote.path(for: f.path)))
         XCTAssertNil(ImportNote.read(store: f.path))

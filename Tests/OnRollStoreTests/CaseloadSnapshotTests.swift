@@ -51,6 +51,7 @@ final class CaseloadSnapshotTests: XCTestCase {
     }
 
     func testACaseWhoseChildIsMissingIsReportedByTheBulkReadAsByTheSingle() throws {
+        try StoreFixture.fileOnly("removes a row from the file behind OnRoll's back")
         let fx = try StoreFixture()
         // Damage the file behind OnRoll's back, as a bad copy or a hand edit could.
         let q = try DatabaseQueue(path: fx.path)

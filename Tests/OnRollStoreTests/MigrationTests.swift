@@ -30,7 +30,7 @@ final class MigrationTests: XCTestCase {
             // types, a v1 row encodes to the same bytes (its new optional fields are nil, so absent).
             try pool.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
-                    let ctx = try WriteContext(db: db, user: "old.build")
+                    let ctx = try WriteContext(db: StoreDB(file: db), user: "old.build")
                     let school = try XCTUnwrap(try School.fetchOne(db, key: "140009"))
                     try ctx.audit(op: .importAdd, entity: School.entity, entityId: school.auditKey, caseRef: nil,
                                   summary: "school 140009", after: CanonicalJSON.encode(school))
@@ -53,7 +53,7 @@ final class MigrationTests: XCTestCase {
         _ = try store.importCSV(.children, data: Data("ref,forename,surname,dob\nC1,Ana,Lee,2012-01-01\n".utf8), fileName: "c.csv", user: "t")
         let c = try store.openCase(user: "t", childRef: "C1", kind: .ebsa, owner: nil, summary: nil, today: try SchoolDate.parse("2026-11-23"))
         XCTAssertNil(try store.case(c.ref)?.ehcDecision)
-        let columns = try store.read { db in try db.columns(in: "cases").map(\.name) }
+        let columns = try store.read { db in try db.fileDatabase!.columns(in: "cases").map(\.name) }
         XCTAssertTrue(columns.contains("ehcDecision") && columns.contains("ehcNoPlanNotice"), "\(columns)")
         let applied = try store.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier") }
         XCTAssertEqual(applied, ["v1-caseload", "v2-ehc-steps", "v3-panel-note-shared", "v4-chronology-reported", "v5-case-summary",

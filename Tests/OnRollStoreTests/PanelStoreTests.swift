@@ -6,6 +6,7 @@ import XCTest
 /// Panel operations through the audited write path: each lands in the chronology and the audit log.
 final class PanelStoreTests: XCTestCase {
     func testAgendaDecisionActionDeferAndRemove() throws {
+        try StoreFixture.fileOnly("names officers other than the login a server store acts as")
         let f = try StoreFixture()
         let s = f.store
         try s.flagForPanel(user: "t", ref: "WM-00002", flagged: true, today: f.today)

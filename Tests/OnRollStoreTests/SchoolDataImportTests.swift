@@ -82,6 +82,7 @@ final class SchoolDataImportTests: XCTestCase {
     }
 
     func testAnUnknownReasonCodeIsKeptRawWithAWarning() throws {
+        try StoreFixture.fileOnly("reads the file with sqlite3")
         let f = try fixture()
         let r = try f.imp(.exclusions, """
             upn,start_date,category,reason_1,reason_2,reason_3,sessions,school_urn
@@ -313,6 +314,7 @@ final class SchoolDataImportTests: XCTestCase {
     /// snapshot into the audit log exactly as before v6, so stores upgraded with suspensions in them
     /// still pass `onroll check`.
     func testRecordsWithoutTheNewFieldsAuditAsBefore() throws {
+        try StoreFixture.fileOnly("reads the file with sqlite3")
         let f = try fixture()
         try f.store.addSuspension(user: "asha.patel", Suspension(childRef: "C1", start: try .parse("2026-11-02"), days: 2, reason: .PA),
                                   today: f.today)

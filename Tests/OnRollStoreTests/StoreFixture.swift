@@ -3,18 +3,36 @@ import OnRollCore
 @testable import OnRollStore
 import XCTest
 
-/// A real store file in a fresh temp directory, with a small caseload loaded through the importer.
+/// A real store in a fresh temp directory, with a small caseload loaded through the importer: a file, or
+/// — with `ONROLL_TEST_BACKEND=server` (`make test` runs the store suite both ways) — a fresh database
+/// on the test PostgreSQL server, so one suite checks the rules on both backends.
 struct StoreFixture {
     let dir: String
     let path: String
     let store: Store
     let today = try! SchoolDate.parse("2026-11-23")
 
-    init(load: Bool = true) throws {
+    /// True when this run's fixtures are server stores.
+    static var onServer: Bool { ProcessInfo.processInfo.environment["ONROLL_TEST_BACKEND"] == "server" }
+
+    /// For a test of something only a file has (its bytes, its permissions, SQLite's locks), or that names
+    /// officers other than the login a server store acts as.
+    static func fileOnly(_ why: String) throws {
+        if onServer { throw XCTSkip("file store only: \(why)") }
+    }
+
+    init(load: Bool = true, name: String = #function) throws {
         dir = NSTemporaryDirectory() + "onroll-test-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        path = dir + "/caseload.onroll"
-        store = try Store.create(path: path)
+        if StoreFixture.onServer {
+            let fresh = try TestServer.fresh(name)
+            path = fresh.ownerURL
+            _ = try ServerStore.initialize(url: path)
+            store = try Store(path: path)
+        } else {
+            path = dir + "/caseload.onroll"
+            store = try Store.create(path: path)
+        }
         if load {
             try imp(.schools, """
                 urn,name,phase,type,trust,roll

@@ -15,8 +15,11 @@ final class ServerSession: @unchecked Sendable {
     private let lock = NSRecursiveLock()
     private var translated: [String: String] = [:]
 
-    init(server: ServerStore) throws {
+    let busyTimeout: Double
+
+    init(server: ServerStore, busyTimeout: Double) throws {
         self.server = server
+        self.busyTimeout = busyTimeout
         catalog = try ServerCatalog.shared()
     }
 
@@ -69,6 +72,8 @@ final class ServerSession: @unchecked Sendable {
             try server.mapErrors {
                 try conn.exec("BEGIN")
                 do {
+                    // A colleague's long save is waited for as long as a file store waits, then reported busy.
+                    try conn.exec("SET LOCAL lock_timeout = '\(Int(busyTimeout * 1000))ms'")
                     try conn.exec("SELECT pg_advisory_xact_lock(\(ServerSession.writeLock))")
                     let v = try body()
                     try conn.exec("COMMIT")

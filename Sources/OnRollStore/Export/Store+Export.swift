@@ -16,7 +16,8 @@ extension Store {
     /// snapshot). With `pseudonymiser`, children are pseudonymised and the audit log is left out
     /// (its before/after snapshots hold the original records).
     public func exportDocument(pseudonymiser: Pseudonymiser? = nil) throws -> ExportDocument {
-        try read { db in
+        if let server { return try server.exportDocument(pseudonymiser: pseudonymiser) }
+        return try read { db in
             let names = try Store.recordTables(db)
             var tables: [(name: String, rows: [[String: StoredValue]])] = []
             for name in Store.tableOrder(names) { tables.append((name, try Store.rows(db, name))) }

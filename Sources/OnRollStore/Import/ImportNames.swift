@@ -178,7 +178,7 @@ struct ImportNames {
     /// One more than the highest `C<digits>` ref stored: new children from a school's file get refs in
     /// the same series as the sample's and the console's.
     static func nextChildNumber(_ db: StoreDB) throws -> Int {
-        let refs = try String.fetchAll(db, sql: "SELECT ref FROM children WHERE ref GLOB 'C[0-9]*'")
+        let refs = try String.fetchAll(db, sql: "SELECT ref FROM children WHERE ref " + (db.isServer ? "~ '^C[0-9]'" : "GLOB 'C[0-9]*'"))
         return (refs.compactMap { Int($0.dropFirst()) }.max() ?? 0) + 1
     }
 }

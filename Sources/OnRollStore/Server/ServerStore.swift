@@ -182,6 +182,9 @@ public final class ServerStore: @unchecked Sendable {
         if e.kind == .unavailable {
             return .unavailable("the server store at \(location) is unavailable: \(e.message)")
         }
+        if e.sqlState == "55P03" {
+            return .busy("\(location) is busy (another officer's save is still running); nothing was saved: try again")
+        }
         if e.isPermissionDenied { return .denied("the server refused: \(e.message)") }
         if e.isUniqueViolation { return .invalid("the server refused: \(e.message)") }
         return .invalid("the server refused (\(e.sqlState ?? "?")): \(e.message)")
