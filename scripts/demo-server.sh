@@ -25,6 +25,9 @@ A server store is running with the sample caseload:
   owner (first manager): PGPASSWORD=demo-admin   $BIN user list --store $url
   an officer:            PGPASSWORD=demo-officer $BIN log --limit 5 --store postgresql://demo.officer@127.0.0.1:$ONROLL_TEST_PG_PORT/onroll
   psql as the officer:   PGPASSWORD=demo-officer psql -h 127.0.0.1 -p $ONROLL_TEST_PG_PORT -U demo.officer onroll
-The console does not open on a server store yet (docs/admin-guide.md says what does).
 Stop it with: bash scripts/pg-test-server.sh stop $dir
 MSG
+# The console, as the officer, on the server store (q leaves it; the server keeps running).
+if [ -t 0 ] && [ -t 1 ]; then
+  PGPASSWORD=demo-officer "$BIN" --today "$today" --store "postgresql://demo.officer@127.0.0.1:$ONROLL_TEST_PG_PORT/onroll"
+fi

@@ -47,7 +47,7 @@ unit_run=$(sed -E 's/^[[:space:]]*Executed ([0-9]+) tests?.*/\1/' <<<"$unit_line
 unit_failed=$(sed -E 's/.*with ([0-9]+) failures?.*/\1/' <<<"$unit_line")
 server_line=$(grep -E "^[[:space:]]*Executed [0-9]+ tests?, with" "$SERVER_LOG" | tail -1)
 server_run=$(sed -E 's/^[[:space:]]*Executed ([0-9]+) tests?.*/\1/' <<<"$server_line")
-server_failed=$(sed -E 's/.*with ([0-9]+) failures?.*/\1/' <<<"$server_line")
+server_failed=$(sed -E 's/.* ([0-9]+) failures? .*/\1/' <<<"$server_line")
 # A skipped test (file-only) is counted as neither passed nor failed.
 server_skipped=$(grep -oE "with [0-9]+ tests? skipped" <<<"$server_line" | grep -oE "[0-9]+" || echo 0)
 e2e_line=$(grep -E "^e2e: [0-9]+ passed, [0-9]+ failed$" "$E2E_LOG" | tail -1)
