@@ -4,6 +4,7 @@
 #   scripts/pg-test-server.sh start            → prints DIR
 #   scripts/pg-test-server.sh stop DIR
 #   scripts/pg-test-server.sh restart DIR      (immediate: what a crash looks like to clients)
+#   scripts/pg-test-server.sh halt DIR / resume DIR   (down until resumed: a console waits it out)
 set -euo pipefail
 BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 
@@ -73,6 +74,17 @@ restart)
   as_postgres "$BIN/pg_ctl" -D "$dir/data" -l "$dir/log" -m immediate -w \
     -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c max_connections=200" restart >/dev/null
   ;;
+halt)
+  # The server gone, as a crash leaves it, until `resume`: for the console's "server unavailable" test.
+  dir=${2:?usage: halt DIR}
+  as_postgres "$BIN/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null
+  ;;
+resume)
+  dir=${2:?usage: resume DIR}
+  port=$(. "$dir/env"; echo "$ONROLL_TEST_PG_PORT")
+  as_postgres "$BIN/pg_ctl" -D "$dir/data" -l "$dir/log" -w \
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c max_connections=200" start >/dev/null
+  ;;
 *)
-  echo "usage: $0 start | stop DIR | restart DIR" >&2; exit 2 ;;
+  echo "usage: $0 start | stop DIR | restart DIR | halt DIR | resume DIR" >&2; exit 2 ;;
 esac

@@ -34,7 +34,7 @@ enum ExitStatus {
             // 67 (sysexits' "addressee unknown"): a script can tell a mistyped ref from a failure.
             case .notFound: 67
             case .exists, .conflict, .diskFull, .readOnly, .needsUpgrade, .busy: 1
-            case .unavailable: 69
+            case .unavailable, .unconfirmed: 69
             case .denied: 77
             }
         case let e as OutputFile.Failure:

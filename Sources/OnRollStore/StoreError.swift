@@ -27,6 +27,9 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     /// The server store could not be reached, or went away mid-transaction; nothing unconfirmed is
     /// reported as saved (exit 69, sysexits' "service unavailable").
     case unavailable(String)
+    /// The server went away while a save was being committed: it may or may not have been saved, so it
+    /// must not be saved again blindly (exit 69, as unavailable).
+    case unconfirmed(String)
     /// The server refused: this login's role may not do that (exit 77, sysexits' "permission denied").
     case denied(String)
 
@@ -44,6 +47,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
         case .needsUpgrade(let p): "\(p) is read-only and was made by an older OnRoll: open a writable copy once to upgrade it"
         case .busy(let s): s
         case .unavailable(let s): s
+        case .unconfirmed(let s): s
         case .denied(let s): s
         }
     }

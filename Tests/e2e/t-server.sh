@@ -94,4 +94,23 @@ else
   check "server: the log names ben, as the server authenticated him" \
     bash -c "PGPASSWORD=ann-password '$BIN' log --format csv --store '$ANN' | grep -q ',${SDB}_ben,note.add,'"
   for who in ann ben; do tmux send-keys -t "$SESSION-$who" q; tmux kill-session -t "$SESSION-$who" 2>/dev/null || true; done
+
+  # The server goes down while Ann types a note: the form is kept, the console says so, and the note is
+  # saved by itself once the server is back (issue 15.6).
+  two_consoles
+  check "fault: ann's console opens" wait_pane ann "OnRoll · All open cases"
+  tmux send-keys -t "$SESSION-ann" / && tmux send-keys -t "$SESSION-ann" -l WM-00002 && tmux send-keys -t "$SESSION-ann" Enter Enter
+  check "fault: ann has WM-00002 open" wait_pane ann "WM-00002 ·"
+  tmux send-keys -t "$SESSION-ann" n
+  check "fault: ann's note form" wait_pane ann "Note — WM-00002"
+  tmux send-keys -t "$SESSION-ann" -l "Typed while the server was down"
+  bash "$ROOT/scripts/pg-test-server.sh" halt "$ONROLL_TEST_PG_DIR"
+  tmux send-keys -t "$SESSION-ann" C-s
+  check "fault: the console says the server is unavailable and keeps the form" wait_pane ann "Server unavailable, retrying"
+  check "fault: the form is still open as typed" wait_pane ann "Typed while the server was down"
+  bash "$ROOT/scripts/pg-test-server.sh" resume "$ONROLL_TEST_PG_DIR"
+  check "fault: saved by itself once the server is back" wait_pane ann "Note saved" 150
+  check "fault: the note is in the case's chronology, once" \
+    bash -c "test \$(PGPASSWORD=ben-password '$BIN' show WM-00002 --store '$BEN' | grep -c 'Typed while the server was down') = 1"
+  for who in ann ben; do tmux send-keys -t "$SESSION-$who" q; tmux kill-session -t "$SESSION-$who" 2>/dev/null || true; done
 fi

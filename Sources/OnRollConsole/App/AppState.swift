@@ -104,6 +104,11 @@ public struct AppState: Sendable {
     public var overlay: Overlay?
 
     public var message = ""
+    /// The open form could not be saved because the server store was unreachable: it is saved again on
+    /// each poll until the server answers (Esc gives up, the form as typed is dropped only then).
+    public var retryingSave = false
+    /// The last poll could not reach the server store.
+    public var serverUnavailable = false
     public var undo: [UndoEntry] = []
     public var quit = false
     /// Set by Ctrl-L; the runtime asks the backend to repaint the whole terminal, then clears it.

@@ -131,16 +131,27 @@ extension Console {
         return "Action due \(due.iso) is already overdue — save anyway? y/n"
     }
 
+    static let retryingMessage = "Server unavailable, retrying… the form is kept and saved when the server is back (Esc gives up)"
+
     func commitForm() {
         guard let form = state.form else { return }
         do {
             try save(form)
+            state.retryingSave = false
             state.form = nil
             // What was done, cancelled or moved drops off the overdue list at once.
             if state.mode == .overdueActions { try loadOverdueActions() }
         } catch StoreError.busy(let why) {
             // The form stays open as typed: Enter saves it again once the colleague's import is done.
             state.message = "Not saved, form kept (Enter to retry): \(why)"
+        } catch StoreError.unavailable {
+            // Nothing reached the server: the form stays as typed and is saved when the server is back.
+            state.retryingSave = true
+            state.message = Console.retryingMessage
+        } catch StoreError.unconfirmed(let why) {
+            // Saving again could record it twice: the officer looks first.
+            state.retryingSave = false
+            state.message = "Form kept, not saved again: \(why)"
         } catch {
             state.message = "Not saved: \(error)"
         }

@@ -122,7 +122,21 @@ public final class Console {
     /// Notices other officers' changes (another console or the CLI) and reloads.
     public func pollForChanges() {
         tickPanel()
-        guard let stamp = try? store.changeStamp(), stamp != lastStamp else { return }
+        if state.retryingSave {
+            if state.form == nil { state.retryingSave = false } else { commitForm() }
+            if state.retryingSave { return }
+        }
+        let stamp: Int64
+        do { stamp = try store.changeStamp() } catch StoreError.unavailable {
+            if !state.serverUnavailable, state.form == nil { state.message = "Server unavailable, retrying…" }
+            state.serverUnavailable = true
+            return
+        } catch { return }
+        if state.serverUnavailable {
+            state.serverUnavailable = false
+            if state.message.hasPrefix("Server unavailable") { state.message = "Server back" }
+        }
+        guard stamp != lastStamp else { return }
         do {
             let n = try absorbChanges()
             if n > 0 { state.message = "Updated: \(n) case\(n == 1 ? "" : "s") changed elsewhere" }

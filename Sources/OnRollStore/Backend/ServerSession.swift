@@ -76,7 +76,11 @@ final class ServerSession: @unchecked Sendable {
                     try conn.exec("SET LOCAL lock_timeout = '\(Int(busyTimeout * 1000))ms'")
                     try conn.exec("SELECT pg_advisory_xact_lock(\(ServerSession.writeLock))")
                     let v = try body()
-                    try conn.exec("COMMIT")
+                    do { try conn.exec("COMMIT") } catch let e as PGError where e.kind == .unavailable {
+                        // The COMMIT may have reached the server before it went: nobody can say it was not saved.
+                        throw StoreError.unconfirmed("the server store at \(server.location.display) went away while this was being saved: "
+                            + "it may or may not have been saved; look before saving it again (\(e.message))")
+                    }
                     return v
                 } catch {
                     if conn.isConnected { _ = try? conn.exec("ROLLBACK") }
