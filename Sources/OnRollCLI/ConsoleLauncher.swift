@@ -13,8 +13,8 @@ enum ConsoleLauncher {
         let console = try Console(store: store, user: global.userName, today: try global.todayDate(), firstPageOnly: true)
         let backend = NcursesBackend()
         defer { backend.end() }
-        // A server store is shared by a team: its head row is one indexed read, so it is asked four times a
-        // second and a colleague's save shows within a second.
+        // A server store announces every commit (LISTEN/NOTIFY): the console looks at its listening socket
+        // four times a second, sending nothing, so a colleague's save shows within a second.
         Runtime.run(console: console, backend: backend, pollMs: store.server == nil ? 1000 : 250)
         backend.end()
         // Curses drew over the warning given on open; say it again where it will be read.

@@ -244,6 +244,13 @@ public final class Store: Sendable {
 
     /// A stamp that changes whenever anyone commits to the store; the console polls it to notice
     /// other officers' changes.
+    /// False only when it is known nobody has committed since the last call (a server's NOTIFY heard);
+    /// a file can't tell, so the caller reads the stamp.
+    public func mayHaveChanged() -> Bool {
+        if case .server(let s) = backend { return s.mayHaveChanged() }
+        return true
+    }
+
     public func changeStamp() throws -> Int64 {
         try read { db in try Store.changeStamp(db) }
     }

@@ -84,6 +84,9 @@ else
   # Ann reads the chronology (Summary → Why → Chronology) while Ben writes.
   tmux send-keys -t "$SESSION-ann" Tab Tab
   check "server: ann reads WM-00001's chronology" wait_pane ann "Chronology"
+  # Ann's console idles a moment first, so what wakes it is the server's notice of Ben's commit, not
+  # the first look every console takes when it starts.
+  sleep 1
   tmux send-keys -t "$SESSION-ben" n
   check "server: ben's note form" wait_pane ben "Note — WM-00001"
   tmux send-keys -t "$SESSION-ben" -l "Two-console note from ben"

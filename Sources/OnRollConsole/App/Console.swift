@@ -126,6 +126,9 @@ public final class Console {
             if state.form == nil { state.retryingSave = false } else { commitForm() }
             if state.retryingSave { return }
         }
+        // A server says when a colleague commits (LISTEN); the stamp is read only then, or while the
+        // server is away (to notice it is back).
+        guard state.serverUnavailable || store.mayHaveChanged() else { return }
         let stamp: Int64
         do { stamp = try store.changeStamp() } catch StoreError.unavailable {
             if !state.serverUnavailable, state.form == nil { state.message = "Server unavailable, retrying…" }

@@ -90,6 +90,25 @@ final class ServerSession: @unchecked Sendable {
         }
     }
 
+    private var listener: PGConnection?
+
+    /// Whether a colleague may have committed since the last call: the audit trigger NOTIFYs every
+    /// commit, heard on a connection of its own that only LISTENs, so an idle console sends the server
+    /// nothing. True whenever that cannot be known (the listener is new, or the server went away and came
+    /// back: what was committed meanwhile was never announced to it).
+    func mayHaveChanged() -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        do {
+            if let l = listener, l.isConnected { return !(try l.waitForNotifications(timeout: 0)).isEmpty }
+            let l = try PGConnection(conn.conninfo)
+            try l.exec("LISTEN \(ServerSchema.changesChannel)")
+            listener = l
+        } catch {
+            listener = nil
+        }
+        return true
+    }
+
     /// The advisory lock key every writer of a store takes ("OnRoll" in ASCII).
     static let writeLock: Int64 = 0x4f6e526f6c6c
 

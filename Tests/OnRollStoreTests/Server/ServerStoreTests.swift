@@ -195,6 +195,24 @@ final class ServerStoreTests: XCTestCase {
         XCTAssertEqual(try watcher.auditSince(position: seen).map(\.summary), ["a note"])
     }
 
+    /// What a console asks between keys: nothing is sent to the server until a colleague's commit is
+    /// announced on the store's LISTEN connection.
+    func testAStoreHearsAColleaguesCommitWithoutReadingAnything() throws {
+        let f = try TestServer.fresh()
+        let s = try ServerStore.initialize(url: f.ownerURL)
+        let jo = f.login("jo")
+        _ = try s.addUser(jo, role: .officer, password: "jo-password")
+        let watcher = try Store(path: f.url(as: jo, password: "jo-password"))
+        XCTAssertTrue(watcher.mayHaveChanged(), "a new listener can't know what happened before it")
+        XCTAssertFalse(watcher.mayHaveChanged(), "nothing was committed")
+        let writer = try Store(path: f.ownerURL)
+        try writer.addAgency(user: f.owner, name: "Youth Service")
+        var heard = false
+        for _ in 0..<20 where !heard { heard = watcher.mayHaveChanged(); if !heard { usleep(50_000) } }
+        XCTAssertTrue(heard, "a colleague's commit was not heard within a second")
+        XCTAssertFalse(watcher.mayHaveChanged(), "heard once, not again")
+    }
+
     func testOnlyAManagerManagesLoginsAndADisabledLoginCannotConnect() throws {
         let f = try TestServer.fresh()
         let s = try ServerStore.initialize(url: f.ownerURL)
