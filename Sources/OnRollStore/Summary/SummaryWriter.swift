@@ -16,20 +16,20 @@ enum SummaryWriter {
             try db.execute(sql: "UPDATE caseSummary SET validUntil = asOf")
             return
         }
+        // Each lookup takes its keys as one JSON array: an import touches tens of thousands of rows, more
+        // than either backend takes as separate parameters.
+        func lookup(_ column: String, of table: String, where key: String, in keys: [String], integers: Bool = false) throws -> [String] {
+            guard !keys.isEmpty else { return [] }
+            let value = integers ? "CAST(value AS INTEGER)" : "value"
+            return try String.fetchAll(db, sql: "SELECT \(column) FROM \(table) WHERE \(key) IN (SELECT \(value) FROM json_each(?))",
+                                       arguments: [try CanonicalJSON.encodeArray(keys)])
+        }
         var refs = t.cases
-        if !t.plans.isEmpty {
-            refs.formUnion(try String.fetchAll(db, ReintegrationPlan.filter(keys: Array(t.plans)).select(Column("caseRef"))))
-        }
+        refs.formUnion(try lookup("caseRef", of: "plans", where: "id", in: t.plans.sorted().map(String.init), integers: true))
         var children = t.children
-        if !t.suspensions.isEmpty {
-            children.formUnion(try String.fetchAll(db, Suspension.filter(keys: Array(t.suspensions)).select(Column("childRef"))))
-        }
-        if !t.schools.isEmpty {
-            children.formUnion(try String.fetchAll(db, Child.filter(t.schools.contains(Column("schoolURN"))).select(Column("ref"))))
-        }
-        if !children.isEmpty {
-            refs.formUnion(try String.fetchAll(db, Case.filter(children.contains(Column("childRef"))).select(Column("ref"))))
-        }
+        children.formUnion(try lookup("childRef", of: "suspensions", where: "id", in: t.suspensions.sorted().map(String.init), integers: true))
+        children.formUnion(try lookup("ref", of: "children", where: "schoolURN", in: t.schools.sorted()))
+        refs.formUnion(try lookup("ref", of: "cases", where: "childRef", in: children.sorted()))
         if refs.count > recomputeLimit {
             // A big import: marked out of date now, assessed once by the next read rather than once per file.
             try db.execute(sql: "UPDATE caseSummary SET validUntil = asOf WHERE caseRef IN (SELECT value FROM json_each(?))",
