@@ -10,10 +10,6 @@ struct LogCommand: ParsableCommand {
     @Option(help: "table, csv or json (json adds each record's before and after).") var format: OutputFormat = .table
 
     func run() throws {
-        if let server = try global.openServer() {
-            try render(try server.auditLog(caseRef: ref?.typed, limit: limit))
-            return
-        }
         let store = try global.openStore()
         let ref = try self.ref?.resolved(in: store)
         let entries = try store.auditLog(caseRef: ref, limit: limit)
@@ -45,28 +41,19 @@ struct CheckCommand: ParsableCommand {
     var rebuildSummaries = false
 
     func run() throws {
-        if let server = try global.openServer() {
-            let problems = try server.check()
-            let head = try server.headPosition()
-            if problems.isEmpty {
-                printOut("ok: \(head) audit entries chained in position order on \(server.location.display)")
-                return
-            }
-            for p in problems { printErr("error: \(p)") }
-            throw ExitCode(65)
-        }
         let store = try global.openUnwitnessed()
         if rebuildSummaries {
             try store.rebuildSummaries()
             printOut("rebuilt the case summaries")
         }
         var report = try store.check()
-        // The file can only prove it agrees with itself; the witness says whether it is shorter than,
-        // or diverges from, what this machine has already seen.
-        if let w = StoreWitness.compare(store, advance: false) { report.problems.append(w) }
+        // A file can only prove it agrees with itself; the witness says whether it is shorter than, or
+        // diverges from, what this machine has already seen. A server keeps its own chain (its head row).
+        let witnessed = store.server == nil
+        if witnessed, let w = StoreWitness.compare(store, advance: false) { report.problems.append(w) }
         let head = try store.head()
         if report.isClean {
-            StoreWitness.record(store)
+            if witnessed { StoreWitness.record(store) }
             printOut("ok: \(report.entriesVerified) audit entries chained, \(report.rowsVerified) records match their audit trail")
             printOut("ok: \(report.summariesVerified) case summaries match a fresh assessment")
             printOut(head.line)
