@@ -6,7 +6,6 @@ import XCTest
 /// Panel operations through the audited write path: each lands in the chronology and the audit log.
 final class PanelStoreTests: XCTestCase {
     func testAgendaDecisionActionDeferAndRemove() throws {
-        try StoreFixture.fileOnly("names officers other than the login a server store acts as")
         let f = try StoreFixture()
         let s = f.store
         try s.flagForPanel(user: "t", ref: "WM-00002", flagged: true, today: f.today)
@@ -31,7 +30,7 @@ final class PanelStoreTests: XCTestCase {
         try s.addItemSeconds(user: "chair", itemId: item.id!, seconds: 95)
 
         let chron = try s.caseFile("WM-00001").chronology
-        XCTAssertTrue(chron.contains { $0.kind == .decision && $0.text == "Inclusion panel 26 Nov 2026: AP place — two terms" && $0.author == "chair" })
+        XCTAssertTrue(chron.contains { $0.kind == .decision && $0.text == "Inclusion panel 26 Nov 2026: AP place — two terms" && $0.author == f.who("chair") })
         XCTAssertTrue(chron.contains { $0.kind == .action && $0.text.contains("Assess") && $0.linkId == action.id })
         let ops = try s.auditLog(caseRef: "WM-00001").map(\.op)
         for op in ["panel.add", "panel.move", "panel.decision", "panel.action", "panel.timer", "chronology.decision"] {

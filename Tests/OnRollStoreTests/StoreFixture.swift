@@ -21,6 +21,10 @@ struct StoreFixture {
         if onServer { throw XCTSkip("file store only: \(why)") }
     }
 
+    /// Who the store records for a write made as `name`: that name on a file; on a server the login the
+    /// store is connected as, whatever name the caller passed (the server sets who).
+    func who(_ name: String) -> String { store.server?.login ?? name }
+
     init(load: Bool = true, name: String = #function) throws {
         dir = NSTemporaryDirectory() + "onroll-test-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
