@@ -29,8 +29,10 @@ extension Store {
     }
 
     static func head(_ db: StoreDB) throws -> AuditHead {
-        guard let row = try Row.fetchOne(db, sql: "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1") else { return .empty }
-        return AuditHead(position: row["id"], hash: row["hash"])
+        // A server's head row is the chain's end, readable by every role (a panel member reads no audit entry).
+        let sql = db.isServer ? "SELECT position AS id, hash FROM auditHead" : "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1"
+        guard let row = try Row.fetchOne(db, sql: sql), let id: Int64 = row["id"], id > 0 else { return .empty }
+        return AuditHead(position: id, hash: row["hash"])
     }
 
     /// What names this store on an officer's machine: the hash of its first audit entry. It holds the

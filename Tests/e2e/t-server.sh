@@ -98,6 +98,22 @@ else
     bash -c "PGPASSWORD=ann-password '$BIN' log --format csv --store '$ANN' | grep -q ',${SDB}_ben,note.add,'"
   for who in ann ben; do tmux send-keys -t "$SESSION-$who" q; tmux kill-session -t "$SESSION-$who" 2>/dev/null || true; done
 
+  # A visiting panel member, through onroll: only the cases on the agenda of a panel they attend.
+  printf 'pat-password\n' | PGPASSWORD=owner-password "$BIN" user add ${SDB}_pat --role panel --store "$COPY" >/dev/null
+  PAT="postgresql://${SDB}_pat@$PGH:$PGP/${SDB}_copy"
+  as_pat() { PGPASSWORD=pat-password "$BIN" "$@" --store "$PAT"; }
+  check "panel: a panel login with no panel sees no case" bash -c "PGPASSWORD=pat-password '$BIN' list --store '$PAT' | grep -q '^0 cases'"
+  PANEL_ID=$(PGPASSWORD=owner-password "$BIN" panel new --date 2026-11-30 --type inclusion --store "$COPY" 2>/dev/null)
+  PGPASSWORD=owner-password "$BIN" panel add "$PANEL_ID" WM-00003 --reason "school asked" --store "$COPY" >/dev/null
+  PGPASSWORD=owner-password "$BIN" panel attendee "$PANEL_ID" --name "Pat Head" --org "Hillcrest" --login ${SDB}_pat --store "$COPY" >/dev/null
+  pat_list=$(as_pat list --format csv 2>&1 || true)
+  check "panel: an attendee sees exactly the agenda's case" test "$(awk -F, 'NR > 1 { print $2 }' <<<"$pat_list")" = WM-00003
+  check "panel: and reads its file" bash -c "PGPASSWORD=pat-password '$BIN' show WM-00003 --store '$PAT' | grep -q 'WM-00003'"
+  rc=0; as_pat show WM-00004 >/dev/null 2>&1 || rc=$?
+  check "panel: a case off the agenda does not exist for them (exit 67)" test "$rc" = 67
+  rc=0; as_pat note WM-00003 "a panel member's note" >/dev/null 2>&1 || rc=$?
+  check "panel: writing casework is refused by the server (exit 77)" test "$rc" = 77
+
   # The server goes down while Ann types a note: the form is kept, the console says so, and the note is
   # saved by itself once the server is back (issue 15.6).
   two_consoles

@@ -77,7 +77,9 @@ final class StoreDB {
     /// statement asks for it (`RETURNING`), for a table whose key the server numbers.
     private func runOnServer(_ s: ServerSession, _ sql: String, _ arguments: StatementArguments) throws {
         var text = sql
-        if let table = ServerSession.insertTable(sql), let key = try? s.catalog.table(table).rowIDColumn {
+        // Not for the audit log: RETURNING needs SELECT, which a panel member (who appends views) lacks,
+        // and an entry's id is its chain position, never read back from the insert.
+        if let table = ServerSession.insertTable(sql), table != "audit", let key = try? s.catalog.table(table).rowIDColumn {
             text += " RETURNING \(PGConnection.quoteIdent(key))"
         }
         let r = try s.query(text, arguments)

@@ -306,6 +306,8 @@ enum ServerSchema {
         if t.has("caseRef") { return "\(q("caseRef")) IN (SELECT panel_case_refs())" }
         if t.has("childRef") { return "\(q("childRef")) IN (SELECT panel_child_refs())" }
         if t.has("planId") { return "\(q("planId")) IN (SELECT \(q("id")) FROM \(q("plans")))" }
+        // A reflection belongs to a suspension, whose own policy decides.
+        if t.has("suspensionId") { return "\(q("suspensionId")) IN (SELECT \(q("id")) FROM \(q("suspensions")))" }
         return nil
     }
 
