@@ -114,6 +114,16 @@ else
   rc=0; as_pat note WM-00003 "a panel member's note" >/dev/null 2>&1 || rc=$?
   check "panel: writing casework is refused by the server (exit 77)" test "$rc" = 77
 
+  # An auditor, through onroll: reads the whole caseload and any file (each read logged), changes nothing.
+  printf 'aud-password\n' | PGPASSWORD=owner-password "$BIN" user add ${SDB}_aud --role auditor --store "$COPY" >/dev/null
+  AUD="postgresql://${SDB}_aud@$PGH:$PGP/${SDB}_copy"
+  check "auditor: lists the whole caseload" \
+    bash -c "cmp -s <(PGPASSWORD=aud-password '$BIN' list --format csv --store '$AUD') <('$BIN' list --format csv --store '$STORE')"
+  check "auditor: reads a file, and the read is in the log under their login" \
+    bash -c "PGPASSWORD=aud-password '$BIN' show WM-00004 --store '$AUD' >/dev/null && PGPASSWORD=aud-password '$BIN' log WM-00004 --format csv --store '$AUD' | grep -q ',${SDB}_aud,view,'"
+  rc=0; PGPASSWORD=aud-password "$BIN" note WM-00004 "an auditor's note" --store "$AUD" >/dev/null 2>&1 || rc=$?
+  check "auditor: writing casework is refused by the server (exit 77)" test "$rc" = 77
+
   # The server goes down while Ann types a note: the form is kept, the console says so, and the note is
   # saved by itself once the server is back (issue 15.6).
   two_consoles
