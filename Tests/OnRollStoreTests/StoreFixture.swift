@@ -23,17 +23,40 @@ struct StoreFixture {
 
     /// Who the store records for a write made as `name`: that name on a file; on a server the login the
     /// store is connected as, whatever name the caller passed (the server sets who).
-    func who(_ name: String) -> String { store.server?.login ?? name }
+    func who(_ name: String) -> String {
+        guard let login = store.server?.login else { return name }
+        return colleagues.logins[name] ?? login
+    }
+
+    /// The store as a colleague called `name` sees it: on a file the same store (the name is passed to
+    /// each write), on a server a login of their own, an officer, with its own connection.
+    func colleague(_ name: String) throws -> Store {
+        guard let fresh = server else { return store }
+        let login = fresh.login(name.filter { $0.isLetter || $0.isNumber })
+        if colleagues.logins[name] == nil {
+            _ = try ServerStore(url: fresh.ownerURL).addUser(login, role: .officer, password: "\(login)-password")
+            colleagues.logins[name] = login
+        }
+        return try Store(path: fresh.url(as: login, password: "\(login)-password"))
+    }
+
+    /// Filled in by `colleague` on the test's own thread only.
+    final class Colleagues: @unchecked Sendable { var logins: [String: String] = [:] }
+    private let colleagues = Colleagues()
+    /// The server database of this fixture, nil for a file.
+    let server: TestServer.Fresh?
 
     init(load: Bool = true, name: String = #function) throws {
         dir = NSTemporaryDirectory() + "onroll-test-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         if StoreFixture.onServer {
             let fresh = try TestServer.fresh(name)
+            server = fresh
             path = fresh.ownerURL
             _ = try ServerStore.initialize(url: path)
             store = try Store(path: path)
         } else {
+            server = nil
             path = dir + "/caseload.onroll"
             store = try Store.create(path: path)
         }

@@ -56,14 +56,13 @@ final class StoreWriteTests: XCTestCase {
     }
 
     func testStaleVersionIsAConflictNamingWhoChangedIt() throws {
-        try StoreFixture.fileOnly("names officers other than the login a server store acts as")
         let f = try StoreFixture()
         let before = try XCTUnwrap(f.store.case("WM-00001"))
-        try f.store.assign(user: "tom.reid", ref: "WM-00001", owner: "tom.reid", today: f.today)
+        try f.colleague("tom.reid").assign(user: "tom.reid", ref: "WM-00001", owner: "tom.reid", today: f.today)
         XCTAssertThrowsError(try f.store.setStatus(user: "asha", ref: "WM-00001", status: .monitoring, today: f.today,
                                                    expectedVersion: before.version)) { e in
             guard case .conflict(let msg) = e as? StoreError else { return XCTFail("\(e)") }
-            XCTAssertTrue(msg.contains("changed by tom.reid"), msg)
+            XCTAssertTrue(msg.contains("changed by \(f.who("tom.reid")) at"), msg)
             XCTAssertTrue(msg.contains("reload"), msg)
         }
         XCTAssertEqual(try f.store.case("WM-00001")?.status, .open)
