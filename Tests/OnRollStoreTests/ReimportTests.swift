@@ -110,12 +110,11 @@ final class ReimportTests: XCTestCase {
     }
 
     func testAClosedCaseIsNeverReopenedByAnImport() throws {
-        try StoreFixture.fileOnly("names officers other than the login a server store acts as")
         let f = try StoreFixture()
         let exported = try f.store.exportCSV(.cases)
-        try f.store.closeCase(user: "sam.lee", ref: "WM-00002", reason: "Back in school full time", today: f.today)
+        try f.colleague("sam.lee").closeCase(user: "sam.lee", ref: "WM-00002", reason: "Back in school full time", today: f.today)
         let at = try lastChangeAt(f, "WM-00002")
-        let expected = "cases.csv:3: status: WM-00002 was closed by sam.lee at \(at); import cannot reopen a closed case: "
+        let expected = "cases.csv:3: status: WM-00002 was closed by \(f.who("sam.lee")) at \(at); import cannot reopen a closed case: "
             + "reopen it with `onroll case status WM-00002 referral` if that is meant"
         XCTAssertEqual(refusal(f, .cases, exported), [expected])
         // Not with --update-existing and no version, nor with the current version either.
@@ -123,7 +122,7 @@ final class ReimportTests: XCTestCase {
         XCTAssertEqual(refusal(f, .cases, versionless, options: ImportOptions(updateExisting: true)),
                        [expected.replacingOccurrences(of: "cases.csv:3:", with: "cases.csv:2:")])
         let current = try f.store.exportCSV(.cases).replacingOccurrences(of: "WM-00002,C2,ebsa,closed", with: "WM-00002,C2,ebsa,open")
-        XCTAssertEqual(refusal(f, .cases, current).first?.hasPrefix("cases.csv:3: status: WM-00002 was closed by sam.lee"), true)
+        XCTAssertEqual(refusal(f, .cases, current).first?.hasPrefix("cases.csv:3: status: WM-00002 was closed by \(f.who("sam.lee"))"), true)
         XCTAssertEqual(try f.store.case("WM-00002")?.status, .closed)
     }
 
