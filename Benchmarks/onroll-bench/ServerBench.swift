@@ -27,28 +27,10 @@ enum ServerBench {
     }
 
     static func run() -> Figures? {
-        let script = FileManager.default.currentDirectoryPath + "/scripts/pg-test-server.sh"
-        guard FileManager.default.fileExists(atPath: script), let psql = which("psql") else {
-            print("server: skipped (no scripts/pg-test-server.sh or psql here)"); return nil
-        }
-        let dirFile = NSTemporaryDirectory() + "onroll-bench-pg-dir"
-        guard spawn("/bin/bash", [script, "start"], stdout: dirFile).status == 0,
-              let dir = try? String(contentsOfFile: dirFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines),
-              let envText = try? String(contentsOfFile: dir + "/env", encoding: .utf8) else {
-            print("server: the cluster did not start"); return nil
-        }
-        defer { _ = spawn("/bin/bash", [script, "stop", dir]) }
-        var pg: [String: String] = [:]
-        for line in envText.split(separator: "\n") {
-            let kv = line.replacingOccurrences(of: "export ", with: "").split(separator: "=", maxSplits: 1).map(String.init)
-            if kv.count == 2 { pg[kv[0]] = kv[1] }
-        }
-        let port = pg["ONROLL_TEST_PG_PORT"] ?? ""
-        let adminEnv = ["PGPASSWORD": pg["ONROLL_TEST_PG_PASSWORD"] ?? ""]
-        for sql in ["CREATE ROLE bench_owner LOGIN CREATEROLE PASSWORD 'bench-owner'", "CREATE DATABASE bench OWNER bench_owner"] {
-            _ = spawn(psql, ["-X", "-q", "-h", "127.0.0.1", "-p", port, "-U", pg["ONROLL_TEST_PG_ADMIN"] ?? "", "-d", "postgres", "-c", sql], env: adminEnv)
-        }
-        func url(_ user: String, _ pw: String) -> String { "postgresql://\(user):\(pw)@127.0.0.1:\(port)/bench" }
+        guard let pg = PGCluster.start() else { return nil }
+        defer { pg.stop() }
+        pg.createDatabase("bench", owner: "bench_owner", ownerPassword: "bench-owner")
+        func url(_ user: String, _ pw: String) -> String { pg.url(user, pw, db: "bench") }
         var f = Figures()
         do {
             let s = try ServerStore.initialize(url: url("bench_owner", "bench-owner"))

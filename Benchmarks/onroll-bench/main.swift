@@ -6,7 +6,7 @@ import Glibc
 #endif
 
 // `make bench`: builds stores of 1k, 10k and 100k cases and prints every figure of
-// docs/performance.md. ONROLL_BENCH_SIZES=1000,10000 picks other sizes.
+// docs/performance.md. ONROLL_BENCH_SIZES=1000,10000 picks other sizes (empty: none, only the server part).
 
 let args = CommandLine.arguments
 if args.count >= 3, args[1] == "--probe-write" {
@@ -170,4 +170,8 @@ for n in sizes {
 
 Report.show(results)
 // ONROLL_BENCH_SERVER=0 leaves the server out (it needs PostgreSQL from Debian, which `make test` installs).
-if ProcessInfo.processInfo.environment["ONROLL_BENCH_SERVER"] != "0" { _ = ServerBench.run() }
+// ONROLL_BENCH_SERVER_SIZES=1000,10000 (the default) are the server's read sizes (ServerReads.swift).
+if ProcessInfo.processInfo.environment["ONROLL_BENCH_SERVER"] != "0" {
+    _ = ServerBench.run()
+    ServerReads.run(onroll: onroll, root: root, env: env)
+}
