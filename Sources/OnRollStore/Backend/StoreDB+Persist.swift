@@ -11,7 +11,7 @@ extension MutablePersistableRecord {
         let values = try databaseDictionary
         var columns: [String] = [], args: [DatabaseValue] = []
         for c in table.columns {
-            guard let v = values[c.name] ?? values.first(where: { $0.key.lowercased() == c.name.lowercased() })?.value else { continue }
+            guard let v = Self.encoded(c.name, in: values) else { continue }
             // A NULL key is the server's to number, as SQLite numbers an INTEGER PRIMARY KEY.
             if c.name == table.rowIDColumn, v.isNull { continue }
             columns.append(c.name); args.append(v)
@@ -38,17 +38,22 @@ extension MutablePersistableRecord {
         if try !updateOnServer(s) { try insert(db) }
     }
 
+    /// The record's value for a column, matched as SQLite matches names (case-insensitively); nil when
+    /// the record does not encode that column at all.
+    private static func encoded(_ column: String, in values: [String: DatabaseValue]) -> DatabaseValue? {
+        values[column] ?? values.first(where: { $0.key.lowercased() == column.lowercased() })?.value
+    }
+
     /// `UPDATE … WHERE key`; false when no row has that key.
     private func updateOnServer(_ s: ServerSession) throws -> Bool {
         let table = try s.catalog.table(Self.databaseTableName)
         let values = try databaseDictionary
         let key = table.primaryKey
-        func value(_ c: String) -> DatabaseValue {
-            values[c] ?? values.first(where: { $0.key.lowercased() == c.lowercased() })?.value ?? .null
-        }
+        func value(_ c: String) -> DatabaseValue { Self.encoded(c, in: values) ?? .null }
         if key.contains(where: { value($0).isNull }) { return false }
         let q = PGConnection.quoteIdent
-        let set = table.columns.map(\.name).filter { !key.contains($0) }
+        // Only the columns the record encodes, as GRDB's update: one it does not know stays as it is.
+        let set = table.columns.map(\.name).filter { !key.contains($0) && Self.encoded($0, in: values) != nil }
         var args = set.map(value)
         let assignments = set.enumerated().map { "\(q($1)) = $\($0 + 1)" }.joined(separator: ", ")
         let condition = key.enumerated().map { "\(q($1)) = $\(set.count + $0 + 1)" }.joined(separator: " AND ")
