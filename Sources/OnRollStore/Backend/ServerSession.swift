@@ -49,35 +49,30 @@ final class ServerSession: @unchecked Sendable {
 
     /// A snapshot read: everything `body` reads is from one moment, as a file store's read transaction.
     func read<T>(_ body: () throws -> T) throws -> T {
-        try locked {
-            try server.mapErrors {
-                try conn.exec("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-                do {
-                    let v = try body()
-                    try conn.exec("COMMIT")
-                    return v
-                } catch {
-                    if conn.isConnected { _ = try? conn.exec("ROLLBACK") }
-                    throw error
-                }
-            }
-        }
+        try transaction("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", saving: false, body)
     }
 
     /// A write transaction. Writers take one lock first, as SQLite's immediate transaction does, so the
     /// store's read-check-write rules (a version compared, a duplicate looked for) see every earlier
     /// commit and no later one can slip between the check and the write.
     func write<T>(_ body: () throws -> T) throws -> T {
+        try transaction("BEGIN", saving: true) {
+            // A colleague's long save is waited for as long as a file store waits, then reported busy.
+            try conn.exec("SET LOCAL lock_timeout = '\(Int(busyTimeout * 1000))ms'")
+            try conn.exec("SELECT pg_advisory_xact_lock(\(ServerSession.writeLock))")
+            return try body()
+        }
+    }
+
+    /// Runs `body` between `begin` and COMMIT on the held connection, rolled back when it throws. A write
+    /// (`saving`) whose COMMIT the server went away during is unconfirmed: it may have reached the server.
+    private func transaction<T>(_ begin: String, saving: Bool, _ body: () throws -> T) throws -> T {
         try locked {
             try server.mapErrors {
-                try conn.exec("BEGIN")
+                try conn.exec(begin)
                 do {
-                    // A colleague's long save is waited for as long as a file store waits, then reported busy.
-                    try conn.exec("SET LOCAL lock_timeout = '\(Int(busyTimeout * 1000))ms'")
-                    try conn.exec("SELECT pg_advisory_xact_lock(\(ServerSession.writeLock))")
                     let v = try body()
-                    do { try conn.exec("COMMIT") } catch let e as PGError where e.kind == .unavailable {
-                        // The COMMIT may have reached the server before it went: nobody can say it was not saved.
+                    do { try conn.exec("COMMIT") } catch let e as PGError where saving && e.kind == .unavailable {
                         throw StoreError.unconfirmed("the server store at \(server.location.display) went away while this was being saved: "
                             + "it may or may not have been saved; look before saving it again (\(e.message))")
                     }
@@ -157,7 +152,7 @@ final class ServerSession: @unchecked Sendable {
     }
 
     /// Each result row as a GRDB row, so records decode with their own `init(row:)`. Column lookup by
-    /// name is what records use; a reader by position asks `RowPositions` first.
+    /// name is what records use; a reader by position reads a `PositionalRow` instead.
     static func rows(_ r: PGRows) -> [Row] {
         r.values.map { vals in
             var d: [String: (any DatabaseValueConvertible)?] = [:]
@@ -171,7 +166,7 @@ final class ServerSession: @unchecked Sendable {
 
 extension StatementArguments {
     /// The positional values, in order. GRDB keeps them private; they are read by reflection, which
-    /// `StoreDBTests` pins (a GRDB that renames the field fails it, not a casework save).
+    /// `PostgresDialectTests` pins (a GRDB that renames the field fails it, not a casework save).
     func boundValues() throws -> [DatabaseValue] {
         var positional: [DatabaseValue]?
         var named: [String: DatabaseValue] = [:]
