@@ -132,6 +132,8 @@ else
   check "fault: ann has WM-00002 open" wait_pane ann "WM-00002 ·"
   tmux send-keys -t "$SESSION-ann" n
   check "fault: ann's note form" wait_pane ann "Note — WM-00002"
+  # An idle moment first, so Ann's console is already listening when the server goes (it must listen again).
+  sleep 1
   tmux send-keys -t "$SESSION-ann" -l "Typed while the server was down"
   bash "$ROOT/scripts/pg-test-server.sh" halt "$ONROLL_TEST_PG_DIR"
   tmux send-keys -t "$SESSION-ann" C-s
@@ -139,6 +141,12 @@ else
   check "fault: the form is still open as typed" wait_pane ann "Typed while the server was down"
   bash "$ROOT/scripts/pg-test-server.sh" resume "$ONROLL_TEST_PG_DIR"
   check "fault: saved by itself once the server is back" wait_pane ann "Note saved" 150
+  # After the restart the console is still told of a colleague's commit (it listens again).
+  tmux send-keys -t "$SESSION-ann" Tab Tab
+  check "fault: ann reads WM-00002's chronology" wait_pane ann "Chronology"
+  sleep 1
+  PGPASSWORD=ben-password "$BIN" note WM-00002 "Ben after the restart" --store "$BEN" >/dev/null
+  check "fault: after the restart ann still sees a colleague's note within a second" wait_pane ann "Ben after the restart" 10
   check "fault: the note is in the case's chronology, once" \
     bash -c "test \$(PGPASSWORD=ben-password '$BIN' show WM-00002 --store '$BEN' | grep -c 'Typed while the server was down') = 1"
   for who in ann ben; do tmux send-keys -t "$SESSION-$who" q; tmux kill-session -t "$SESSION-$who" 2>/dev/null || true; done

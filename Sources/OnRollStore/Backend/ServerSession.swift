@@ -85,22 +85,20 @@ final class ServerSession: @unchecked Sendable {
         }
     }
 
-    private var listener: PGConnection?
+    /// A second login to the store that only LISTENs (ServerStore.listenForChanges), made at the first ask.
+    private var listener: ServerStore?
 
     /// Whether a colleague may have committed since the last call: the audit trigger NOTIFYs every
-    /// commit, heard on a connection of its own that only LISTENs, so an idle console sends the server
-    /// nothing. True whenever that cannot be known (the listener is new, or the server went away and came
-    /// back: what was committed meanwhile was never announced to it).
+    /// commit, heard on the listener's own connection, so an idle console sends the server nothing.
+    /// True whenever that cannot be known (the listener is new, the server is away or came back).
     func mayHaveChanged() -> Bool {
         lock.lock(); defer { lock.unlock() }
         do {
-            if let l = listener, l.isConnected { return !(try l.waitForNotifications(timeout: 0)).isEmpty }
-            let l = try PGConnection(conn.conninfo)
-            try l.exec("LISTEN \(ServerSchema.changesChannel)")
+            if let listener { return try listener.waitForChange(timeout: 0) }
+            let l = try ServerStore(connecting: conn.conninfo)
+            try l.listenForChanges()
             listener = l
-        } catch {
-            listener = nil
-        }
+        } catch {}
         return true
     }
 

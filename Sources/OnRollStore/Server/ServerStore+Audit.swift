@@ -81,11 +81,16 @@ extension ServerStore {
     /// the wake-up is delivered only when it commits). Call once; then `waitForChange`.
     public func listenForChanges() throws {
         try mapErrors { try conn.exec("LISTEN \(ServerSchema.changesChannel)") }
+        listening = true
     }
 
-    /// Waits up to `timeout` seconds for a colleague's committed change; true when one arrived. A console
-    /// calls this instead of polling, then reads what is new by position (`auditSince`).
+    /// Waits up to `timeout` seconds for a colleague's committed change; true when one arrived, or when
+    /// the connection had to be made again (a server restart: changes meanwhile were never announced).
+    /// A console calls this instead of polling, then reads what is new by position.
     public func waitForChange(timeout: Double) throws -> Bool {
-        try mapErrors { !(try conn.waitForNotifications(timeout: timeout)).isEmpty }
+        try mapErrors {
+            if missedNotices { missedNotices = false; return true }
+            return !(try conn.waitForNotifications(timeout: timeout)).isEmpty
+        }
     }
 }

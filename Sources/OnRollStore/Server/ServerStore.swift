@@ -12,6 +12,10 @@ public final class ServerStore: @unchecked Sendable {
     let roles: ServerSchema.Roles
     /// The authenticated login (`session_user`).
     public let login: String
+    /// LISTENing for committed changes (`listenForChanges`): kept across a reconnect.
+    var listening = false
+    /// The connection was made again while listening: what was committed meanwhile was never announced.
+    var missedNotices = false
 
     /// Opens an existing server store; a database `init` never ran on is refused, naming the fix.
     public convenience init(url: String) throws {
@@ -172,6 +176,10 @@ public final class ServerStore: @unchecked Sendable {
     private func reconnect() throws {
         try conn.reconnect()
         try conn.exec(ServerSchema.setSearchPath)
+        if listening {
+            try conn.exec("LISTEN \(ServerSchema.changesChannel)")
+            missedNotices = true
+        }
     }
 
     static func storeError(_ e: PGError, location: String) -> StoreError {
