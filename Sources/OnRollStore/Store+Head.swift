@@ -30,7 +30,7 @@ extension Store {
 
     static func head(_ db: StoreDB) throws -> AuditHead {
         // A server's head row is the chain's end, readable by every role (a panel member reads no audit entry).
-        let sql = db.isServer ? "SELECT position AS id, hash FROM auditHead" : "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1"
+        let sql = db.isServer ? "SELECT position AS id, hash FROM chain_head()" : "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1"
         guard let row = try Row.fetchOne(db, sql: sql), let id: Int64 = row["id"], id > 0 else { return .empty }
         return AuditHead(position: id, hash: row["hash"])
     }

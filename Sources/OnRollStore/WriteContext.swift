@@ -22,7 +22,7 @@ final class WriteContext {
         self.user = user
         // On a server the head row holds the chain's end, and the time is the server's (its audit
         // trigger stamps both again; this is what the records written beside the entry carry).
-        let head = try Row.fetchOne(db, sql: db.isServer ? "SELECT hash, at FROM auditHead"
+        let head = try Row.fetchOne(db, sql: db.isServer ? "SELECT hash, at FROM chain_head()"
                                                          : "SELECT hash, at FROM audit ORDER BY id DESC LIMIT 1")
         lastHash = head?["hash"] ?? AuditEntry.genesis
         // The chain's time never goes backwards: a machine whose clock is behind the last writer's

@@ -64,11 +64,43 @@ public final class PGConnection: @unchecked Sendable {
             let state = PQresultErrorField(res, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
             let primary = PQresultErrorField(res, Int32(UInt8(ascii: "M"))).map { String(cString: $0) }
             let message = primary ?? String(cString: PQerrorMessage(conn))
+            let context = PQresultErrorField(res, Int32(UInt8(ascii: "W"))).map { String(cString: $0) }
             // A dropped connection surfaces here too (no SQLSTATE, status no longer OK).
             let down = PQstatus(conn) != CONNECTION_OK || (state?.hasPrefix("08") ?? false)
                 || state == "57P01" || state == "57P02" || state == "57P03"
-            throw PGError(kind: down ? .unavailable : .refused, sqlState: state, message: PGConnection.tidy(message))
+            throw PGError(kind: down ? .unavailable : .refused, sqlState: state, message: PGConnection.tidy(message), context: context)
         }
+    }
+
+    /// Starts a `COPY … FROM STDIN`; the connection then takes only `send` until `end(copy:)`.
+    func begin(copy sql: String) throws {
+        guard let conn else { throw PGError(kind: .unavailable, message: "not connected") }
+        guard let res = PQexec(conn, sql) else {
+            throw PGError(kind: .unavailable, message: PGConnection.tidy(String(cString: PQerrorMessage(conn))))
+        }
+        defer { PQclear(res) }
+        if PQresultStatus(res) != PGRES_COPY_IN { try check(res, conn) }
+    }
+
+    /// Sends a chunk of COPY data; an error here means the connection failed.
+    func send(_ bytes: [UInt8]) -> PGError? {
+        guard let conn else { return PGError(kind: .unavailable, message: "not connected") }
+        let ok = bytes.withUnsafeBufferPointer { b in
+            b.baseAddress!.withMemoryRebound(to: CChar.self, capacity: b.count) { PQputCopyData(conn, $0, Int32(b.count)) }
+        }
+        return ok == 1 ? nil : PGError(kind: .unavailable, message: PGConnection.tidy(String(cString: PQerrorMessage(conn))))
+    }
+
+    /// Ends the COPY (abandoning it when `failure` is set) and throws the server's verdict on the rows.
+    func end(copy failure: PGError?) throws {
+        guard let conn else { throw PGError(kind: .unavailable, message: "not connected") }
+        _ = PQputCopyEnd(conn, failure == nil ? nil : "the client stopped sending")
+        var verdict: PGError? = failure
+        while let res = PQgetResult(conn) {
+            defer { PQclear(res) }
+            do { try check(res, conn) } catch let e as PGError { if verdict == nil { verdict = e } }
+        }
+        if let verdict { throw verdict }
     }
 
     /// Runs several statements with no parameters (a schema script). libpq's simple protocol.

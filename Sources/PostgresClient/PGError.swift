@@ -11,11 +11,20 @@ public struct PGError: Error, CustomStringConvertible, Sendable {
     /// Five-character SQLSTATE, e.g. `42501` (insufficient privilege), `23505` (unique violation).
     public let sqlState: String?
     public let message: String
+    /// Where in the statement the server was (for a COPY: "COPY children, line 3, column born: …").
+    public let context: String?
 
-    public init(kind: Kind, sqlState: String? = nil, message: String) {
+    public init(kind: Kind, sqlState: String? = nil, message: String, context: String? = nil) {
         self.kind = kind
         self.sqlState = sqlState
         self.message = message
+        self.context = context
+    }
+
+    /// For an error in a COPY, the 1-based line of the stream the server was reading.
+    public var copyLine: Int? {
+        guard let context, let r = context.range(of: #"COPY [^,]+, line \d+"#, options: .regularExpression) else { return nil }
+        return Int(context[r].split(separator: " ").last ?? "")
     }
 
     public var description: String { message }

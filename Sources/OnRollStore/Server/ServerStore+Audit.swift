@@ -23,7 +23,7 @@ extension ServerStore {
     }
 
     public func headPosition() throws -> Int64 {
-        try mapErrors { try conn.exec(#"SELECT "position" FROM "auditHead""#).first?.int("position") ?? 0 }
+        try mapErrors { try conn.exec(#"SELECT "position" FROM chain_head()"#).first?.int("position") ?? 0 }
     }
 
     static func entry(_ r: PGRow) -> AuditEntry {

@@ -20,7 +20,7 @@ extension ServerStore {
             for t in ServerStore.recordTables(file) { tables.append((t.name, try rows(of: t))) }
             guard let audit = file.tables.first(where: { $0.name == "audit" }) else { throw StoreError.invalid("no audit table") }
             let migrations = try conn.exec(#"SELECT "identifier" FROM "serverMigrations" ORDER BY "identifier""#).values.compactMap { $0[0] }
-            let head = try conn.exec(#"SELECT "position", "hash" FROM "auditHead""#).first
+            let head = try conn.exec(#"SELECT "position", "hash" FROM chain_head()"#).first
             let position = head?.int("position") ?? 0
             let doc = ExportDocument(pseudonymised: false, migrations: migrations, tables: tables, audit: try rows(of: audit),
                                      head: position == 0 ? .empty : AuditHead(position: position, hash: head?["hash"] ?? AuditEntry.genesis))
@@ -88,20 +88,26 @@ extension ServerStore {
         return s
     }
 
+    /// Streams a table's rows with COPY, a run of rows with the same columns at a time (an export writes
+    /// every column of every row, so that is one run a table). A row the server refuses is named by its
+    /// place in the export.
     private func insert(_ rows: [[String: StoredValue]], into t: FileSchema.Table) throws {
         let known = Set(t.columns.map(\.name))
-        for (i, row) in rows.enumerated() {
-            let keys = row.keys.sorted()
+        var start = 0
+        while start < rows.count {
+            let keys = rows[start].keys.sorted()
             if let bad = keys.first(where: { !known.contains($0) }) {
-                throw StoreError.invalid("\(t.name) row \(i + 1): unknown column \(bad)")
+                throw StoreError.invalid("\(t.name) row \(start + 1): unknown column \(bad)")
             }
-            let sql = "INSERT INTO \(ServerSchema.q(t.name)) (" + keys.map(ServerSchema.q).joined(separator: ", ") + ") VALUES ("
-                + keys.indices.map { "$\($0 + 1)" }.joined(separator: ", ") + ")"
+            var end = start + 1
+            while end < rows.count, rows[end].count == keys.count, keys.allSatisfy({ rows[end][$0] != nil }) { end += 1 }
             do {
-                try conn.exec(sql, keys.map { row[$0]!.text })
+                try conn.copy(into: t.name, columns: keys, rows: rows[start..<end].lazy.map { row in keys.map { row[$0]!.text } })
             } catch let e as PGError where e.kind == .refused && e.sqlState != "22000" {
-                throw StoreError.invalid("\(t.name) row \(i + 1): \(e.message)")
+                let row = e.copyLine.map { " row \(start + $0)" } ?? ""
+                throw StoreError.invalid("\(t.name)\(row): \(e.message)")
             }
+            start = end
         }
     }
 }

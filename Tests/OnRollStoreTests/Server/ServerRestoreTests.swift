@@ -13,6 +13,8 @@ final class ServerRestoreTests: XCTestCase {
         try f.imp(.chronology, """
             case_ref,date,kind,text,author
             WM-00001,2026-11-02,note,"Mum says he won't go in — ""not ever"", she said",asha.patel
+            WM-00001,2026-11-03,note,"Saved under C:\\new\\N folder; \\N alone
+            and a second line	after a tab",asha.patel
             """)
         return f
     }
@@ -36,6 +38,37 @@ final class ServerRestoreTests: XCTestCase {
         _ = try server.addUser(f.login("jo"), role: .officer, password: "jo-password")
         XCTAssertEqual(try server.headPosition(), head + 1)
         XCTAssertEqual(try server.check(), [])
+    }
+
+    /// The restore streams rows with COPY, whose text format gives backslash, tab and newline a meaning:
+    /// a value holding them (and the two characters `\N`, COPY's NULL) must arrive as written.
+    func testCopysSpecialCharactersArriveAsWritten() throws {
+        let file = try fileStore()
+        let text = "Saved under C:\\new\\N folder; \\N alone\nand a second line\tafter a tab"
+        XCTAssertEqual(try file.store.read { db in try String.fetchOne(db, sql: "SELECT text FROM chronology WHERE date = '2026-11-03'") }, text)
+        let f = try TestServer.fresh()
+        _ = try ServerStore.restore(try file.store.exportDocument(), url: f.ownerURL)
+        let conn = try f.connect(as: f.owner, password: f.password)
+        XCTAssertEqual(try conn.exec(#"SELECT "text" FROM "chronology" WHERE "date" = '2026-11-03'"#).first?["text"], text)
+        XCTAssertEqual(try conn.exec(#"SELECT count(*) AS n FROM "chronology" WHERE "text" IS NULL"#).first?.int("n"), 0)
+    }
+
+    func testARowTheServerRefusesIsNamedByTableAndRowAndNothingIsRestored() throws {
+        let file = try fileStore()
+        var doc = try file.store.exportDocument()
+        let t = try XCTUnwrap(doc.tables.firstIndex { $0.name == "cases" })
+        XCTAssertGreaterThan(doc.tables[t].rows.count, 1)
+        // A whole-number column given a word: the server's cast refuses it.
+        let column = try XCTUnwrap(doc.tables[t].rows[1].first { if case .int = $0.value { true } else { false } }?.key)
+        doc.tables[t].rows[1][column] = .text("two")
+        let f = try TestServer.fresh()
+        XCTAssertThrowsError(try ServerStore.restore(doc, url: f.ownerURL)) { e in
+            guard case StoreError.invalid(let m) = e else { return XCTFail("\(e)") }
+            XCTAssertTrue(m.hasPrefix("cases row 2: "), m)
+            XCTAssertTrue(m.contains("two"), m)
+        }
+        let conn = try f.connect(as: f.owner, password: f.password)
+        XCTAssertEqual(try conn.exec("SELECT to_regclass('onroll.\"serverMigrations\"') IS NULL AS gone").first?.bool("gone"), true)
     }
 
     func testARestoreWhoseAuditWasTamperedLeavesTheDatabaseEmpty() throws {
