@@ -149,6 +149,24 @@ final class ImportTests: XCTestCase {
         XCTAssertTrue(try f.store.check().isClean)
     }
 
+    /// Lines imported with ids of their own (an export from another store) leave the numbering after the
+    /// largest: the next note is numbered after them. SQLite does this itself; a server's identity counted
+    /// only its own (these notes were numbered 3 and 4, and once it reached an imported id a note was
+    /// refused as a duplicate key).
+    func testANoteAddedAfterImportedIdsIsNumberedAfterTheLargest() throws {
+        let f = try StoreFixture()
+        XCTAssertEqual(try f.imp(.chronology, """
+            id,case_ref,date,recorded_at,author,kind,text
+            500,WM-00001,2026-10-01,2026-10-01T09:00:00Z,tom.reid,note,Imported with its own id
+            499,WM-00001,2026-10-02,2026-10-02T09:00:00Z,tom.reid,note,Imported with a smaller one
+            """).inserted, 2)
+        let first = try f.store.addNote(user: f.who("tester"), caseRef: "WM-00001", text: "Added afterwards", date: f.today, today: f.today)
+        XCTAssertEqual(first.id, 501)
+        let second = try f.store.addNote(user: f.who("tester"), caseRef: "WM-00001", text: "And another", date: f.today, today: f.today)
+        XCTAssertEqual(second.id, 502)
+        XCTAssertTrue(try f.store.check().isClean)
+    }
+
     func testCSVExportReimportsUnchanged() throws {
         let f = try StoreFixture()
         for kind in [ImportKind.schools, .children, .cases] {

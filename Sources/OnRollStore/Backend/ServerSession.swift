@@ -60,8 +60,24 @@ final class ServerSession: @unchecked Sendable {
             // A colleague's long save is waited for as long as a file store waits, then reported busy.
             try conn.exec("SET LOCAL lock_timeout = '\(Int(busyTimeout * 1000))ms'")
             try conn.exec("SELECT pg_advisory_xact_lock(\(ServerSession.writeLock))")
-            return try body()
+            numberedByWriter = [:]
+            let v = try body()
+            try catchUpNumbering()
+            return v
         }
+    }
+
+    /// Tables this write gave rows an id of its own (an import carrying ids), with their id column.
+    /// SQLite numbers the next row after the largest id whatever put it there; a server's identity
+    /// counts only the ids it handed out, so it is moved past them before the commit — else the next
+    /// note added on the server collided with an imported one.
+    var numberedByWriter: [String: String] = [:]
+
+    private func catchUpNumbering() throws {
+        for (table, column) in numberedByWriter.sorted(by: { $0.key < $1.key }) {
+            try conn.exec("SELECT identity_catch_up($1, $2)", [table, column])
+        }
+        numberedByWriter = [:]
     }
 
     /// Runs `body` between `begin` and COMMIT on the held connection, rolled back when it throws. A write

@@ -13,7 +13,10 @@ extension MutablePersistableRecord {
         for c in table.columns {
             guard let v = Self.encoded(c.name, in: values) else { continue }
             // A NULL key is the server's to number, as SQLite numbers an INTEGER PRIMARY KEY.
-            if c.name == table.rowIDColumn, v.isNull { continue }
+            if c.name == table.rowIDColumn {
+                if v.isNull { continue }
+                s.numberedByWriter[table.name] = c.name
+            }
             columns.append(c.name); args.append(v)
         }
         let q = PGConnection.quoteIdent

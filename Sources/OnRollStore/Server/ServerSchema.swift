@@ -140,6 +140,23 @@ enum ServerSchema {
           ORDER BY 1 DESC LIMIT 1
         $fn$;
 
+        -- After rows arrive with ids of their own (an import that carries them), the table's identity is
+        -- moved past the largest, as SQLite numbers after the largest id. Forward only: an officer may
+        -- not wind a counter back into ids already used, so this, not UPDATE on the sequence, is granted.
+        CREATE OR REPLACE FUNCTION identity_catch_up(tbl text, col text) RETURNS void
+        LANGUAGE plpgsql SECURITY DEFINER SET search_path = \(namespace), pg_temp AS $fn$
+        DECLARE
+          seq regclass := pg_get_serial_sequence(format('%I.%I', '\(namespace)', tbl), col)::regclass;
+          top bigint;
+        BEGIN
+          IF seq IS NULL THEN RETURN; END IF;
+          EXECUTE format('SELECT max(%I) FROM %I', col, tbl) INTO top;
+          IF top IS NOT NULL AND top > coalesce(pg_sequence_last_value(seq), 0) THEN
+            PERFORM setval(seq, top);
+          END IF;
+        END $fn$;
+        REVOKE ALL ON FUNCTION identity_catch_up(text, text) FROM PUBLIC;
+
         -- Who and when come from the server, and the chain is extended under the head's row lock, so two
         -- officers writing at once can never fork it and the position handed out is gapless in commit order.
         CREATE OR REPLACE FUNCTION audit_stamp() RETURNS trigger
@@ -290,6 +307,7 @@ enum ServerSchema {
         GRANT EXECUTE ON FUNCTION user_create(text, text, text), user_disable(text) TO \(manager);
         GRANT SELECT ON "auditHead" TO \(officer), \(auditor), \(panel);
         GRANT EXECUTE ON FUNCTION chain_head() TO \(officer), \(auditor), \(panel);
+        GRANT EXECUTE ON FUNCTION identity_catch_up(text, text) TO \(officer);
         GRANT SELECT ON "officers" TO \(officer), \(auditor);
         GRANT INSERT, UPDATE ON "officers" TO \(manager);
         GRANT SELECT ON "serverMigrations" TO \(officer), \(auditor), \(panel);

@@ -74,9 +74,7 @@ extension ServerStore {
                 try s.conn.exec("SELECT set_config('onroll.restoring', 'off', true)")
                 // Ids the rows brought with them: the next insert's identity must start after them.
                 for t in file.tables where t.autoIncrement && t.name != "audit" {
-                    try s.conn.exec("""
-                        SELECT setval(pg_get_serial_sequence($1, 'id'), coalesce((SELECT max("id") FROM \(ServerSchema.q(t.name))), 0) + 1, false)
-                        """, ["\(ServerSchema.namespace).\(ServerSchema.q(t.name))"])
+                    try s.conn.exec("SELECT identity_catch_up($1, 'id')", [t.name])
                 }
                 let head = try s.headPosition()
                 if let expected = doc.head, head != expected.position {
