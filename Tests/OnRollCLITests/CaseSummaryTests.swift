@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 @testable import OnRollCLI
 import OnRollConsole
 import OnRollCore
@@ -131,6 +132,11 @@ final class CaseSummaryTests: XCTestCase {
             _ = try store.importCSV(kind, data: Data(text.utf8), fileName: "\(kind.rawValue).csv", user: "tester",
                                     options: ImportOptions(chronicle: false, keepFileAuthors: true))
         }
+        _ = try store.caseRows(today: today)
+        XCTAssertEqual(try store.read { try SummarySQL.staleRefs($0, today: today) }, [])
+        // A case with no summary row at all (as after a restore) is due too.
+        try DatabaseQueue(path: dir + "/big.onroll").write { db in try db.execute(sql: "DELETE FROM caseSummary WHERE caseRef = 'WM-00002'") }
+        XCTAssertEqual(try store.read { try SummarySQL.staleRefs($0, today: today) }, ["WM-00002"])
         _ = try store.caseRows(today: today)
         XCTAssertEqual(try store.read { try SummarySQL.staleRefs($0, today: today) }, [])
         // The chronology file names every case: one write touching more cases than the limit.

@@ -148,14 +148,16 @@ enum SummarySQL {
 
     /// Cases with no summary, or one that is stale for `today`.
     static func staleRefs(_ db: StoreDB, today: SchoolDate, only ref: String? = nil) throws -> Set<String> {
+        // One statement for both kinds (a round trip less on a server), the missing ones by an anti-join
+        // on the summary's key rather than NOT IN, which a server ran as a scan of every summary.
         let one = ref == nil ? "" : " AND caseRef = ?"
-        let args: [DatabaseValueConvertible] = [CaseSummary.rulesVersion, today.dayNumber, today.dayNumber] + (ref.map { [$0] } ?? [])
-        var refs = Set(try String.fetchAll(db, sql: """
+        let args: [DatabaseValueConvertible] = [CaseSummary.rulesVersion, today.dayNumber, today.dayNumber]
+            + (ref.map { [$0, $0] } ?? [])
+        return Set(try String.fetchAll(db, sql: """
             SELECT caseRef FROM caseSummary WHERE (\(outOfDate))\(one)
+            UNION ALL
+            SELECT ref FROM cases WHERE NOT EXISTS (SELECT 1 FROM caseSummary s WHERE s.caseRef = cases.ref)\(ref == nil ? "" : " AND ref = ?")
             """, arguments: StatementArguments(args)))
-        refs.formUnion(try String.fetchAll(db, sql: "SELECT ref FROM cases WHERE ref NOT IN (SELECT caseRef FROM caseSummary)"
-                                              + (ref == nil ? "" : " AND ref = ?"), arguments: StatementArguments(ref.map { [$0] } ?? [])))
-        return refs
     }
 
     /// How many stored summaries are out of date for `today` (the missing ones are not counted here).
