@@ -40,14 +40,13 @@ final class ReimportTests: XCTestCase {
     }
 
     func testAStaleRowIsRefusedNamingWhoChangedItAndNothingIsWritten() throws {
-        try StoreFixture.fileOnly("names officers other than the login a server store acts as")
         let f = try StoreFixture()
         let exported = try f.store.exportCSV(.cases)
-        // Another officer takes WM-00001 after the export.
-        try f.store.assign(user: "tom.reid", ref: "WM-00001", owner: "tom.reid", today: f.today)
+        // Another officer takes WM-00001 after the export (on a server, under a login of their own).
+        try f.colleague("tom.reid").assign(user: "tom.reid", ref: "WM-00001", owner: "tom.reid", today: f.today)
         let at = try lastChangeAt(f, "WM-00001")
         let audit = try auditCount(f)
-        XCTAssertEqual(refusal(f, .cases, exported), ["cases.csv:2: ref: changed by tom.reid at \(at) since this file was made"])
+        XCTAssertEqual(refusal(f, .cases, exported), ["cases.csv:2: ref: changed by \(f.who("tom.reid")) at \(at) since this file was made"])
         XCTAssertEqual(try f.store.case("WM-00001")?.owner, "tom.reid", "the old owner is not put back")
         XCTAssertEqual(try auditCount(f), audit, "nothing written")
         // --update-existing does not override a version: the row says it is older than the store.
