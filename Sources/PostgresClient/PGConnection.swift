@@ -19,6 +19,7 @@ public final class PGConnection: @unchecked Sendable {
 
     private func connect() throws {
         if let conn { PQfinish(conn) }
+        prepared = [:]
         conn = PQconnectdb(conninfo)
         guard let conn, PQstatus(conn) == CONNECTION_OK else {
             let msg = conn.map { String(cString: PQerrorMessage($0)) } ?? "out of memory"
@@ -52,6 +53,47 @@ public final class PGConnection: @unchecked Sendable {
         }
         defer { PQclear(res) }
         try check(res, conn)
+        return PGRows(res)
+    }
+
+    /// Statements this connection has prepared, by their text (a server forgets them with the connection).
+    private var prepared: [String: String] = [:]
+    private var preparedCount = 0
+    /// Past this many, a statement is sent unprepared: the store's own statements are far fewer, and a
+    /// text built from its data (a list of keys) must not grow the server's memory without end.
+    private static let preparedLimit = 512
+
+    /// `exec` for a statement run many times: prepared on the server the first time, then only bound and
+    /// run, so an import's ten-thousandth insert is not parsed and planned again.
+    @discardableResult
+    public func execPrepared(_ sql: String, _ params: [String?] = []) throws -> PGRows {
+        guard let conn else { throw PGError(kind: .unavailable, message: "not connected") }
+        var name = prepared[sql]
+        if name == nil {
+            guard prepared.count < PGConnection.preparedLimit else { return try exec(sql, params) }
+            preparedCount += 1
+            let n = "onroll_\(preparedCount)"
+            guard let res = PQprepare(conn, n, sql, Int32(params.count), nil) else {
+                throw PGError(kind: .unavailable, message: PGConnection.tidy(String(cString: PQerrorMessage(conn))))
+            }
+            defer { PQclear(res) }
+            try check(res, conn)
+            prepared[sql] = n
+            name = n
+        }
+        let res: OpaquePointer? = withCStrings(params) { ptrs in
+            PQexecPrepared(conn, name!, Int32(params.count), ptrs, nil, nil, 0)
+        }
+        guard let res else {
+            throw PGError(kind: .unavailable, message: PGConnection.tidy(String(cString: PQerrorMessage(conn))))
+        }
+        defer { PQclear(res) }
+        do { try check(res, conn) } catch let e as PGError where e.sqlState == "0A000" {
+            // A table's columns changed under a prepared `SELECT *` (a newer OnRoll migrated the store
+            // while this one was open): this transaction fails, and the next prepares the text afresh.
+            prepared[sql] = nil
+            throw e
+        }
         return PGRows(res)
     }
 

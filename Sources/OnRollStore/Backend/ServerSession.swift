@@ -26,7 +26,7 @@ final class ServerSession: @unchecked Sendable {
     /// One statement, translated, its arguments sent apart from it.
     func query(_ sql: String, _ arguments: StatementArguments) throws -> PGRows {
         let text = translate(sql)
-        do { return try conn.exec(text, try ServerSession.texts(arguments)) } catch let e as PGError {
+        do { return try conn.execPrepared(text, try ServerSession.texts(arguments)) } catch let e as PGError {
             ServerSession.log.debug("server refused a statement", metadata: ["sql": "\(text)", "error": "\(e.message)"])
             throw e
         }

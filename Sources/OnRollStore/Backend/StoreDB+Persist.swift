@@ -22,7 +22,7 @@ extension MutablePersistableRecord {
         let q = PGConnection.quoteIdent
         var sql = "INSERT INTO \(q(table.name)) (\(columns.map(q).joined(separator: ", "))) VALUES (\(columns.indices.map { "$\($0 + 1)" }.joined(separator: ", ")))"
         if table.rowIDColumn != nil { sql += " RETURNING *" }
-        let r = try s.conn.exec(sql, args.map(ServerSession.text))
+        let r = try s.conn.execPrepared(sql, args.map(ServerSession.text))
         // The inserted row, numbered by the server, becomes the record (GRDB's `didInsert`).
         if let row = ServerSession.rows(r).first, let decoded = try (Self.self as? any FetchableRecord.Type)?.init(row: row) as? Self {
             self = decoded
@@ -61,7 +61,7 @@ extension MutablePersistableRecord {
         let assignments = set.enumerated().map { "\(q($1)) = $\($0 + 1)" }.joined(separator: ", ")
         let condition = key.enumerated().map { "\(q($1)) = $\(set.count + $0 + 1)" }.joined(separator: " AND ")
         args += key.map(value)
-        let r = try s.conn.exec("UPDATE \(q(table.name)) SET \(assignments) WHERE \(condition)", args.map(ServerSession.text))
+        let r = try s.conn.execPrepared("UPDATE \(q(table.name)) SET \(assignments) WHERE \(condition)", args.map(ServerSession.text))
         return r.affected > 0
     }
 }
