@@ -58,13 +58,16 @@ struct CaseParts {
                                                                : try Reflection.fetchAll(db)).map { ($0.suspensionId, $0) })
         attendance = Dictionary(grouping: try byChild(AttendanceRecord.self, order: "\"from\""), by: \.childRef)
         actions = Dictionary(grouping: try byCase(CaseAction.self, order: "id"), by: \.caseRef)
-        // Each case's latest contact or sighting: the latest date, and of that date the latest entry.
+        // Each case's latest contact or sighting: the latest date, and of that date the latest entry. Ranked
+        // in one pass: the correlated MAX(date) per entry this replaced took 4 s at 10,000 cases on a
+        // server (and minutes at 100,000), 0.15 s this way; SQLite is as fast either way.
         let scope = narrow ? "AND c.caseRef IN (\(caseRefs.map { _ in "?" }.joined(separator: ",")))" : ""
         contacts = Dictionary(grouping: try ChronologyEntry.fetchAll(db.cachedStatement(sql: """
             SELECT * FROM chronology WHERE id IN (
-              SELECT MAX(id) FROM chronology c WHERE kind IN ('contact','seen') \(scope)
-              AND date = (SELECT MAX(date) FROM chronology d WHERE d.caseRef = c.caseRef AND d.kind IN ('contact','seen'))
-              GROUP BY caseRef)
+              SELECT id FROM (
+                SELECT id, ROW_NUMBER() OVER (PARTITION BY caseRef ORDER BY date DESC, id DESC) AS latest
+                FROM chronology c WHERE kind IN ('contact','seen') \(scope)) ranked
+              WHERE latest = 1)
             """), arguments: narrow ? StatementArguments(Array(caseRefs)) : StatementArguments()), by: \.caseRef)
         let planRows = try byCase(ReintegrationPlan.self, order: "id")
         plans = Dictionary(grouping: planRows, by: \.caseRef)

@@ -34,6 +34,21 @@ final class CaseloadSnapshotTests: XCTestCase {
         XCTAssertEqual(withItem.caseRefs, ["WM-00002"])
     }
 
+    /// The bulk read keeps each case's latest contact: the latest date, and of that date the entry added
+    /// last — not simply the entry added last, nor the first of the day.
+    func testTheBulkReadKeepsTheLatestDatedContact() throws {
+        let fx = try StoreFixture()
+        var added: [ChronologyEntry] = []
+        for (date, text) in [("2026-11-20", "Seen at home"), ("2026-11-02", "Phoned mum"),
+                             ("2026-11-20", "Seen again that afternoon"), ("2026-11-10", "Seen in school")] {
+            added.append(try fx.store.addContact(user: "t", caseRef: "WM-00001", date: try SchoolDate.parse(date), type: "home visit",
+                                                 outcome: "seen", seen: true, text: text, today: fx.today))
+        }
+        let bulk = try XCTUnwrap(try fx.store.caseload(today: fx.today).first { $0.file.case.ref == "WM-00001" })
+        XCTAssertEqual(bulk.file.chronology.map(\.id), [added[2].id])
+        XCTAssertEqual(bulk.file.lastContact, try SchoolDate.parse("2026-11-20"))
+    }
+
     func testTheBulkAndSingleReadsGiveTheSameCase() throws {
         let fx = try StoreFixture()
         _ = try fx.store.addContact(user: "t", caseRef: "WM-00001", date: try SchoolDate.parse("2026-11-20"), type: "home visit",

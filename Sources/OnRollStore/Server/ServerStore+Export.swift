@@ -82,6 +82,9 @@ extension ServerStore {
                 }
                 _ = try s.makeOwnerFirstManager()
             }
+            // The planner's statistics, now rather than whenever autovacuum gets there: the first reads
+            // after a restore (every summary to assess) were planned as if each table were empty.
+            try s.conn.exec("ANALYZE")
         }
         return s
     }
