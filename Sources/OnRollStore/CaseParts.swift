@@ -25,61 +25,94 @@ struct CaseParts {
     var deletions: [String: [RollDeletion]] = [:]
 
     init(_ db: StoreDB, cases: [Case], narrow: Bool) throws {
-        let childRefs = Set(cases.map(\.childRef)), caseRefs = Set(cases.map(\.ref))
-        // Narrow reads filter in SQL; a whole-caseload read takes every row and filters here. Narrow SQL
-        // goes through the statement cache: every write reads its cases this way, and preparing a dozen
-        // query-interface requests afresh (with GRDB's authorizer) was most of the cost of a write.
-        func inList(_ n: Int) -> String { Array(repeating: "?", count: n).joined(separator: ",") }
-        func keyed<R: FetchableRecord & TableRecord>(_ t: R.Type, _ column: String, _ keys: [DatabaseValueConvertible], order: String) throws -> [R] {
-            guard !keys.isEmpty else { return [] }
-            let sql = "SELECT * FROM \(R.databaseTableName) WHERE \(column) IN (\(inList(keys.count)))" + (order.isEmpty ? "" : " ORDER BY \(order)")
-            return try R.fetchAll(db.cachedStatement(sql: sql), arguments: StatementArguments(keys))
-        }
+        if narrow { try self.init(narrowing: db, cases: cases) } else { try self.init(whole: db, cases: cases) }
+    }
+
+    private init(whole db: StoreDB, cases: [Case]) throws {
+        let childRefs = Set(cases.map(\.childRef))
+        // A whole-caseload read takes every row and filters here.
         func all<R: FetchableRecord & TableRecord>(_ t: R.Type, order: String) throws -> [R] {
             try R.fetchAll(db, sql: "SELECT * FROM \(R.databaseTableName)" + (order.isEmpty ? "" : " ORDER BY \(order)"))
         }
-        let childKeys = childRefs.sorted(), caseKeys = caseRefs.sorted()
-        func byChild<R: FetchableRecord & TableRecord>(_ t: R.Type, order: String) throws -> [R] {
-            narrow ? try keyed(R.self, "childRef", childKeys, order: order) : try all(R.self, order: order)
-        }
-        func byCase<R: FetchableRecord & TableRecord>(_ t: R.Type, order: String) throws -> [R] {
-            narrow ? try keyed(R.self, "caseRef", caseKeys, order: order) : try all(R.self, order: order)
-        }
-        let kids = narrow ? try keyed(Child.self, "ref", childKeys, order: "")
-                          : try Child.fetchAll(db).filter { childRefs.contains($0.ref) }
+        let kids = try Child.fetchAll(db).filter { childRefs.contains($0.ref) }
         children = Dictionary(uniqueKeysWithValues: kids.map { ($0.ref, $0) })
-        let urns = Set(kids.compactMap(\.schoolURN)).sorted()
-        schools = Dictionary(uniqueKeysWithValues: (narrow ? try keyed(School.self, "urn", urns, order: "")
-                                                           : try School.fetchAll(db)).map { ($0.urn, $0) })
-        let sus = try byChild(Suspension.self, order: "start, id")
-        suspensions = Dictionary(grouping: sus, by: \.childRef)
-        let susIds = sus.compactMap(\.id)
-        reflections = Dictionary(uniqueKeysWithValues: (narrow ? try keyed(Reflection.self, "suspensionId", susIds, order: "")
-                                                               : try Reflection.fetchAll(db)).map { ($0.suspensionId, $0) })
-        attendance = Dictionary(grouping: try byChild(AttendanceRecord.self, order: "\"from\""), by: \.childRef)
-        actions = Dictionary(grouping: try byCase(CaseAction.self, order: "id"), by: \.caseRef)
-        // Each case's latest contact or sighting: the latest date, and of that date the latest entry. Ranked
-        // in one pass: the correlated MAX(date) per entry this replaced took 4 s at 10,000 cases on a
-        // server (and minutes at 100,000), 0.15 s this way; SQLite is as fast either way.
-        let scope = narrow ? "AND c.caseRef IN (\(caseRefs.map { _ in "?" }.joined(separator: ",")))" : ""
-        contacts = Dictionary(grouping: try ChronologyEntry.fetchAll(db.cachedStatement(sql: """
-            SELECT * FROM chronology WHERE id IN (
-              SELECT id FROM (
-                SELECT id, ROW_NUMBER() OVER (PARTITION BY caseRef ORDER BY date DESC, id DESC) AS latest
-                FROM chronology c WHERE kind IN ('contact','seen') \(scope)) ranked
-              WHERE latest = 1)
-            """), arguments: narrow ? StatementArguments(Array(caseRefs)) : StatementArguments()), by: \.caseRef)
-        let planRows = try byCase(ReintegrationPlan.self, order: "id")
+        schools = Dictionary(uniqueKeysWithValues: try School.fetchAll(db).map { ($0.urn, $0) })
+        suspensions = Dictionary(grouping: try all(Suspension.self, order: CaseParts.order.suspensions), by: \.childRef)
+        reflections = Dictionary(uniqueKeysWithValues: try Reflection.fetchAll(db).map { ($0.suspensionId, $0) })
+        attendance = Dictionary(grouping: try all(AttendanceRecord.self, order: CaseParts.order.attendance), by: \.childRef)
+        actions = Dictionary(grouping: try all(CaseAction.self, order: "id"), by: \.caseRef)
+        contacts = Dictionary(grouping: try ChronologyEntry.fetchAll(db.cachedStatement(sql: CaseParts.latestContacts(scope: ""))),
+                              by: \.caseRef)
+        let planRows = try all(ReintegrationPlan.self, order: "id")
         plans = Dictionary(grouping: planRows, by: \.caseRef)
-        let planIds = planRows.compactMap(\.id)
-        phases = Dictionary(grouping: narrow ? try keyed(PlanPhase.self, "planId", planIds, order: "\"from\"")
-                                             : try all(PlanPhase.self, order: "\"from\""), by: \.planId)
-        reviews = Dictionary(grouping: narrow ? try keyed(PlanReview.self, "planId", planIds, order: "date, id")
-                                              : try all(PlanReview.self, order: "date, id"), by: \.planId)
-        team = Dictionary(grouping: try byCase(Professional.self, order: "id"), by: \.caseRef)
-        outOfSchool = Dictionary(uniqueKeysWithValues: (narrow ? try keyed(OutOfSchoolRecord.self, "childRef", childKeys, order: "")
-                                                               : try OutOfSchoolRecord.fetchAll(db)).map { ($0.childRef, $0) })
-        deletions = Dictionary(grouping: try byChild(RollDeletion.self, order: "date"), by: \.childRef)
+        phases = Dictionary(grouping: try all(PlanPhase.self, order: CaseParts.order.phases), by: \.planId)
+        reviews = Dictionary(grouping: try all(PlanReview.self, order: CaseParts.order.reviews), by: \.planId)
+        team = Dictionary(grouping: try all(Professional.self, order: "id"), by: \.caseRef)
+        outOfSchool = Dictionary(uniqueKeysWithValues: try OutOfSchoolRecord.fetchAll(db).map { ($0.childRef, $0) })
+        deletions = Dictionary(grouping: try all(RollDeletion.self, order: CaseParts.order.deletions), by: \.childRef)
+    }
+
+    /// The records of a few cases, each table filtered in SQL on the cases' keys. The thirteen reads do
+    /// not depend on each other (a school, a reflection, a phase is found through its parent's key in a
+    /// subquery), so a server answers them in one round trip: every write refreshes its case's summary
+    /// this way, and one round trip a table was most of a note's time on a server. On a file they run one
+    /// after another through the statement cache (preparing a dozen query-interface requests afresh, with
+    /// GRDB's authorizer, had been most of the cost of a write).
+    private init(narrowing db: StoreDB, cases: [Case]) throws {
+        let childKeys = Set(cases.map(\.childRef)).sorted(), caseKeys = Set(cases.map(\.ref)).sorted()
+        guard !caseKeys.isEmpty else { return }
+        func list(_ keys: [String]) -> String { Array(repeating: "?", count: keys.count).joined(separator: ",") }
+        let byChild = "childRef IN (\(list(childKeys)))", byCase = "caseRef IN (\(list(caseKeys)))"
+        let children = StatementArguments(childKeys), cases = StatementArguments(caseKeys)
+        func read(_ table: String, _ filter: String, _ order: String) -> String {
+            "SELECT * FROM \(table) WHERE \(filter)" + (order.isEmpty ? "" : " ORDER BY \(order)")
+        }
+        let o = CaseParts.order
+        let r = try db.rowsBatch([
+            (read("children", "ref IN (\(list(childKeys)))", ""), children),
+            (read("schools", "urn IN (SELECT schoolURN FROM children WHERE ref IN (\(list(childKeys))))", ""), children),
+            (read("suspensions", byChild, o.suspensions), children),
+            (read("reflections", "suspensionId IN (SELECT id FROM suspensions WHERE \(byChild))", ""), children),
+            (read("attendance", byChild, o.attendance), children),
+            (read("actions", byCase, "id"), cases),
+            (CaseParts.latestContacts(scope: "AND c.\(byCase)"), cases),
+            (read("plans", byCase, "id"), cases),
+            (read("planPhases", "planId IN (SELECT id FROM plans WHERE \(byCase))", o.phases), cases),
+            (read("planReviews", "planId IN (SELECT id FROM plans WHERE \(byCase))", o.reviews), cases),
+            (read("professionals", byCase, "id"), cases),
+            (read("outOfSchool", byChild, ""), children),
+            (read("deletions", byChild, o.deletions), children),
+        ])
+        func decode<R: FetchableRecord>(_ i: Int, as _: R.Type) throws -> [R] { try r[i].map { try R(row: $0) } }
+        self.children = Dictionary(uniqueKeysWithValues: try decode(0, as: Child.self).map { ($0.ref, $0) })
+        schools = Dictionary(uniqueKeysWithValues: try decode(1, as: School.self).map { ($0.urn, $0) })
+        suspensions = Dictionary(grouping: try decode(2, as: Suspension.self), by: \.childRef)
+        reflections = Dictionary(uniqueKeysWithValues: try decode(3, as: Reflection.self).map { ($0.suspensionId, $0) })
+        attendance = Dictionary(grouping: try decode(4, as: AttendanceRecord.self), by: \.childRef)
+        actions = Dictionary(grouping: try decode(5, as: CaseAction.self), by: \.caseRef)
+        contacts = Dictionary(grouping: try decode(6, as: ChronologyEntry.self), by: \.caseRef)
+        plans = Dictionary(grouping: try decode(7, as: ReintegrationPlan.self), by: \.caseRef)
+        phases = Dictionary(grouping: try decode(8, as: PlanPhase.self), by: \.planId)
+        reviews = Dictionary(grouping: try decode(9, as: PlanReview.self), by: \.planId)
+        team = Dictionary(grouping: try decode(10, as: Professional.self), by: \.caseRef)
+        outOfSchool = Dictionary(uniqueKeysWithValues: try decode(11, as: OutOfSchoolRecord.self).map { ($0.childRef, $0) })
+        deletions = Dictionary(grouping: try decode(12, as: RollDeletion.self), by: \.childRef)
+    }
+
+    /// The order each table's rows are kept in a case file, whichever way they were read.
+    static let order = (suspensions: "start, id", attendance: "\"from\"", phases: "\"from\"", reviews: "date, id", deletions: "date")
+
+    /// Each case's latest contact or sighting: the latest date, and of that date the latest entry. Ranked
+    /// in one pass: the correlated MAX(date) per entry this replaced took 4 s at 10,000 cases on a
+    /// server (and minutes at 100,000), 0.15 s this way; SQLite is as fast either way.
+    static func latestContacts(scope: String) -> String {
+        """
+        SELECT * FROM chronology WHERE id IN (
+          SELECT id FROM (
+            SELECT id, ROW_NUMBER() OVER (PARTITION BY caseRef ORDER BY date DESC, id DESC) AS latest
+            FROM chronology c WHERE kind IN ('contact','seen') \(scope)) ranked
+          WHERE latest = 1)
+        """
     }
 
     /// The cases' files, in the order given.

@@ -113,7 +113,8 @@ extension Store {
         for ref in stored.keys.sorted() where !cases.contains(ref) {
             report.problems.append("case summary \(ref) has no case: written outside OnRoll")
         }
-        let unindexed = try String.fetchAll(db, sql: """
+        // The search index is a file's own (FTS5); a server searches the summary's text itself.
+        let unindexed = db.isServer ? [] : try String.fetchAll(db, sql: """
             SELECT s.caseRef FROM caseSummary s LEFT JOIN caseSearch f ON f.rowid = s.id
             WHERE f.text IS NULL OR f.text != s.searchText ORDER BY s.caseRef LIMIT 20
             """)

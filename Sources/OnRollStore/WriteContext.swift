@@ -22,12 +22,13 @@ final class WriteContext {
         self.user = user
         // On a server the head row holds the chain's end, and the time is the server's (its audit
         // trigger stamps both again; this is what the records written beside the entry carry).
-        let head = try Row.fetchOne(db, sql: db.isServer ? "SELECT hash, at FROM chain_head()"
+        // (One round trip on a server: the head and the clock together.)
+        let head = try Row.fetchOne(db, sql: db.isServer ? "SELECT hash, at, \(ServerStore.clockExpression) AS clock FROM chain_head()"
                                                          : "SELECT hash, at FROM audit ORDER BY id DESC LIMIT 1")
         lastHash = head?["hash"] ?? AuditEntry.genesis
         // The chain's time never goes backwards: a machine whose clock is behind the last writer's
         // stamps the head's time, so `check` can treat any step back as tampering.
-        let clock = db.isServer ? try String.fetchOne(db, sql: ServerStore.clockSQL) ?? Store.now() : Store.now()
+        let clock: String = db.isServer ? head?["clock"] ?? Store.now() : Store.now()
         let headAt: String = head?["at"] ?? ""
         self.now = clock < headAt ? headAt : clock
     }

@@ -97,6 +97,15 @@ public final class PGConnection: @unchecked Sendable {
         return PGRows(res)
     }
 
+    /// The libpq handle, for this module's extensions (COPY, pipelines).
+    var handle: OpaquePointer? { conn }
+
+    /// `check` for a result of this connection.
+    func checkResult(_ res: OpaquePointer) throws {
+        guard let conn else { throw PGError(kind: .unavailable, message: "not connected") }
+        try check(res, conn)
+    }
+
     /// Throws the server's error for a result that is not a success.
     private func check(_ res: OpaquePointer, _ conn: OpaquePointer) throws {
         switch PQresultStatus(res) {
@@ -217,6 +226,10 @@ public final class PGConnection: @unchecked Sendable {
 }
 
 /// Passes Swift strings to C as a `const char *const *`, NULL for SQL NULL, alive for the call.
+func withParams<R>(_ params: [String?], _ body: (UnsafePointer<UnsafePointer<CChar>?>?) -> R) -> R {
+    withCStrings(params, body)
+}
+
 private func withCStrings<R>(_ params: [String?], _ body: (UnsafePointer<UnsafePointer<CChar>?>?) -> R) -> R {
     if params.isEmpty { return body(nil) }
     var owned: [UnsafeMutablePointer<CChar>?] = params.map { $0.map { strdup($0) } ?? nil }

@@ -33,6 +33,15 @@ final class ServerSession: @unchecked Sendable {
     }
     static let log = Logger(label: "onroll.server")
 
+    /// Several independent statements in one round trip (`PGConnection.pipeline`).
+    func batch(_ queries: [(sql: String, arguments: StatementArguments)]) throws -> [PGRows] {
+        let statements = try queries.map { (sql: translate($0.sql), params: try ServerSession.texts($0.arguments)) }
+        do { return try conn.pipeline(statements) } catch let e as PGError {
+            ServerSession.log.debug("server refused a statement of a batch", metadata: ["error": "\(e.message)"])
+            throw e
+        }
+    }
+
     func translate(_ sql: String) -> String {
         lock.lock(); defer { lock.unlock() }
         if let t = translated[sql] { return t }
@@ -56,10 +65,10 @@ final class ServerSession: @unchecked Sendable {
     /// store's read-check-write rules (a version compared, a duplicate looked for) see every earlier
     /// commit and no later one can slip between the check and the write.
     func write<T>(_ body: () throws -> T) throws -> T {
-        try transaction("BEGIN", saving: true) {
-            // A colleague's long save is waited for as long as a file store waits, then reported busy.
-            try conn.exec("SET LOCAL lock_timeout = '\(Int(busyTimeout * 1000))ms'")
-            try conn.exec("SELECT pg_advisory_xact_lock(\(ServerSession.writeLock))")
+        // A colleague's long save is waited for as long as a file store waits, then reported busy. The
+        // three statements go as one (a round trip, not three, before every save).
+        try transaction("BEGIN; SET LOCAL lock_timeout = '\(Int(busyTimeout * 1000))ms'; SELECT pg_advisory_xact_lock(\(ServerSession.writeLock))",
+                        saving: true) {
             numberedByWriter = [:]
             let v = try body()
             try catchUpNumbering()
@@ -85,8 +94,10 @@ final class ServerSession: @unchecked Sendable {
     private func transaction<T>(_ begin: String, saving: Bool, _ body: () throws -> T) throws -> T {
         try locked {
             try server.mapErrors {
-                try conn.exec(begin)
                 do {
+                    // BEGIN and what goes with it (several statements: the simple protocol), inside the
+                    // `do`, so a lock that times out after BEGIN is rolled back like any failure.
+                    try conn.script(begin)
                     let v = try body()
                     do { try conn.exec("COMMIT") } catch let e as PGError where saving && e.kind == .unavailable {
                         throw StoreError.unconfirmed("the server store at \(server.location.display) went away while this was being saved: "

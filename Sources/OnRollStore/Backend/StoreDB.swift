@@ -62,6 +62,15 @@ final class StoreDB {
         }
     }
 
+    /// The rows of several queries that do not depend on each other: on a server in one round trip
+    /// (libpq's pipeline), on a file one after another through the statement cache.
+    func rowsBatch(_ queries: [(sql: String, arguments: StatementArguments)]) throws -> [[Row]] {
+        switch engine {
+        case .file(let db): return try queries.map { try Row.fetchAll(db.cachedStatement(sql: $0.sql), arguments: $0.arguments) }
+        case .server(let s): return try s.batch(queries).map(ServerSession.rows)
+        }
+    }
+
     /// The first column of each row, as values (what `Int.fetchAll` and friends decode).
     func column(sql: String, arguments: StatementArguments) throws -> [DatabaseValue] {
         switch engine {

@@ -125,7 +125,8 @@ public final class ServerStore: @unchecked Sendable {
     func serverStamp() throws -> String {
         try conn.exec(ServerStore.clockSQL).first?[0] ?? ""
     }
-    static let clockSQL = #"SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')"#
+    static let clockSQL = "SELECT \(clockExpression)"
+    static let clockExpression = #"to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')"#
 
     /// The role this login holds in this store (the strongest, when it holds several), nil for none.
     public func role() throws -> OfficerRole? {

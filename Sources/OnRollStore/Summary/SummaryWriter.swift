@@ -66,7 +66,6 @@ enum SummaryWriter {
     }
 
     static func upsert(_ db: StoreDB, _ s: CaseSummary) throws {
-        let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM caseSummary WHERE caseRef = ?"), arguments: [s.caseRef])
         let values: StatementArguments = [
             s.caseRef, s.childRef, s.kind.rawValue, s.status.rawValue, s.owner, s.opened.dayNumber, s.nextReview?.dayNumber,
             s.childName, s.dob.dayNumber, s.schoolURN, s.schoolName, SummaryColumns.flags(s.flags), s.searchText,
@@ -74,6 +73,14 @@ enum SummaryWriter {
             s.contactCap, s.overdue, s.nextDue?.dayNumber, s.nextDueTitle, s.openDue?.dayNumber, s.lastContact?.dayNumber,
             s.rulesVersion,
         ]
+        // A server searches the summary's own text (no FTS5 there), so its row is all there is to write:
+        // one statement, where the file's path is three (the row's id, then the index entry by it).
+        if db.isServer {
+            try db.cachedStatement(sql: "INSERT INTO caseSummary (\(SummaryColumns.names)) VALUES (\(SummaryColumns.placeholders)) "
+                                   + "ON CONFLICT (caseRef) DO UPDATE SET \(SummaryColumns.fromInsert)").execute(arguments: values)
+            return
+        }
+        let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM caseSummary WHERE caseRef = ?"), arguments: [s.caseRef])
         if let id {
             try db.cachedStatement(sql: "UPDATE caseSummary SET \(SummaryColumns.assignments) WHERE id = ?")
                 .execute(arguments: values + [id])
@@ -97,6 +104,8 @@ enum SummaryColumns {
     static let names = all.joined(separator: ", ")
     static let placeholders = all.map { _ in "?" }.joined(separator: ", ")
     static let assignments = all.map { "\($0) = ?" }.joined(separator: ", ")
+    /// `SET` of an upsert: every column from the row that was to be inserted.
+    static let fromInsert = all.filter { $0 != "caseRef" }.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
 
     /// `;LAC;CP;`: every flag between separators, so `instr(flags, ';CP;')` finds exactly one flag.
     static func flags(_ f: FlagSet) -> String { ";" + f.map(\.rawValue).joined(separator: ";") + ";" }
