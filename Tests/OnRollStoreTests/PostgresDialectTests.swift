@@ -41,6 +41,16 @@ final class PostgresDialectTests: XCTestCase {
                        "SELECT (SELECT x FROM u ORDER BY y DESC NULLS LAST) FROM t ORDER BY f(a, b) NULLS FIRST")
     }
 
+    /// A bare column NOT NULL wherever it appears needs no clause (it would only keep the server from
+    /// reading the order off an index); a nullable one, or an expression of the never-null one, still gets it.
+    func testANeverNullColumnIsOrderedWithoutANullsClause() {
+        let n = PostgresDialect(identifiers: ["fixedTenths", "caseRef", "nextReview"], neverNull: ["fixedTenths", "caseRef"])
+        XCTAssertEqual(n.translate("SELECT fixedTenths FROM s ORDER BY fixedTenths DESC LIMIT 1 OFFSET ?"),
+                       #"SELECT "fixedTenths" FROM s ORDER BY "fixedTenths" DESC LIMIT 1 OFFSET $1"#)
+        XCTAssertEqual(n.translate("SELECT 1 FROM s ORDER BY s.caseRef, nextReview DESC, fixedTenths + 1"),
+                       #"SELECT 1 FROM s ORDER BY s."caseRef", "nextReview" DESC NULLS LAST, "fixedTenths" + 1 NULLS FIRST"#)
+    }
+
     /// GRDB keeps statement arguments private; the server path reads them by reflection. A GRDB that
     /// renames the field must fail here, not in an officer's save.
     func testStatementArgumentsAreReadInOrder() throws {

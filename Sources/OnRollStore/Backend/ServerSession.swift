@@ -226,7 +226,15 @@ final class ServerCatalog: @unchecked Sendable {
             for c in t.columns { identifiers.insert(c.name) }
         }
         for extra in ["position", "addedAt", "addedBy", "appliedAt"] { identifiers.insert(extra) }
-        dialect = PostgresDialect(identifiers: identifiers)
+        // A column NOT NULL in every table that has it needs no NULLS clause in an ORDER BY (the server
+        // then uses its index for the order).
+        var nullable = Set<String>(), neverNull = Set<String>()
+        for t in schema.tables {
+            for c in t.columns {
+                if c.notNull || c.primaryKey > 0 { neverNull.insert(c.name.lowercased()) } else { nullable.insert(c.name.lowercased()) }
+            }
+        }
+        dialect = PostgresDialect(identifiers: identifiers, neverNull: neverNull.subtracting(nullable))
     }
 
     nonisolated(unsafe) private static var made: ServerCatalog?
