@@ -258,7 +258,6 @@ public final class Store: Sendable {
     /// The chain's head position: on a server the head row the writers serialise on, moved at commit
     /// (never `MAX(id)`, which a reader's snapshot could see past a gap), on a file the last entry's id.
     static func changeStamp(_ db: StoreDB) throws -> Int64 {
-        if db.isServer { return try Int64.fetchOne(db, sql: "SELECT position FROM chain_head()") ?? 0 }
-        return try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM audit") ?? 0
+        try head(db).position
     }
 }

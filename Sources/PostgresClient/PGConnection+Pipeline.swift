@@ -14,19 +14,18 @@ extension PGConnection {
     /// rest (skipped by the server) are drained.
     public func pipeline(_ statements: [(sql: String, params: [String?])]) throws -> [PGRows] {
         let bytes = statements.reduce(0) { $0 + $1.sql.utf8.count + $1.params.reduce(0) { $0 + ($1?.utf8.count ?? 0) + 4 } }
-        guard statements.count > 1, bytes <= PGConnection.pipelineBytes, let conn = handle else {
+        guard statements.count > 1, bytes <= PGConnection.pipelineBytes, let conn = handle, PQenterPipelineMode(conn) == 1 else {
             return try statements.map { try execPrepared($0.sql, $0.params) }
         }
-        guard PQenterPipelineMode(conn) == 1 else { return try statements.map { try execPrepared($0.sql, $0.params) } }
         defer { _ = PQexitPipelineMode(conn) }
         for s in statements {
-            let sent = withParams(s.params) { ptrs in PQsendQueryParams(conn, s.sql, Int32(s.params.count), nil, ptrs, nil, nil, 0) }
-            guard sent == 1 else { throw lostConnection(conn) }
+            let sent = withCStrings(s.params) { ptrs in PQsendQueryParams(conn, s.sql, Int32(s.params.count), nil, ptrs, nil, nil, 0) }
+            guard sent == 1 else { throw lost(conn) }
         }
-        guard PQpipelineSync(conn) == 1 else { throw lostConnection(conn) }
+        guard PQpipelineSync(conn) == 1 else { throw lost(conn) }
         var out: [PGRows] = [], failure: PGError?
         for _ in statements {
-            guard let res = PQgetResult(conn) else { throw lostConnection(conn) }
+            guard let res = PQgetResult(conn) else { throw lost(conn) }
             if PQresultStatus(res) == PGRES_PIPELINE_ABORTED {
                 PQclear(res)
             } else {
@@ -44,9 +43,5 @@ extension PGConnection {
         }
         if let failure { throw failure }
         return out
-    }
-
-    private func lostConnection(_ conn: OpaquePointer) -> PGError {
-        PGError(kind: .unavailable, message: PGConnection.tidy(String(cString: PQerrorMessage(conn))))
     }
 }

@@ -49,7 +49,7 @@ public final class PGConnection: @unchecked Sendable {
             PQexecParams(conn, sql, Int32(params.count), nil, ptrs, nil, nil, 0)
         }
         guard let res else {
-            throw PGError(kind: .unavailable, message: PGConnection.tidy(String(cString: PQerrorMessage(conn))))
+            throw lost(conn)
         }
         defer { PQclear(res) }
         try check(res, conn)
@@ -74,7 +74,7 @@ public final class PGConnection: @unchecked Sendable {
             preparedCount += 1
             let n = "onroll_\(preparedCount)"
             guard let res = PQprepare(conn, n, sql, Int32(params.count), nil) else {
-                throw PGError(kind: .unavailable, message: PGConnection.tidy(String(cString: PQerrorMessage(conn))))
+                throw lost(conn)
             }
             defer { PQclear(res) }
             try check(res, conn)
@@ -85,7 +85,7 @@ public final class PGConnection: @unchecked Sendable {
             PQexecPrepared(conn, name!, Int32(params.count), ptrs, nil, nil, 0)
         }
         guard let res else {
-            throw PGError(kind: .unavailable, message: PGConnection.tidy(String(cString: PQerrorMessage(conn))))
+            throw lost(conn)
         }
         defer { PQclear(res) }
         do { try check(res, conn) } catch let e as PGError where e.sqlState == "0A000" {
@@ -95,6 +95,11 @@ public final class PGConnection: @unchecked Sendable {
             throw e
         }
         return PGRows(res)
+    }
+
+    /// The connection failed (or a call on it did), in libpq's own words.
+    func lost(_ conn: OpaquePointer) -> PGError {
+        PGError(kind: .unavailable, message: PGConnection.tidy(String(cString: PQerrorMessage(conn))))
     }
 
     /// The libpq handle, for this module's extensions (COPY, pipelines).
@@ -127,7 +132,7 @@ public final class PGConnection: @unchecked Sendable {
     func begin(copy sql: String) throws {
         guard let conn else { throw PGError(kind: .unavailable, message: "not connected") }
         guard let res = PQexec(conn, sql) else {
-            throw PGError(kind: .unavailable, message: PGConnection.tidy(String(cString: PQerrorMessage(conn))))
+            throw lost(conn)
         }
         defer { PQclear(res) }
         if PQresultStatus(res) != PGRES_COPY_IN { try check(res, conn) }
@@ -139,7 +144,7 @@ public final class PGConnection: @unchecked Sendable {
         let ok = bytes.withUnsafeBufferPointer { b in
             b.baseAddress!.withMemoryRebound(to: CChar.self, capacity: b.count) { PQputCopyData(conn, $0, Int32(b.count)) }
         }
-        return ok == 1 ? nil : PGError(kind: .unavailable, message: PGConnection.tidy(String(cString: PQerrorMessage(conn))))
+        return ok == 1 ? nil : lost(conn)
     }
 
     /// Ends the COPY (abandoning it when `failure` is set) and throws the server's verdict on the rows.
@@ -158,7 +163,7 @@ public final class PGConnection: @unchecked Sendable {
     public func script(_ sql: String) throws {
         guard let conn else { throw PGError(kind: .unavailable, message: "not connected") }
         guard let res = PQexec(conn, sql) else {
-            throw PGError(kind: .unavailable, message: PGConnection.tidy(String(cString: PQerrorMessage(conn))))
+            throw lost(conn)
         }
         defer { PQclear(res) }
         try check(res, conn)
@@ -197,7 +202,7 @@ public final class PGConnection: @unchecked Sendable {
         let r = poll(&pfd, 1, Int32(timeout * 1000))
         if r > 0 {
             guard PQconsumeInput(conn) == 1 else {
-                throw PGError(kind: .unavailable, message: PGConnection.tidy(String(cString: PQerrorMessage(conn))))
+                throw lost(conn)
             }
             fired = drain(conn)
         }
@@ -226,11 +231,7 @@ public final class PGConnection: @unchecked Sendable {
 }
 
 /// Passes Swift strings to C as a `const char *const *`, NULL for SQL NULL, alive for the call.
-func withParams<R>(_ params: [String?], _ body: (UnsafePointer<UnsafePointer<CChar>?>?) -> R) -> R {
-    withCStrings(params, body)
-}
-
-private func withCStrings<R>(_ params: [String?], _ body: (UnsafePointer<UnsafePointer<CChar>?>?) -> R) -> R {
+func withCStrings<R>(_ params: [String?], _ body: (UnsafePointer<UnsafePointer<CChar>?>?) -> R) -> R {
     if params.isEmpty { return body(nil) }
     var owned: [UnsafeMutablePointer<CChar>?] = params.map { $0.map { strdup($0) } ?? nil }
     defer { owned.forEach { free($0) } }

@@ -163,7 +163,7 @@ enum ServerSchema {
         LANGUAGE plpgsql SECURITY DEFINER SET search_path = \(namespace), pg_temp AS $fn$
         DECLARE
           h record;
-          clock text := to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"');
+          clock text := \(ServerStore.clockExpression);
         BEGIN
           -- The lock is taken on the head row, which stays untouched until commit, so taking it again is cheap.
           PERFORM 1 FROM "auditHead" WHERE "one" FOR UPDATE;

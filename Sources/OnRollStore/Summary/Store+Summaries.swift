@@ -47,7 +47,7 @@ extension Store {
             // Every case has its summary unless the store was just upgraded: two counts tell, no join.
             let cases = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cases") ?? 0
             let missing = cases == summaries ? 0
-                : try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cases WHERE status != 'closed' AND ref NOT IN (SELECT caseRef FROM caseSummary)") ?? 0
+                : try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cases WHERE status != 'closed' AND \(SummarySQL.noSummary)") ?? 0
             // A case's score is its fixed part plus a contact term between 0 and weight × cap, so none
             // outside the top `limit` by fixed part, less that most, can reach the top `limit` by score:
             // the index on the fixed part gives a few hundred candidates, not every case sorted.
@@ -154,17 +154,20 @@ enum SummarySQL {
 
     /// Cases with no summary, or one that is stale for `today`.
     static func staleRefs(_ db: StoreDB, today: SchoolDate, only ref: String? = nil) throws -> Set<String> {
-        // One statement for both kinds (a round trip less on a server), the missing ones by an anti-join
-        // on the summary's key rather than NOT IN, which a server ran as a scan of every summary.
+        // One statement for both kinds (a round trip less on a server).
         let one = ref == nil ? "" : " AND caseRef = ?"
         let args: [DatabaseValueConvertible] = [CaseSummary.rulesVersion, today.dayNumber, today.dayNumber]
             + (ref.map { [$0, $0] } ?? [])
         return Set(try String.fetchAll(db, sql: """
             SELECT caseRef FROM caseSummary WHERE (\(outOfDate))\(one)
             UNION ALL
-            SELECT ref FROM cases WHERE NOT EXISTS (SELECT 1 FROM caseSummary s WHERE s.caseRef = cases.ref)\(ref == nil ? "" : " AND ref = ?")
+            SELECT ref FROM cases WHERE \(noSummary)\(ref == nil ? "" : " AND ref = ?")
             """, arguments: StatementArguments(args)))
     }
+
+    /// A case with no summary row: an anti-join on the summary's key (NOT IN ran on a server as a scan
+    /// of every summary).
+    static let noSummary = "NOT EXISTS (SELECT 1 FROM caseSummary s WHERE s.caseRef = cases.ref)"
 
     /// A summary made under other rules, for a later day, or past the date it held until.
     static let outOfDate = "rulesVersion != ? OR asOf > ? OR validUntil <= ?"

@@ -7,6 +7,15 @@ import XCTest
 /// The server store against a real PostgreSQL server: schema, identity from the server, the chain under
 /// concurrent writers, and what each role cannot do — through the store and behind its back with SQL.
 final class ServerStoreTests: XCTestCase {
+    /// A new server store (as its owner) with one officer in it, `jo`, whose password is "jo-password".
+    func storeWithOfficer(_ name: String = #function) throws -> (TestServer.Fresh, ServerStore, String) {
+        let f = try TestServer.fresh(name)
+        let s = try ServerStore.initialize(url: f.ownerURL)
+        let jo = f.login("jo")
+        _ = try s.addUser(jo, role: .officer, password: "jo-password")
+        return (f, s, jo)
+    }
+
     func testInitMakesTheOwnerTheFirstManagerAndRefusesASecondInit() throws {
         let f = try TestServer.fresh()
         let s = try ServerStore.initialize(url: f.ownerURL)
@@ -91,10 +100,7 @@ final class ServerStoreTests: XCTestCase {
     }
 
     func testWhoAndWhenComeFromTheServerWhateverTheClientSends() throws {
-        let f = try TestServer.fresh()
-        let s = try ServerStore.initialize(url: f.ownerURL)
-        let jo = f.login("jo")
-        _ = try s.addUser(jo, role: .officer, password: "jo-password")
+        let (f, s, jo) = try storeWithOfficer()
         let conn = try f.connect(as: jo, password: "jo-password")
         // A forged user, time and hash: the trigger overwrites all of them.
         try conn.exec("""
@@ -116,10 +122,7 @@ final class ServerStoreTests: XCTestCase {
     }
 
     func testOfficersCanAppendButNeverRewriteTheAuditOrTheChronology() throws {
-        let f = try TestServer.fresh()
-        let s = try ServerStore.initialize(url: f.ownerURL)
-        let jo = f.login("jo")
-        _ = try s.addUser(jo, role: .officer, password: "jo-password")
+        let (f, _, jo) = try storeWithOfficer()
         let conn = try f.connect(as: jo, password: "jo-password")
         for sql in [#"UPDATE "audit" SET "summary" = 'x'"#, #"DELETE FROM "audit""#, #"TRUNCATE "audit""#,
                     #"UPDATE "chronology" SET "text" = 'x'"#, #"DELETE FROM "chronology""#,
@@ -177,10 +180,7 @@ final class ServerStoreTests: XCTestCase {
     /// A second officer's connection is woken by the commit of the first's write, not before it, and reads
     /// the new entry by position.
     func testAColleaguesCommitWakesAListenerAndNothingBeforeIt() throws {
-        let f = try TestServer.fresh()
-        let s = try ServerStore.initialize(url: f.ownerURL)
-        let jo = f.login("jo")
-        _ = try s.addUser(jo, role: .officer, password: "jo-password")
+        let (f, _, jo) = try storeWithOfficer()
         let watcher = try ServerStore(url: f.url(as: jo, password: "jo-password"))
         try watcher.listenForChanges()
         let seen = try watcher.headPosition()
@@ -198,10 +198,7 @@ final class ServerStoreTests: XCTestCase {
     /// What a console asks between keys: nothing is sent to the server until a colleague's commit is
     /// announced on the store's LISTEN connection.
     func testAStoreHearsAColleaguesCommitWithoutReadingAnything() throws {
-        let f = try TestServer.fresh()
-        let s = try ServerStore.initialize(url: f.ownerURL)
-        let jo = f.login("jo")
-        _ = try s.addUser(jo, role: .officer, password: "jo-password")
+        let (f, _, jo) = try storeWithOfficer()
         let watcher = try Store(path: f.url(as: jo, password: "jo-password"))
         XCTAssertTrue(watcher.mayHaveChanged(), "a new listener can't know what happened before it")
         XCTAssertFalse(watcher.mayHaveChanged(), "nothing was committed")
