@@ -74,8 +74,11 @@ func printErr(_ s: String, newline: Bool = true) {
 /// write(2) to stdout or stderr with the failure handled: `FileHandle.write` raises on a full or
 /// closed stream, which killed the process after its change had committed (SIGILL, rc 132).
 enum StandardStream {
-    static func write(_ text: String, to fd: Int32) {
-        let failed = OutputFile.writeAll(Data(text.utf8), to: fd)
+    static func write(_ text: String, to fd: Int32) { finish(OutputFile.writeAll(Data(text.utf8), to: fd), fd) }
+
+    static func write(bytes: [UInt8], to fd: Int32) { finish(OutputFile.writeAll(Data(bytes), to: fd), fd) }
+
+    private static func finish(_ failed: Int32, _ fd: Int32) {
         guard failed != 0, fd == STDOUT_FILENO else { return }
         // A reader that stopped reading (`onroll list | head`) is not an error worth a message.
         if failed == EPIPE && !Store.committedInThisProcess { exit(141) }

@@ -6,6 +6,11 @@
 /// in one: a school named `=HYPERLINK(…)` must arrive as text.
 public enum CSVQuote {
     public static func field(_ s: String) -> String {
+        // Most cells need nothing: one pass over the bytes says so (`list` writes a million cells at 100,000 cases).
+        if let first = s.utf8.first, !plainNever.contains(first), s.utf8.last != 0x20,
+           !s.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
+            return s
+        }
         let s = neutralised(s)
         // Bytes, not Characters: a comma followed by a combining mark is still a comma to a CSV reader.
         let needs = s.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
@@ -15,6 +20,9 @@ public enum CSVQuote {
         for ch in s.unicodeScalars { if ch == "\"" { q += "\"\"" } else { q.unicodeScalars.append(ch) } }
         return q + "\""
     }
+
+    /// First bytes that may make a cell a formula (or an apostrophe-escaped one) or need quoting for its space.
+    private static let plainNever: Set<UInt8> = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D, 0x27, 0x20]
 
     /// The common rule (OWASP's): a cell that starts with `=`, `+`, `-`, `@`, tab or CR gets a leading
     /// apostrophe, unless it is a number (`-5`, `+1.5`). So that the rule can be undone exactly, a

@@ -29,8 +29,8 @@ extension PGConnection {
             if PQresultStatus(res) == PGRES_PIPELINE_ABORTED {
                 PQclear(res)
             } else {
-                do { try checkResult(res); out.append(PGRows(res)) } catch let e as PGError { if failure == nil { failure = e } }
-                PQclear(res)
+                let result = PGResult(taking: res)
+                do { try checkResult(res); out.append(PGRows(result)) } catch let e as PGError { if failure == nil { failure = e } }
             }
             // Each statement's results end with a NULL.
             while let extra = PQgetResult(conn) { PQclear(extra) }

@@ -44,6 +44,10 @@ public final class PGConnection: @unchecked Sendable {
     /// Runs one statement with `$1…$n` parameters sent as text; returns its rows.
     @discardableResult
     public func exec(_ sql: String, _ params: [String?] = []) throws -> PGRows {
+        PGRows(try execResult(sql, params))
+    }
+
+    func execResult(_ sql: String, _ params: [String?]) throws -> PGResult {
         guard let conn else { throw PGError(kind: .unavailable, message: "not connected") }
         let res: OpaquePointer? = withCStrings(params) { ptrs in
             PQexecParams(conn, sql, Int32(params.count), nil, ptrs, nil, nil, 0)
@@ -51,9 +55,9 @@ public final class PGConnection: @unchecked Sendable {
         guard let res else {
             throw lost(conn)
         }
-        defer { PQclear(res) }
+        let result = PGResult(taking: res)
         try check(res, conn)
-        return PGRows(res)
+        return result
     }
 
     /// Statements this connection has prepared, by their text (a server forgets them with the connection).
@@ -67,10 +71,15 @@ public final class PGConnection: @unchecked Sendable {
     /// run, so an import's ten-thousandth insert is not parsed and planned again.
     @discardableResult
     public func execPrepared(_ sql: String, _ params: [String?] = []) throws -> PGRows {
+        PGRows(try execPreparedResult(sql, params))
+    }
+
+    /// `execPrepared`, its result left in libpq's buffer to be read in place (`PGResult`).
+    public func execPreparedResult(_ sql: String, _ params: [String?] = []) throws -> PGResult {
         guard let conn else { throw PGError(kind: .unavailable, message: "not connected") }
         var name = prepared[sql]
         if name == nil {
-            guard prepared.count < PGConnection.preparedLimit else { return try exec(sql, params) }
+            guard prepared.count < PGConnection.preparedLimit else { return try execResult(sql, params) }
             preparedCount += 1
             let n = "onroll_\(preparedCount)"
             guard let res = PQprepare(conn, n, sql, Int32(params.count), nil) else {
@@ -87,14 +96,14 @@ public final class PGConnection: @unchecked Sendable {
         guard let res else {
             throw lost(conn)
         }
-        defer { PQclear(res) }
+        let result = PGResult(taking: res)
         do { try check(res, conn) } catch let e as PGError where e.sqlState == "0A000" {
             // A table's columns changed under a prepared `SELECT *` (a newer OnRoll migrated the store
             // while this one was open): this transaction fails, and the next prepares the text afresh.
             prepared[sql] = nil
             throw e
         }
-        return PGRows(res)
+        return result
     }
 
     /// The connection failed (or a call on it did), in libpq's own words.

@@ -10,19 +10,12 @@ public struct PGRows: Sendable {
     /// Rows changed by an INSERT/UPDATE/DELETE (libpq's PQcmdTuples).
     public let affected: Int
 
-    init(_ res: OpaquePointer) {
-        let nf = Int(PQnfields(res)), nt = Int(PQntuples(res))
-        columns = (0..<nf).map { String(cString: PQfname(res, Int32($0))) }
-        types = (0..<nf).map { UInt32(PQftype(res, Int32($0))) }
-        var rows: [[String?]] = []
-        rows.reserveCapacity(nt)
-        for r in 0..<nt {
-            rows.append((0..<nf).map { c in
-                PQgetisnull(res, Int32(r), Int32(c)) == 1 ? nil : String(cString: PQgetvalue(res, Int32(r), Int32(c)))
-            })
-        }
-        values = rows
-        affected = Int(String(cString: PQcmdTuples(res))) ?? 0
+    /// Every value of `result` copied out as text.
+    public init(_ result: PGResult) {
+        columns = result.columns
+        types = result.types
+        values = result.rows
+        affected = result.affected
     }
 
     public var count: Int { values.count }

@@ -36,7 +36,9 @@ public enum Sanitise {
     }
 
     static func replace(_ s: String, keepingLayout: Bool) -> String {
-        // The common case, clean text, is one pass and no copy.
+        // The common case, printable ASCII (and the layout a document keeps), is one pass over the bytes.
+        if s.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || (keepingLayout && ($0 == 0x0A || $0 == 0x09)) }) { return s }
+        // Then clean text beyond ASCII, one pass over the scalars and no copy.
         let layout: (Unicode.Scalar) -> Bool = { keepingLayout && ($0 == "\n" || $0 == "\t") }
         guard s.unicodeScalars.contains(where: { isUnsafe($0) && !layout($0) }) else { return s }
         let scalars = Array(s.unicodeScalars)

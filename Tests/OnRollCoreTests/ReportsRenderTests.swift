@@ -158,6 +158,9 @@ final class CSVQuoteTests: XCTestCase {
         XCTAssertEqual(CSVQuote.field("say \"hi\""), "\"say \"\"hi\"\"\"")
         XCTAssertEqual(CSVQuote.field("two\nlines"), "\"two\nlines\"")
         XCTAssertEqual(CSVQuote.field(" padded "), "\" padded \"")
+        XCTAssertEqual(CSVQuote.field(" lead"), "\" lead\"", "a space at either end alone is quoted")
+        XCTAssertEqual(CSVQuote.field("trail "), "\"trail \"")
+        XCTAssertEqual(CSVQuote.field("'=x"), "''=x", "an apostrophe before a formula gets one more")
         XCTAssertEqual(CSVQuote.field("e\u{301},x"), "\"e\u{301},x\"", "a comma after a combining mark is still seen")
     }
 

@@ -32,28 +32,44 @@ struct ListCommand: ParsableCommand {
         f.includeClosed = all || f.status == .closed
         let today = try global.todayDate()
         let store = try global.openStore()
+        let year = AcademicYear(containing: today)
         // The read model: filtered and ordered in SQL, no case assessed unless its summary is stale.
-        let rows = try store.caseRows(today: today, filter: f)
         switch format {
-        case .json: printOut(try JSONOut.encode(rows.map { CaseSummaryJSON($0, today: today) }))
-        case .csv, .table:
+        case .json:
+            var rows: [CaseSummaryJSON] = []
+            try store.listCases(today: today, filter: f) { rows.append(CaseSummaryJSON($0, year: year)) }
+            printOut(try JSONOut.encode(rows))
+        case .csv:
             // CSV is for scripts: the score is a plain number and "overdue" a column of its own (last, so
-            // scripts that read columns by position still find the ref second). The table keeps the `!`.
-            let csv = format == .csv
-            let header = ["score", "ref", "child", "year", "school", "kind", "status", "owner", "next review", "flags"]
-                + (csv ? ["overdue"] : [])
-            let year = AcademicYear(containing: today)
-            let body = rows.map { r -> [String] in
-                let c = r.summary
-                let score = ScoreText.oneDecimal(r.score)
-                return [csv ? score : (r.isOverdue ? "!" : " ") + TextWidth.pad(score, toWidth: 5, align: .right),
-                        c.caseRef, c.childName, SchoolAge.ncYearLabel(SchoolAge.ncYear(dob: c.dob, in: year)),
-                        c.schoolName ?? c.schoolURN ?? "—", c.kind.rawValue, c.status.rawValue, c.owner ?? "",
-                        c.nextReview?.iso ?? "", c.flags.description] + (csv ? [r.isOverdue ? "yes" : "no"] : [])
+            // scripts that read columns by position still find the ref second). Each line is written as it
+            // is read, so a caseload of any size is never held whole.
+            var out = LineOutput()
+            out.line(ListCommand.header.map(CSVQuote.field).joined(separator: ",") + ",overdue")
+            try store.listCases(today: today, filter: f) { c in
+                out.line((ListCommand.cells(c, year: year, score: c.scoreText) + [c.isOverdue ? "yes" : "no"])
+                    .map(CSVQuote.field).joined(separator: ","))
             }
-            printOut(Tabular.render(header, body, format: format))
-            if format == .table { printOut("\(rows.count) case\(rows.count == 1 ? "" : "s")") }
+            out.flush()
+        case .table:
+            // The table is fitted to the widest cell of each column, so it needs every row first; it keeps
+            // the `!` of an overdue case in front of the score.
+            var body: [[String]] = []
+            try store.listCases(today: today, filter: f) { c in
+                body.append(ListCommand.cells(c, year: year,
+                                              score: (c.isOverdue ? "!" : " ") + TextWidth.pad(c.scoreText, toWidth: 5, align: .right)))
+            }
+            printOut(Tabular.render(ListCommand.header, body, format: .table))
+            printOut("\(body.count) case\(body.count == 1 ? "" : "s")")
         }
+    }
+
+    static let header = ["score", "ref", "child", "year", "school", "kind", "status", "owner", "next review", "flags"]
+
+    /// A listing's cells under `header`, the score already written as the format wants it.
+    static func cells(_ c: CaseListing, year: AcademicYear, score: String) -> [String] {
+        [score, c.ref, c.childName, SchoolAge.ncYearLabel(SchoolAge.ncYear(dob: c.dob, in: year)),
+         c.schoolName ?? c.schoolURN ?? "—", c.kind.rawValue, c.status.rawValue, c.owner ?? "",
+         c.nextReview?.iso ?? "", c.flags.description]
     }
 }
 
@@ -74,22 +90,12 @@ struct CaseSummaryJSON: Encodable {
     var triageScore: Double
     var overdue: Bool
 
-    init(_ r: CaseRow, today: SchoolDate) {
-        let c = r.summary
-        ref = c.caseRef; kind = c.kind.rawValue; status = c.status.rawValue; childRef = c.childRef
+    init(_ c: CaseListing, year: AcademicYear) {
+        ref = c.ref; kind = c.kind.rawValue; status = c.status.rawValue; childRef = c.childRef
         childName = c.childName
-        ncYear = SchoolAge.ncYear(dob: c.dob, in: AcademicYear(containing: today))
+        ncYear = SchoolAge.ncYear(dob: c.dob, in: year)
         schoolURN = Nullable(c.schoolURN); schoolName = c.schoolName; owner = Nullable(c.owner)
         opened = c.opened.iso; nextReview = Nullable(c.nextReview?.iso); flags = c.flags.map(\.rawValue)
-        triageScore = r.score; overdue = r.isOverdue
-    }
-}
-
-/// A score as `list` prints it, one decimal place (what `%.1f` gives, without Foundation's formatter
-/// on every row of a 100,000-row listing).
-enum ScoreText {
-    static func oneDecimal(_ score: Double) -> String {
-        let tenths = Int((abs(score) * 10).rounded())
-        return (score < 0 && tenths > 0 ? "-" : "") + String(tenths / 10) + "." + String(tenths % 10)
+        triageScore = c.score; overdue = c.isOverdue
     }
 }

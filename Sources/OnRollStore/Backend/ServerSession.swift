@@ -25,13 +25,18 @@ final class ServerSession: @unchecked Sendable {
 
     /// One statement, translated, its arguments sent apart from it.
     func query(_ sql: String, _ arguments: StatementArguments) throws -> PGRows {
+        PGRows(try queryResult(sql, arguments))
+    }
+    static let log = Logger(label: "onroll.server")
+
+    /// `query`, its result read in place (`PGResult`) rather than copied out as strings.
+    func queryResult(_ sql: String, _ arguments: StatementArguments) throws -> PGResult {
         let text = translate(sql)
-        do { return try conn.execPrepared(text, try ServerSession.texts(arguments)) } catch let e as PGError {
+        do { return try conn.execPreparedResult(text, try ServerSession.texts(arguments)) } catch let e as PGError {
             ServerSession.log.debug("server refused a statement", metadata: ["sql": "\(text)", "error": "\(e.message)"])
             throw e
         }
     }
-    static let log = Logger(label: "onroll.server")
 
     /// Several independent statements in one round trip (`PGConnection.pipeline`).
     func batch(_ queries: [(sql: String, arguments: StatementArguments)]) throws -> [PGRows] {

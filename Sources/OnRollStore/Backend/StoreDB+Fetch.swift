@@ -1,4 +1,5 @@
 import GRDB
+import PostgresClient
 
 // GRDB's fetch methods, taking a StoreDB: the store's reads keep GRDB's shape (`Case.fetchOne(db, key:)`,
 // `Int.fetchOne(db, sql:)`) and run on a file through GRDB itself, on a server through ServerSession.
@@ -167,29 +168,71 @@ extension Row {
 /// of the time). A file's GRDB row is read as it is; a server's result row keeps its values in SELECT
 /// order, which a GRDB row built from a server's result could not promise.
 struct PositionalRow {
-    private let row: Row?
-    private let values: [DatabaseValue]
-    private let names: [String]
+    private enum Source {
+        case file(Row)
+        case values([DatabaseValue], names: [String])
+        /// Row `index` of a server's result, read in place: nothing is copied out until it is asked for.
+        case result(PGResult, index: Int)
+    }
+    private let source: Source
 
-    init(_ row: Row) { self.row = row; values = []; names = [] }
-    init(values: [DatabaseValue], names: [String]) { row = nil; self.values = values; self.names = names }
+    init(_ row: Row) { source = .file(row) }
+    init(values: [DatabaseValue], names: [String]) { source = .values(values, names: names) }
+    init(result: PGResult, index: Int) { source = .result(result, index: index) }
 
-    func columnName(_ i: Int) -> String { row.map { Array($0.columnNames)[i] } ?? names[i] }
+    func columnName(_ i: Int) -> String {
+        switch source {
+        case .file(let row): return Array(row.columnNames)[i]
+        case .values(_, let names): return names[i]
+        case .result(let r, _): return r.columns[i]
+        }
+    }
 
-    func value(_ i: Int) -> DatabaseValue { row.map { $0[i] } ?? values[i] }
+    func value(_ i: Int) -> DatabaseValue {
+        switch source {
+        case .file(let row): return row[i]
+        case .values(let values, _): return values[i]
+        case .result(let r, let index): return ServerSession.value(r.text(index, i), type: r.types[i])
+        }
+    }
 
     /// As GRDB's: an optional type reads NULL as nil; a value of another type is a programming error.
     subscript<T: DatabaseValueConvertible>(_ i: Int) -> T {
-        if let row { return row[i] }
-        guard let v = T.fromDatabaseValue(values[i]) else { fatalError("column \(i): \(values[i]) is not a \(T.self)") }
-        return v
+        if case .file(let row) = source { return row[i] }
+        let v = value(i)
+        guard let t = T.fromDatabaseValue(v) else { fatalError("column \(i): \(v) is not a \(T.self)") }
+        return t
+    }
+
+    // Typed reads for the hot paths (the caseload, `list`): a file's through GRDB's statement-column
+    // decoding, a server's parsed from libpq's buffer. The generic subscript above went through
+    // DatabaseValue and a generic metadata lookup for every value, most of `list`'s own time.
+
+    /// An integer or boolean column; nil for NULL.
+    func integer(_ i: Int) -> Int? {
+        switch source {
+        case .file(let row): return row[i] as Int?
+        case .values(let values, _): return Int.fromDatabaseValue(values[i])
+        case .result(let r, let index): return r.integer(index, i).map { Int($0) }
+        }
+    }
+
+    /// A text column; nil for NULL.
+    func text(_ i: Int) -> String? {
+        switch source {
+        case .file(let row): return row[i] as String?
+        case .values(let values, _): return String.fromDatabaseValue(values[i])
+        case .result(let r, let index): return r.text(index, i)
+        }
     }
 
     static func fetchAll(_ db: StoreDB, sql: String, arguments: StatementArguments = StatementArguments()) throws -> [PositionalRow] {
         var out: [PositionalRow] = []
         let c = try fetchCursor(db, sql: sql, arguments: arguments)
         // A file's cursor reuses its row: each is copied to be kept.
-        while let r = try c.next() { out.append(r.row.map { PositionalRow($0.copy()) } ?? r) }
+        while let r = try c.next() {
+            if case .file(let row) = r.source { out.append(PositionalRow(row.copy())) } else { out.append(r) }
+        }
         return out
     }
 
@@ -199,14 +242,14 @@ struct PositionalRow {
             let c = try Row.fetchCursor(d, sql: sql, arguments: arguments)
             return StoreCursor { try c.next().map(PositionalRow.init) }
         case .server(let s):
-            // Each row typed as it is read, not all of them first: at 100,000 cases the caseload's rows
-            // were held twice over, as text and as values.
-            let r = try s.query(sql, arguments)
+            // The result stays in libpq's buffer and each row is read from it as the cursor reaches it: at
+            // 100,000 cases, copying every value out as a string first was most of the client's time.
+            let r = try s.queryResult(sql, arguments)
             var next = 0
             return StoreCursor {
-                guard next < r.values.count else { return nil }
+                guard next < r.rowCount else { return nil }
                 defer { next += 1 }
-                return PositionalRow(values: r.values[next].enumerated().map { ServerSession.value($1, type: r.types[$0]) }, names: r.columns)
+                return PositionalRow(result: r, index: next)
             }
         }
     }

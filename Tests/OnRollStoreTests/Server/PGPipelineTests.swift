@@ -31,6 +31,24 @@ final class PGPipelineTests: XCTestCase {
         try c.exec("COMMIT")
     }
 
+    /// A result read in place: integers parsed from libpq's buffer as the server wrote them, booleans as
+    /// 1 and 0, NULL as nil, and text that is not an integer (or too big for one) refused rather than misread.
+    func testAResultIsReadInPlaceWithIntegersParsedExactly() throws {
+        let c = try connection()
+        let r = try c.execPreparedResult("""
+            SELECT * FROM (VALUES (1, -42::bigint, true, 'Zoë'), (2, 9223372036854775807, false, NULL),
+                                  (3, NULL, NULL, '12a'), (4, 0, true, '99999999999999999999')) v(n, i, b, t) ORDER BY n
+            """)
+        XCTAssertEqual(r.rowCount, 4)
+        XCTAssertEqual(r.columns, ["n", "i", "b", "t"])
+        XCTAssertEqual((0..<4).map { r.integer($0, 1) }, [-42, Int64.max, nil, 0])
+        XCTAssertEqual((0..<4).map { r.integer($0, 2) }, [1, 0, nil, 1])
+        XCTAssertEqual((0..<4).map { r.text($0, 3) }, ["Zoë", nil, "12a", "99999999999999999999"])
+        XCTAssertEqual((0..<4).map { r.integer($0, 3) }, [nil, nil, nil, nil], "not integers, or past Int64")
+        XCTAssertTrue(r.isNull(2, 1))
+        XCTAssertEqual(PGRows(r).values[0], ["1", "-42", "t", "Zoë"], "the copied rows are the same text")
+    }
+
     func testABatchTooBigForTheSocketRunsOneStatementAtATime() throws {
         let c = try connection()
         let big = String(repeating: "x", count: PGConnection.pipelineBytes)
